@@ -1,0 +1,437 @@
+"""Word .docx: body paragraphs and tables in reading order, automatic numbering rendered into
+labels, merged cells resolved, text boxes kept, tracked deletions dropped, and headers,
+footers, comments and footnotes kept out of the body."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from lxml import etree
+
+from .errors import DamagedFileError, UnsupportedFormatError
+from .limits import Deadline, Limits
+from .model import Location, Table
+from .numbering import format_number
+from .ooxml import check_package
+from .structure import RawBlock
+from .tables import drop_repeated_headers, fill_grid, guess_header_rows
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W = f"{{{W_NS}}}"
+_MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+_SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC_FALLBACK, W + "delText",
+         W + "instrText", W + "commentReference", W + "footnoteReference",
+         W + "endnoteReference", W + "pPr", W + "rPr"}
+_CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo",
+               W + "smartTag"}
+_DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAIN = re.compile(
+    rb"application/vnd\.(?:ms-word\.(?:document|template)\.macroEnabled|"
+    rb"openxmlformats-officedocument\.wordprocessingml\.template)\.main\+xml"
+)
+
+
+def _val(element: Optional[etree._Element], default: Optional[str] = None) -> Optional[str]:
+    if element is None:
+        return default
+    return element.get(W + "val", default)
+
+
+def _int(value: Optional[str], default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass
+class LevelDef:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    restart: Optional[int] = None
+    legal: bool = False
+
+
+@dataclass
+class NumDef:
+    abstract: str
+    starts: dict[int, int] = field(default_factory=dict)
+    levels: dict[int, LevelDef] = field(default_factory=dict)
+
+
+@dataclass
+class StyleInfo:
+    based_on: Optional[str] = None
+    num_id: Optional[str] = None
+    ilvl: Optional[int] = None
+    outline: Optional[int] = None
+    centered: Optional[bool] = None
+    title: bool = False
+
+
+class Numbering:
+    """Word's numbering definitions and the running counters that render labels."""
+
+    def __init__(self, root: Optional[etree._Element], styles: dict[str, StyleInfo]):
+        self.abstracts: dict[str, dict[int, LevelDef]] = {}
+        self.style_links: dict[str, str] = {}
+        self.nums: dict[str, NumDef] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self._started: set[tuple[str, int]] = set()
+        self._styles = styles
+        if root is None:
+            return
+        for abstract in root.iter(W + "abstractNum"):
+            aid = abstract.get(W + "abstractNumId", "")
+            self.abstracts[aid] = {_int(lvl.get(W + "ilvl"), 0): _level(lvl)
+                                   for lvl in abstract.iter(W + "lvl")}
+            link = _val(abstract.find(W + "numStyleLink"))
+            if link:
+                self.style_links[aid] = link
+        for num in root.iter(W + "num"):
+            nid = num.get(W + "numId", "")
+            definition = NumDef(abstract=_val(num.find(W + "abstractNumId"), "") or "")
+            for override in num.iter(W + "lvlOverride"):
+                ilvl = _int(override.get(W + "ilvl"), 0)
+                start = override.find(W + "startOverride")
+                if start is not None:
+                    definition.starts[ilvl] = _int(_val(start), 1)
+                lvl = override.find(W + "lvl")
+                if lvl is not None:
+                    definition.levels[ilvl] = _level(lvl)
+            self.nums[nid] = definition
+
+    def _abstract_levels(self, num: NumDef) -> tuple[str, dict[int, LevelDef]]:
+        aid = num.abstract
+        # A numStyleLink points at a style whose numbering holds the real definition.
+        link = self.style_links.get(aid)
+        if link and link in self._styles and self._styles[link].num_id in self.nums:
+            aid = self.nums[self._styles[link].num_id].abstract  # type: ignore[index]
+        return aid, self.abstracts.get(aid, {})
+
+    def render(self, num_id: str, ilvl: int) -> Optional[str]:
+        """Advance the counter of (list, level) and return the label as Word shows it."""
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        aid, levels = self._abstract_levels(num)
+        levels = {**levels, **num.levels}
+        level = levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self.counters.setdefault(aid, {})
+        if (num_id, ilvl) not in self._started and ilvl in num.starts:
+            counters[ilvl] = num.starts[ilvl] - 1
+        self._started.add((num_id, ilvl))
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper, definition in levels.items():
+            if deeper > ilvl:
+                restart_after = definition.restart if definition.restart is not None else deeper
+                if ilvl < restart_after:
+                    counters.pop(deeper, None)
+        if level.fmt == "bullet":
+            return level.text or None
+
+        def substitute(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            ref = levels.get(index, LevelDef())
+            value = counters.get(index, ref.start)
+            fmt = "decimal" if (level.legal and ref.fmt != "none") else ref.fmt
+            return format_number(value, fmt)
+
+        return re.sub(r"%([1-9])", substitute, level.text) or None
+
+
+def _level(lvl: etree._Element) -> LevelDef:
+    restart = lvl.find(W + "lvlRestart")
+    return LevelDef(
+        fmt=_val(lvl.find(W + "numFmt"), "decimal") or "decimal",
+        text=_val(lvl.find(W + "lvlText"), "") or "",
+        start=_int(_val(lvl.find(W + "start")), 1),
+        restart=_int(_val(restart), 0) if restart is not None else None,
+        legal=lvl.find(W + "isLgl") is not None and _val(lvl.find(W + "isLgl"), "1") not in ("0", "false"),
+    )
+
+
+def _styles(root: Optional[etree._Element]) -> dict[str, StyleInfo]:
+    styles: dict[str, StyleInfo] = {}
+    if root is None:
+        return styles
+    for style in root.iter(W + "style"):
+        if style.get(W + "type") not in (None, "paragraph"):
+            continue
+        info = StyleInfo(based_on=_val(style.find(W + "basedOn")))
+        name = (_val(style.find(W + "name"), "") or "").lower()
+        heading = re.match(r"^(heading|标题)\s*([1-9])$", name)
+        ppr = style.find(W + "pPr")
+        if heading:
+            info.outline = int(heading.group(2))
+        info.title = name in ("title", "标题")
+        if ppr is not None:
+            numpr = ppr.find(W + "numPr")
+            if numpr is not None:
+                info.num_id = _val(numpr.find(W + "numId"))
+                ilvl = numpr.find(W + "ilvl")
+                info.ilvl = _int(_val(ilvl), 0) if ilvl is not None else None
+            outline = ppr.find(W + "outlineLvl")
+            if outline is not None and _int(_val(outline), 9) < 9:
+                info.outline = _int(_val(outline), 0) + 1
+            jc = _val(ppr.find(W + "jc"))
+            if jc is not None:
+                info.centered = jc == "center"
+        styles[style.get(W + "styleId", "")] = info
+    return styles
+
+
+def _style_chain(styles: dict[str, StyleInfo], style_id: Optional[str]) -> Iterator[StyleInfo]:
+    seen = set()
+    while style_id and style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        yield styles[style_id]
+        style_id = styles[style_id].based_on
+
+
+class _Reader:
+    def __init__(self, document: etree._Element, styles: dict[str, StyleInfo],
+                 numbering: Numbering, deadline: Deadline):
+        self.document = document
+        self.styles = styles
+        self.numbering = numbering
+        self.deadline = deadline
+        self.paragraph_index = 0
+        self.table_index = 0
+        self.page = 1
+        self.paged = False
+        self.blocks: list[RawBlock] = []
+
+    def read(self) -> list[RawBlock]:
+        body = self.document.find(W + "body")
+        if body is None:
+            raise DamagedFileError("文件已损坏：找不到正文（word/document.xml 中没有 body）")
+        self.paged = any(True for _ in body.iter(W + "lastRenderedPageBreak")) or any(
+            br.get(W + "type") == "page" for br in body.iter(W + "br"))
+        self._children(body)
+        if not self.paged:
+            for block in self.blocks:
+                block.location = block.location.model_copy(update={"page": None})
+        return self.blocks
+
+    def _children(self, parent: etree._Element) -> None:
+        for child in parent:
+            if child.tag == W + "p":
+                self._paragraph(child)
+            elif child.tag == W + "tbl":
+                self._table(child)
+            elif child.tag in _CONTAINERS:
+                content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+                if content is not None:
+                    self._children(content)
+
+    # -- paragraphs ---------------------------------------------------------------------
+
+    def _paragraph_props(self, p: etree._Element) -> tuple[Optional[str], Optional[int], Optional[int], bool, bool]:
+        ppr = p.find(W + "pPr")
+        style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        num_id = ilvl = outline = None
+        centered: Optional[bool] = None
+        if ppr is not None:
+            numpr = ppr.find(W + "numPr")
+            if numpr is not None:
+                num_id = _val(numpr.find(W + "numId"))
+                ilvl_el = numpr.find(W + "ilvl")
+                ilvl = _int(_val(ilvl_el), 0) if ilvl_el is not None else None
+            jc = _val(ppr.find(W + "jc"))
+            if jc is not None:
+                centered = jc == "center"
+            out = ppr.find(W + "outlineLvl")
+            if out is not None and _int(_val(out), 9) < 9:
+                outline = _int(_val(out), 0) + 1
+            if ppr.find(W + "pageBreakBefore") is not None and self.paged:
+                self.page += 1
+        title = False
+        for style in _style_chain(self.styles, style_id):
+            if num_id is None and style.num_id is not None:
+                num_id = style.num_id
+                ilvl = style.ilvl if ilvl is None else ilvl
+            if outline is None:
+                outline = style.outline
+            if centered is None and style.centered is not None:
+                centered = style.centered
+            title = title or style.title
+        label = None
+        if num_id and num_id != "0":
+            label = self.numbering.render(num_id, ilvl or 0)
+        return label, outline, ilvl, bool(centered), title
+
+    def _text(self, element: etree._Element) -> tuple[str, list[etree._Element]]:
+        """Visible text of a paragraph, and the text-box contents found inside it."""
+        parts: list[str] = []
+        boxes: list[etree._Element] = []
+        stack = [element]
+        while stack:
+            node = stack.pop()
+            tag = node.tag
+            if tag == W + "t":
+                parts.append(node.text or "")
+            elif tag == W + "tab" or tag == W + "ptab":
+                parts.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                if node.get(W + "type") == "page":
+                    self.page += 1
+                else:
+                    parts.append("\n")
+            elif tag == W + "lastRenderedPageBreak":
+                self.page += 1
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+            elif tag == W + "txbxContent":
+                boxes.append(node)
+            elif tag in _SKIP:
+                continue
+            elif tag == W + "r" and _hidden(node):
+                continue
+            if tag not in _SKIP and tag != W + "t":
+                stack.extend(reversed(node))
+        return "".join(parts), boxes
+
+    def _paragraph(self, p: etree._Element) -> None:
+        label, outline, _, centered, title = self._paragraph_props(p)
+        page_before = self.page
+        text, boxes = self._text(p)
+        location = Location(paragraph=self.paragraph_index, page=page_before)
+        self.paragraph_index += 1
+        if text.strip():
+            self.blocks.append(RawBlock(location=location, text=text, label=label,
+                                        heading_level=outline, centered=centered,
+                                        title_style=title))
+        for box in boxes:
+            for inner in box.iter(W + "p"):
+                box_label, _, _, _, _ = self._paragraph_props(inner)
+                box_text, _ = self._text(inner)
+                if box_text.strip():
+                    self.blocks.append(RawBlock(
+                        location=location.model_copy(update={"region": "textbox"}),
+                        text=box_text, label=box_label))
+
+    # -- tables --------------------------------------------------------------------------
+
+    def _cell_text(self, tc: etree._Element) -> str:
+        lines = []
+        for child in tc.iter(W + "p"):
+            label, *_ = self._paragraph_props(child)
+            text, _ = self._text(child)
+            text = text.strip()
+            if text:
+                lines.append(f"{label}{text}" if label else text)
+        return "\n".join(lines)
+
+    def _table(self, tbl: etree._Element) -> None:
+        self.deadline.check()
+        index = self.table_index
+        self.table_index += 1
+        placed: list[list] = []
+        open_cells: dict[int, list] = {}
+        header_rows = 0
+        counting_header = True
+        rows = [tr for tr in tbl if tr.tag == W + "tr"]
+        for r, tr in enumerate(rows):
+            trpr = tr.find(W + "trPr")
+            before = _int(_val(trpr.find(W + "gridBefore")), 0) if trpr is not None and trpr.find(W + "gridBefore") is not None else 0
+            is_header = trpr is not None and trpr.find(W + "tblHeader") is not None and \
+                _val(trpr.find(W + "tblHeader"), "1") not in ("0", "false")
+            if counting_header and is_header:
+                header_rows += 1
+            else:
+                counting_header = False
+            col = before
+            for tc in tr:
+                if tc.tag != W + "tc":
+                    continue
+                tcpr = tc.find(W + "tcPr")
+                span = 1
+                vmerge = None
+                if tcpr is not None:
+                    span = max(1, _int(_val(tcpr.find(W + "gridSpan")), 1))
+                    vm = tcpr.find(W + "vMerge")
+                    if vm is not None:
+                        vmerge = _val(vm, "continue")
+                if vmerge == "continue" and col in open_cells:
+                    open_cells[col][2] += 1
+                else:
+                    cell = [r, col, 1, span, self._cell_text(tc)]
+                    placed.append(cell)
+                    for c in range(col, col + span):
+                        open_cells.pop(c, None)
+                    if vmerge == "restart":
+                        open_cells[col] = cell
+                col += span
+        grid = fill_grid([tuple(c) for c in placed], len(rows),
+                         lambda row, column: Location(table=index, row=row, column=column,
+                                                      page=self.page))
+        if not grid:
+            return
+        table = Table(rows=grid, header_rows=header_rows or guess_header_rows(grid))
+        self.blocks.append(RawBlock(
+            location=Location(table=index, paragraph=self.paragraph_index, page=self.page),
+            table=drop_repeated_headers(table)))
+
+
+def _hidden(run: etree._Element) -> bool:
+    rpr = run.find(W + "rPr")
+    if rpr is None:
+        return False
+    vanish = rpr.find(W + "vanish")
+    return vanish is not None and _val(vanish, "1") not in ("0", "false")
+
+
+def _open(data: bytes):
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except ValueError as exc:
+        # Macro-enabled documents and templates hold the same WordprocessingML; python-docx
+        # refuses them only for their content type.
+        if "content type" not in str(exc):
+            raise DamagedFileError(f"文件已损坏：{exc}") from exc
+        return docx.Document(io.BytesIO(_as_plain_docx(data)))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, AttributeError, TypeError) as exc:
+        raise DamagedFileError(f"文件已损坏：Word 文档结构不完整（{exc.__class__.__name__}）") from exc
+
+
+def _as_plain_docx(data: bytes) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = _OTHER_MAIN.sub(_DOCX_MAIN.encode(), content)
+            dst.writestr(info, content)
+    return out.getvalue()
+
+
+def read_docx(data: bytes, limits: Limits, deadline: Deadline) -> list[RawBlock]:
+    """Raw blocks of a .docx in reading order."""
+    check_package(data, limits)
+    document = _open(data)
+    part = document.part
+    try:
+        styles_root = document.styles.element
+    except (KeyError, AttributeError, NotImplementedError):
+        styles_root = None
+    styles = _styles(styles_root)
+    try:
+        numbering_root = part.numbering_part.element
+    except (KeyError, AttributeError, NotImplementedError):
+        numbering_root = None
+    if part.element is None:
+        raise UnsupportedFormatError("不是 Word 文档")
+    reader = _Reader(part.element, styles, Numbering(numbering_root, styles), deadline)
+    return reader.read()

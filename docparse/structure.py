@@ -1,0 +1,175 @@
+"""From the raw pieces a reader finds to the Document: labels, outline levels, block kinds,
+title, unit and date. Every reader ends here, so the structure rules exist once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import Block, Document, Location, Metadata, Notice, SourceFormat, Table
+from .numbering import LevelTracker, scheme_of, split_label
+from .text import SENTENCE_END, clean, find_date
+
+
+@dataclass
+class RawBlock:
+    """What a reader knows about one paragraph or table before structure is inferred."""
+
+    location: Location
+    text: str = ""
+    table: Optional[Table] = None
+    label: Optional[str] = None
+    heading_level: Optional[int] = None
+    centered: bool = False
+    title_style: bool = False
+
+
+_DOC_WORDS = re.compile(
+    r"(对照检查材料|检查材料|整改方案|整改措施|整改清单|整治方案|实施方案|工作方案|建设计划|"
+    r"自查报告|情况报告|报告|方案|计划|措施|清单|通知|意见|办法|规定|制度|发言提纲|发言)"
+)
+_UNIT_TAIL = re.compile(
+    r"(委员会|常委会|党委|党组|党工委|总支|支部|委|政府|局|办|办公室|中心|学院|大学|学校|医院|"
+    r"公司|集团|街道|社区|村|镇|乡|厅|处|科|所|队|站|院|部|会)$"
+)
+_TITLE_UNIT = re.compile(
+    r"^(?P<unit>.+?)(?:领导班子|班子成员|班子|党员领导干部)?"
+    r"(?:关于|党的群众路线教育实践活动|教育实践活动|专题民主生活会|“四风”|四风)"
+)
+_PERSON_TITLE = re.compile(r"^(?P<unit>.{2,40}?)(?:同志)?(?:个人)?(?:对照检查材料|整改措施|整改清单|发言提纲)")
+_ISSUER_ONLY = re.compile(r"^[（(]?\s*(?:[12〇零○一二三四五六七八九十0-9０-９年月日\s]+)[）)]?$")
+_MAX_TITLE_CHARS = 70
+
+
+def _is_heading_text(text: str) -> bool:
+    """A numbered line that reads as a heading rather than an item of prose."""
+    stripped = text.rstrip()
+    return len(stripped) <= 32 and not stripped.endswith(tuple(SENTENCE_END + "，,：:"))
+
+
+def build_document(
+    raws: list[RawBlock],
+    *,
+    fmt: SourceFormat,
+    source: Optional[str],
+    notices: Optional[list[Notice]] = None,
+    pages: Optional[int] = None,
+) -> Document:
+    """Turn a reader's raw blocks into a Document with labels, levels, kinds and metadata."""
+    raws = [r for r in raws if r.table is not None or clean(r.text)]
+    title_count, title = _find_title(raws)
+    blocks: list[Block] = []
+    if title:
+        blocks.append(Block(kind="heading", text=title, level=0, location=raws[0].location))
+    tracker = LevelTracker()
+    for raw in raws[title_count:]:
+        if raw.table is not None:
+            blocks.append(Block(kind="table", text=_table_text(raw.table), location=raw.location,
+                                table=raw.table))
+            continue
+        text = clean(raw.text)
+        if raw.label:
+            label: Optional[str] = clean(raw.label)
+            scheme = scheme_of(label) if label else None
+        else:
+            found, rest = split_label(text)
+            label, scheme = (found.text, found.scheme) if found else (None, None)
+            if found:
+                text = rest
+        if label and scheme:
+            level = tracker.level(scheme)
+            kind = "heading" if raw.heading_level or _is_heading_text(text) else "list_item"
+            blocks.append(Block(kind=kind, text=text, level=level, label=label,
+                                location=raw.location))
+        elif raw.heading_level:
+            blocks.append(Block(kind="heading", text=text, level=raw.heading_level,
+                                location=raw.location))
+        else:
+            blocks.append(Block(kind="paragraph", text=text, location=raw.location))
+    metadata = _metadata(blocks, title)
+    metadata.pages = pages
+    return Document(source=source, format=fmt, metadata=metadata, blocks=blocks,
+                    notices=list(notices or []))
+
+
+def _table_text(table: Table) -> str:
+    return "\n".join("\t".join(cell.text for cell in row) for row in table.rows)
+
+
+def _find_title(raws: list[RawBlock]) -> tuple[int, Optional[str]]:
+    """How many leading raw blocks make up the title, and the title text."""
+    if not raws or raws[0].table is not None:
+        return 0, None
+    aligned = any(r.centered or r.title_style for r in raws[:4])
+    parts: list[str] = []
+    for raw in raws[:3]:
+        text = clean(raw.text)
+        if (
+            raw.table is not None
+            or not text
+            or len(text) > _MAX_TITLE_CHARS
+            or text.endswith(tuple(SENTENCE_END + "：:，,"))
+            or split_label(text)[0] is not None
+            or raw.label
+            or _ISSUER_ONLY.match(text)
+            or text.startswith(("——", "—"))
+        ):
+            break
+        if aligned and not (raw.centered or raw.title_style):
+            break
+        if parts and _DOC_WORDS.search(parts[-1]) and not aligned:
+            break
+        if parts and find_date(text):
+            break
+        parts.append(text)
+        if not aligned and _DOC_WORDS.search(text):
+            break
+    if not parts:
+        return 0, None
+    return len(parts), "".join(parts)
+
+
+def _metadata(blocks: list[Block], title: Optional[str]) -> Metadata:
+    meta = Metadata(title=title)
+    texts = [b for b in blocks if b.kind != "table"]
+    # The 落款 is at the end: a date line, the unit just above it or on the same line.
+    for index in range(len(texts) - 1, max(-1, len(texts) - 7), -1):
+        block = texts[index]
+        found = find_date(block.text)
+        if not found or len(block.text) > 40:
+            continue
+        meta.date, meta.date_text = found
+        before = block.text[: block.text.rfind(found[1])].strip(" ：:")
+        if before and _UNIT_TAIL.search(before):
+            meta.unit = before
+        elif index > 0:
+            candidate = texts[index - 1].text.strip()
+            if len(candidate) <= 40 and not candidate.endswith(tuple(SENTENCE_END + "，,：:")):
+                meta.unit = candidate
+        break
+    if meta.date is None:
+        # A date under the title: “（二〇一四年三月十日）”.
+        for block in texts[:4]:
+            found = find_date(block.text)
+            if found and len(block.text) <= 30:
+                meta.date, meta.date_text = found
+                break
+    if meta.unit is None and title:
+        meta.unit = _unit_from_title(title)
+    return meta
+
+
+def _unit_from_title(title: str) -> Optional[str]:
+    """The unit or person a title names before its document type (“中共××县委常委会关于…
+    整改方案” → 中共××县委常委会), if what stands there reads as a unit or a person."""
+    for pattern, is_person in ((_TITLE_UNIT, False), (_PERSON_TITLE, True)):
+        match = pattern.match(title)
+        if not match:
+            continue
+        unit = match.group("unit").strip("“”\" ")
+        if len(unit) < 2 or "关于" in unit:
+            continue
+        if _UNIT_TAIL.search(unit) or (is_person and len(unit) <= 12):
+            return unit
+    return None

@@ -1,0 +1,56 @@
+"""Plain text as exported from OA systems: any encoding, any line endings, full-width space
+indentation, sometimes hard-wrapped at a fixed width."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from .encoding import decode
+from .limits import Limits
+from .model import Location
+from .structure import RawBlock
+from .text import Line, leading_indent, paragraphs_from_lines
+
+
+def read_text_lines(text: str) -> list[RawBlock]:
+    """Raw blocks from decoded plain text (also used for OCR output)."""
+    raw_lines = re.split(r"\r\n|\r|\n|\u2028|\u2029|\x0c", text)
+    wrap_width = _wrap_width([len(line.strip()) for line in raw_lines if line.strip()])
+    lines = []
+    for number, raw in enumerate(raw_lines, start=1):
+        stripped = raw.strip()
+        indent = leading_indent(raw)
+        lines.append(Line(
+            text=stripped,
+            indented=indent >= 1,
+            reaches_end=wrap_width is not None and len(stripped) >= wrap_width - 1,
+            centered=indent >= 6 and len(stripped) < 40,
+            number=number,
+        ))
+    return [
+        RawBlock(location=Location(line=p.first.number), text=p.text, centered=p.centered)
+        for p in paragraphs_from_lines(lines)
+    ]
+
+
+def read_txt(data: bytes, limits: Limits) -> tuple[list[RawBlock], str]:
+    """Raw blocks of a text file and the encoding it was read in."""
+    text, encoding = decode(data)
+    return read_text_lines(text[: limits.max_text_chars]), encoding
+
+
+def _wrap_width(lengths: list[int]) -> Optional[int]:
+    """The width text was hard-wrapped at, or None when each line is a paragraph.
+
+    Hard-wrapped text has many lines of the same maximal length (±1); text with a paragraph a
+    line has lengths all over the place.
+    """
+    long_lines = [n for n in lengths if n >= 20]
+    if len(long_lines) < 3:
+        return None
+    width = Counter(long_lines).most_common(1)[0][0]
+    width = max(n for n in long_lines if abs(n - width) <= 1)
+    at_width = sum(1 for n in long_lines if width - 1 <= n <= width)
+    return width if at_width >= max(3, 0.3 * len(long_lines)) else None

@@ -1,0 +1,7 @@
+"""sifeng: review self-examination materials and rectification plans for the “four styles”.
+
+`docparse` reads files into Documents; `classifiers` turns text into judgements; this package
+composes them into the public API and the `sifeng` command.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from sifeng.cli import main
+
+main()
