@@ -31,6 +31,25 @@ class PositionedLine:
     page: int
 
 
+def dedupe_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
+    """Drop characters that repeat one already seen within `tolerance` points: fake-bold
+    printing draws each glyph two or three times with a tiny offset."""
+    seen: dict[tuple[str, int, int], list[dict]] = {}
+    kept = []
+    for ch in chars:
+        gx, gy = int(ch["x0"] // tolerance), int(ch["top"] // tolerance)
+        duplicate = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in seen.get((ch["text"], gx + dx, gy + dy), ()):
+                    if abs(other["x0"] - ch["x0"]) <= tolerance and abs(other["top"] - ch["top"]) <= tolerance:
+                        duplicate = True
+        if not duplicate:
+            seen.setdefault((ch["text"], gx, gy), []).append(ch)
+            kept.append(ch)
+    return kept
+
+
 def chars_to_lines(chars: Iterable[dict], page: int) -> list[PositionedLine]:
     """Cluster characters (dicts with text, x0, x1, top, bottom) into lines, top to bottom.
 

@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 
 from .errors import DamagedFileError, EncryptedFileError, FileTooLargeError
-from .layout import PositionedLine, chars_to_lines, measure, shape_lines, strip_running_lines
+from .layout import PositionedLine, chars_to_lines, dedupe_chars, measure, shape_lines, strip_running_lines
 from .limits import Deadline, Limits
 from .model import Location, Notice, Table
 from .ocr import OcrUnavailable, ocr_page_lines, tesseract_available
 from .structure import RawBlock
-from .tables import continues, fill_grid, guess_header_rows, merge_continuation, renumber_columns
-from .text import paragraphs_from_lines
+from .pdfium import PageContent, open_document, read_page
+from .tables import (continues, fill_grid, guess_header_rows, merge_continuation, renumber,
+                     renumber_columns)
+from .text import clean, paragraphs_from_lines
 
 for _name in ("pdfminer", "pdfplumber"):
     logging.getLogger(_name).setLevel(logging.ERROR)
@@ -46,69 +48,85 @@ def _is_junk(text: str) -> bool:
         0xE000 <= ord(text) <= 0xF8FF or ord(text) < 32))
 
 
-def _open_pdf(data: bytes):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSException
+class _PlumberPages:
+    """pdfminer through pdfplumber: the fallback for files PDFium refuses to open."""
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages  # forces the page tree to be read, where damage shows
-        return pdf
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedFileError() from exc
-    except PDFEncryptionError as exc:
-        raise EncryptedFileError("文件使用了不支持的加密方式，请去除密码后重新提交") from exc
-    except (PDFSyntaxError, PSException, KeyError, ValueError, TypeError, AttributeError,
-            RecursionError, AssertionError, IndexError) as exc:
-        raise DamagedFileError(f"文件已损坏：PDF 结构无法读取（{exc.__class__.__name__}）") from exc
-    except Exception as exc:  # pdfminer raises bare Exception subclasses on some damage
-        if "password" in str(exc).lower():
+    def __init__(self, data: bytes):
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+        try:
+            self.pdf = pdfplumber.open(io.BytesIO(data))
+            self.count = len(self.pdf.pages)
+        except PDFPasswordIncorrect as exc:
             raise EncryptedFileError() from exc
-        raise DamagedFileError(f"文件已损坏：PDF 结构无法读取（{exc.__class__.__name__}）") from exc
+        except PDFEncryptionError as exc:
+            raise EncryptedFileError("文件使用了不支持的加密方式，请去除密码后重新提交") from exc
+        except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+            raise DamagedFileError(f"文件已损坏：PDF 结构无法读取（{exc.__class__.__name__}）") from exc
+
+    def content(self, index: int) -> PageContent:
+        page = self.pdf.pages[index]
+        try:
+            chars = [{**c, "size": c.get("size", 10.0)} for c in page.chars]
+            content = PageContent(width=float(page.width), height=float(page.height),
+                                  chars=chars, edges=list(page.edges), images=len(page.images))
+        except Exception as exc:
+            raise DamagedFileError(f"文件已损坏：第{index + 1}页内容无法读取（{exc.__class__.__name__}）") from exc
+        page.flush_cache()
+        return content
+
+    def close(self) -> None:
+        self.pdf.close()
 
 
-def _pdfium_document(data: bytes):
+class _PdfiumPages:
+    def __init__(self, document):
+        self.document = document
+        self.count = len(document)
+
+    def content(self, index: int) -> PageContent:
+        page = self.document[index]
+        try:
+            return read_page(page)
+        finally:
+            page.close()
+
+    def page(self, index: int):
+        return self.document[index]
+
+    def close(self) -> None:
+        self.document.close()
+
+
+def _open(data: bytes):
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        return None
+        return _PdfiumPages(open_document(data))
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == 4:  # FPDF_ERR_PASSWORD: a user password is set
+            raise EncryptedFileError() from exc
+    return _PlumberPages(data)
 
 
-def _pdfium_chars(page) -> list[dict]:
-    """Characters with boxes as PDFium reads them, in pdfplumber's shape (top-left origin).
+def _find_tables(content: PageContent) -> list[list[tuple]]:
+    """Cell boxes of ruled tables, by pdfplumber's lattice algorithm on the page's edges."""
+    from pdfplumber import table as lattice
+    from pdfplumber import utils
 
-    PDFium maps glyphs to Unicode through the embedded font's own cmap when a PDF has no
-    ToUnicode map, which recovers the text pdfminer reports as “(cid:…)”.
-    """
-    import pypdfium2.raw as raw
-
-    height = page.get_height()
-    textpage = page.get_textpage()
-    try:
-        chars = []
-        for index in range(textpage.count_chars()):
-            code = raw.FPDFText_GetUnicode(textpage.raw, index)
-            if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13, 32, 0x2):
-                continue
-            left, bottom, right, top = textpage.get_charbox(index)
-            if right <= left and top <= bottom:
-                continue
-            chars.append({"text": chr(code), "x0": left, "x1": right,
-                          "top": height - top, "bottom": height - bottom})
-        return chars
-    finally:
-        textpage.close()
+    edges = utils.filter_edges(content.edges, min_length=1)
+    if len(edges) < 4:
+        return []
+    edges = lattice.merge_edges(edges, snap_x_tolerance=3, snap_y_tolerance=3,
+                                join_x_tolerance=3, join_y_tolerance=3)
+    edges = utils.filter_edges(edges, min_length=3)
+    cells = lattice.intersections_to_cells(lattice.edges_to_intersections(edges, 3, 3))
+    return lattice.cells_to_tables(cells)
 
 
-def _table_from(found, page_chars: list[dict], page_number: int) -> Optional[Table]:
-    """A Table from a pdfplumber table: cell boxes placed on the grid of its ruling lines."""
-    boxes = [c for c in found.cells if c]
-    if not boxes:
-        return None
+def _table_from(boxes: list[tuple], page_chars: list[dict], page_number: int) -> Optional[Table]:
+    """A Table from cell boxes placed on the grid of the ruling lines they share."""
     xs = sorted({round(b[0], 1) for b in boxes} | {round(b[2], 1) for b in boxes})
     ys = sorted({round(b[1], 1) for b in boxes} | {round(b[3], 1) for b in boxes})
 
@@ -127,27 +145,25 @@ def _table_from(found, page_chars: list[dict], page_number: int) -> Optional[Tab
         r0, r1 = index_of(ys, round(b[1], 1)), index_of(ys, round(b[3], 1))
         c0, c1 = index_of(xs, round(b[0], 1)), index_of(xs, round(b[2], 1))
         lines = chars_to_lines(texts[tuple(b)], page_number)
-        text = "".join(l.text for l in lines) if lines else ""
+        text = clean("".join(l.text for l in lines))
         placed.append((r0, c0, max(1, r1 - r0), max(1, c1 - c0), text))
-    n_rows = max(1, len(ys) - 1)
-    # Grid lines that only bound merged cells leave empty logical columns; drop those.
-    grid = fill_grid(placed, n_rows, lambda r, c: Location(page=page_number, row=r, column=c))
-    grid = [row for row in grid if any(cell.text or cell.span_of for cell in row)]
+    grid = fill_grid(placed, max(1, len(ys) - 1),
+                     lambda r, c: Location(page=page_number, row=r, column=c))
+    # Grid lines that only bound merged cells leave empty logical rows and columns.
+    grid = [row for row in grid if any(cell.span_of is None for cell in row)]
     if not grid:
         return None
-    keep = [c for c in range(len(grid[0])) if any(
-        row[c].span_of is None for row in grid) and any(row[c].text for row in grid)]
-    grid = renumber_columns([[row[c] for c in keep] for row in grid])
+    keep = [c for c in range(len(grid[0])) if any(row[c].span_of is None for row in grid)]
+    grid = renumber(renumber_columns([[row[c] for c in keep] for row in grid]))
     return Table(rows=grid, header_rows=guess_header_rows(grid))
 
 
 def read_pdf(data: bytes, limits: Limits, deadline: Deadline,
              filename: Optional[str] = None) -> tuple[list[RawBlock], list[Notice], int]:
     """Raw blocks, notices (needs_ocr) and page count of a PDF."""
-    pdf = _open_pdf(data)
-    pdfium_doc = None
+    pages_source = _open(data)
     try:
-        n_pages = len(pdf.pages)
+        n_pages = pages_source.count
         if n_pages > limits.max_pdf_pages:
             raise FileTooLargeError(f"PDF 共 {n_pages} 页，超过上限 {limits.max_pdf_pages} 页")
         if n_pages == 0:
@@ -156,52 +172,48 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline,
         scanned: list[int] = []
         ocr_done: list[int] = []
         ocr_error: Optional[str] = None
-        for number, page in enumerate(pdf.pages, start=1):
+        for index in range(n_pages):
             deadline.check()
-            entry = _Page(number=number, height=float(page.height))
+            number = index + 1
+            content = pages_source.content(index)
+            entry = _Page(number=number, height=content.height)
             pages.append(entry)
-            try:
-                chars = page.dedupe_chars().chars
-            except Exception as exc:  # pdfminer can fail on one damaged content stream
-                raise DamagedFileError(f"文件已损坏：第{number}页内容无法读取（{exc.__class__.__name__}）") from exc
-            junk = sum(1 for c in chars if _is_junk(c["text"]))
-            if chars and junk > 0.1 * len(chars):
-                pdfium_doc = pdfium_doc or _pdfium_document(data)
-                chars = _pdfium_chars(pdfium_doc[number - 1]) if pdfium_doc is not None else []
-                if sum(1 for c in chars if _is_junk(c["text"])) > 0.1 * max(1, len(chars)):
-                    chars = []
-            chars = [c for c in chars if not _is_junk(c["text"])]
-            if len([c for c in chars if c["text"].strip()]) < _MIN_CHARS:
-                if not page.images and not chars:
+            chars = content.chars
+            if sum(1 for c in chars if _is_junk(c["text"])) > 0.1 * max(1, len(chars)):
+                chars = []
+            chars = dedupe_chars([c for c in chars if not _is_junk(c["text"])])
+            if len(chars) < _MIN_CHARS:
+                if not content.images and not chars:
                     continue
                 scanned.append(number)
-                if tesseract_available() and ocr_error is None:
-                    pdfium_doc = pdfium_doc or _pdfium_document(data)
-                    if pdfium_doc is not None:
+                if isinstance(pages_source, _PdfiumPages) and ocr_error is None \
+                        and tesseract_available():
+                    try:
+                        page = pages_source.page(index)
                         try:
-                            entry.lines = ocr_page_lines(pdfium_doc[number - 1], number, limits, deadline)
-                            ocr_done.append(number)
-                        except OcrUnavailable as exc:
-                            ocr_error = str(exc)
+                            entry.lines = ocr_page_lines(page, number, limits, deadline)
+                        finally:
+                            page.close()
+                        ocr_done.append(number)
+                    except OcrUnavailable as exc:
+                        ocr_error = str(exc)
                 continue
-            table_chars: list[dict] = []
-            if len(page.edges) >= 4:
-                for found in page.find_tables():
-                    x0, top, x1, bottom = found.bbox
-                    inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
-                              and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-                    table = _table_from(found, inside, number)
-                    if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
-                        continue
-                    entry.tables.append(_TableItem(table, top, bottom, number))
-                    table_chars.extend(inside)
-            ids = {id(c) for c in table_chars}
-            entry.lines = chars_to_lines([c for c in chars if id(c) not in ids], number)
-            page.flush_cache()
+            in_tables: set[int] = set()
+            for boxes in _find_tables(content):
+                x0 = min(b[0] for b in boxes)
+                top = min(b[1] for b in boxes)
+                x1 = max(b[2] for b in boxes)
+                bottom = max(b[3] for b in boxes)
+                inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                          and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+                table = _table_from(boxes, inside, number)
+                if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
+                    continue
+                entry.tables.append(_TableItem(table, top, bottom, number))
+                in_tables.update(id(c) for c in inside)
+            entry.lines = chars_to_lines([c for c in chars if id(c) not in in_tables], number)
     finally:
-        pdf.close()
-        if pdfium_doc is not None:
-            pdfium_doc.close()
+        pages_source.close()
     notices = _scan_notices(scanned, ocr_done, ocr_error, n_pages)
     return _assemble(pages), notices, n_pages
 
