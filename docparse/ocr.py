@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -74,6 +75,20 @@ def ocr_page_lines(page, number: int, limits: Limits, deadline: Deadline) -> lis
     return _lines_from_tsv(result.stdout.decode("utf-8", "replace"), number, scale)
 
 
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
+_NEAR_CJK_SPACE = re.compile(rf"(?<={_CJK}) +| +(?={_CJK})")
+_HALF_TO_FULL = {":": "：", ",": "，", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})[:,;?!()]|[:,;?!()](?={_CJK})")
+
+
+def _tidy(text: str) -> str:
+    """Tesseract separates every word, CJK characters included, and prints ASCII punctuation;
+    Chinese prose has neither spaces nor half-width punctuation next to ideographs."""
+    text = remove_cjk_spaces(text)
+    text = _NEAR_CJK_SPACE.sub("", text)
+    return _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+
+
 def _lines_from_tsv(tsv: str, number: int, scale: float) -> list[PositionedLine]:
     groups: dict[tuple[str, str, str], list[dict]] = {}
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -94,10 +109,10 @@ def _lines_from_tsv(tsv: str, number: int, scale: float) -> list[PositionedLine]
         right = max(int(w["left"]) + int(w["width"]) for w in words)
         top = min(int(w["top"]) for w in words)
         bottom = max(int(w["top"]) + int(w["height"]) for w in words)
-        text = remove_cjk_spaces(" ".join(w["text"] for w in words))
+        text = _tidy(" ".join(w["text"] for w in words))
         heights = sorted(int(w["height"]) for w in words)
         lines.append(PositionedLine(
-            text=remove_cjk_spaces(text), x0=left / scale, x1=right / scale, top=top / scale,
+            text=text, x0=left / scale, x1=right / scale, top=top / scale,
             bottom=bottom / scale, size=heights[len(heights) // 2] / scale, page=number))
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines

@@ -48,6 +48,10 @@ def _is_junk(text: str) -> bool:
         0xE000 <= ord(text) <= 0xF8FF or ord(text) < 32))
 
 
+def _junk_share(chars: list[dict]) -> float:
+    return sum(1 for c in chars if _is_junk(c["text"])) / len(chars) if chars else 0.0
+
+
 class _PlumberPages:
     """pdfminer through pdfplumber: the fallback for files PDFium refuses to open."""
 
@@ -162,6 +166,7 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline,
              filename: Optional[str] = None) -> tuple[list[RawBlock], list[Notice], int]:
     """Raw blocks, notices (needs_ocr) and page count of a PDF."""
     pages_source = _open(data)
+    plumber: Optional[_PlumberPages] = None
     try:
         n_pages = pages_source.count
         if n_pages > limits.max_pdf_pages:
@@ -179,11 +184,17 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline,
             entry = _Page(number=number, height=content.height)
             pages.append(entry)
             chars = content.chars
-            if sum(1 for c in chars if _is_junk(c["text"])) > 0.1 * max(1, len(chars)):
-                chars = []
-            chars = dedupe_chars([c for c in chars if not _is_junk(c["text"])])
+            if _junk_share(chars) > 0.1 and isinstance(pages_source, _PdfiumPages):
+                # pdfminer maps some fonts without ToUnicode through their embedded cmap
+                # where PDFium gives raw codes; ask it before calling the page unreadable.
+                plumber = plumber or _PlumberPages(data)
+                alternative = plumber.content(index).chars
+                if _junk_share(alternative) < _junk_share(chars):
+                    chars = alternative
+            unreadable = _junk_share(chars) > 0.1
+            chars = [] if unreadable else dedupe_chars([c for c in chars if not _is_junk(c["text"])])
             if len(chars) < _MIN_CHARS:
-                if not content.images and not chars:
+                if not content.images and not unreadable and not chars:
                     continue
                 scanned.append(number)
                 if isinstance(pages_source, _PdfiumPages) and ocr_error is None \
@@ -214,6 +225,8 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline,
             entry.lines = chars_to_lines([c for c in chars if id(c) not in in_tables], number)
     finally:
         pages_source.close()
+        if plumber is not None:
+            plumber.close()
     notices = _scan_notices(scanned, ocr_done, ocr_error, n_pages)
     return _assemble(pages), notices, n_pages
 
