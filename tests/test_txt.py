@@ -1,0 +1,63 @@
+"""Plain text from OA systems: encodings, line endings, indentation, hard wrapping."""
+
+import pytest
+from builders import txt_bytes
+
+import docparse
+
+TEXT = ("中共岚川县住建局党组整改方案\n"
+        "　　根据县委教育实践活动领导小组的统一部署，结合征求到的意见建议，制定本方案。\n"
+        "一、存在的主要问题\n"
+        "　　（一）会议多、文件多，以会议落实会议，以文件落实文件。\n"
+        "　　（二）窗口服务群众意识不强，办事群众反映“门难进、脸难看”。\n"
+        "二、整改措施\n"
+        "　　1．严格控制会议数量，全年会议压缩三分之一。\n"
+        "中共岚川县住建局党组\n"
+        "2014年3月12日\n")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8", "utf-8-sig", "utf-16", "utf-16-be"])
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
+def test_encodings_and_line_endings(encoding, newline):
+    data = TEXT.replace("\n", newline).encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    document = docparse.parse(data, filename="plan.txt")
+    assert document.format == "txt"
+    assert document.metadata.title == "中共岚川县住建局党组整改方案"
+    assert document.metadata.unit == "中共岚川县住建局党组"
+    assert document.metadata.date == "2014-03-12"
+    assert [(b.label, b.level, b.text) for b in document.blocks if b.label] == [
+        ("一、", 1, "存在的主要问题"),
+        ("（一）", 2, "会议多、文件多，以会议落实会议，以文件落实文件。"),
+        ("（二）", 2, "窗口服务群众意识不强，办事群众反映“门难进、脸难看”。"),
+        ("二、", 1, "整改措施"),
+        ("1．", 2, "严格控制会议数量，全年会议压缩三分之一。"),
+    ]
+
+
+def test_big5_text():
+    text = "關於開展黨的群眾路線教育實踐活動的整改方案\n　　一、存在問題：會議過多，文件過多。\n"
+    document = docparse.parse(text.encode("big5"), filename="tw.txt")
+    assert "會議過多，文件過多。" in document.text
+
+
+def test_builder_oa_export_round_trip():
+    document = docparse.parse(txt_bytes(TEXT), filename="oa.txt")
+    assert document.blocks[1].text.startswith("根据县委教育实践活动领导小组")
+
+
+def test_hard_wrapped_text_is_rejoined():
+    paragraph = ("我们认真对照党章和八项规定精神，深入查摆领导班子在形式主义、官僚主义、享乐主义和奢靡之风"
+                 "方面存在的突出问题，共梳理出四个方面十二条问题，逐条明确了整改措施和完成时限。")
+    width = 30
+    wrapped = [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+    text = "县委办整改情况报告\n" + "\n".join(wrapped) + "\n" + "\n".join(wrapped) + "\n"
+    document = docparse.parse(text.encode("utf-8"), filename="wrapped.txt")
+    assert [b.text for b in document.blocks[1:]] == [paragraph, paragraph]
+
+
+def test_location_is_the_line_number():
+    document = docparse.parse(TEXT.encode("utf-8"), filename="plan.txt")
+    first_item = next(b for b in document.blocks if b.label == "一、")
+    assert first_item.location.line == 3
