@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Optional, Union
@@ -11,6 +12,8 @@ from .limits import DEFAULT_LIMITS, Deadline, Limits
 from .model import Document, Notice
 from .sniff import sniff
 from .structure import RawBlock, build_document
+
+logger = logging.getLogger(__name__)
 
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview]
 
@@ -64,6 +67,12 @@ def parse(source: Source, *, filename: Optional[str] = None,
         raise DamagedFileError("文件结构嵌套过深，无法处理", filename=name) from exc
     except MemoryError as exc:
         raise FileTooLargeError("处理所需内存超出上限", filename=name) from exc
+    except Exception as exc:
+        # Third-party readers raise whatever their authors chose on malformed input; a
+        # reader of the result needs the file named and a reason, not a stack trace.
+        logger.debug("unexpected reader failure on %s", name, exc_info=True)
+        raise DamagedFileError(f"文件已损坏或结构异常（{exc.__class__.__name__}）",
+                               filename=name) from exc
 
 
 def _parse_bytes(data: bytes, name: Optional[str], limits: Limits) -> Document:

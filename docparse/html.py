@@ -4,6 +4,7 @@ script or style text, in the charset the page really uses."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Iterator, Optional
 
 from lxml import etree
@@ -36,6 +37,61 @@ _BOILERPLATE_TEXT = re.compile(r"(版权所有|ICP备|联系我们|网站地图|
                                r"【字体|字号：|分享到|浏览次数|访问量)")
 
 
+_TAG = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]*>", re.DOTALL | re.IGNORECASE)
+_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
+         "wbr", "param", "track"}
+
+
+class _CappedBuilder(HTMLParser):
+    """Builds an lxml tree from Python's event parser, flattening nesting beyond a depth
+    instead of losing the text inside it."""
+
+    def __init__(self, max_depth: int):
+        super().__init__(convert_charrefs=True)
+        self.root = etree.Element("html")
+        self.stack = [self.root]
+        self.max_depth = max_depth
+        self.skipped: dict[str, int] = {}
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "html":
+            return
+        if len(self.stack) >= self.max_depth:
+            if tag not in _VOID:
+                self.skipped[tag] = self.skipped.get(tag, 0) + 1
+            return
+        safe = tag if _NAME.match(tag) else "span"
+        element = etree.SubElement(self.stack[-1], safe, {
+            k: v or "" for k, v in attrs if _NAME.match(k) and v is not None and "\x00" not in v})
+        if tag not in _VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipped.get(tag):
+            self.skipped[tag] -= 1
+            return
+        safe = tag if _NAME.match(tag) else "span"
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == safe:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        parent = self.stack[-1]
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + data
+        else:
+            parent.text = (parent.text or "") + data
+
+
+def _parse_capped(text: str, max_depth: int) -> etree._Element:
+    builder = _CappedBuilder(max_depth)
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
 def _charset(data: bytes) -> Optional[str]:
     match = _META_CHARSET.search(data[:8192])
     return match.group(1).decode("ascii", "ignore") if match else None
@@ -53,6 +109,9 @@ def read_html(data: bytes, limits: Limits) -> list[RawBlock]:
         raise EmptyFileError("网页中没有可读的正文") from exc
     except etree.LxmlError as exc:
         raise DamagedFileError(f"网页结构无法解析（{exc}）") from exc
+    if len(_CJK.findall(_text_of(root))) < 0.8 * len(_CJK.findall(_TAG.sub("", text))):
+        # libxml2 stops at a nesting depth of 256 and drops what lies deeper.
+        root = _parse_capped(text, limits.max_html_depth)
     page_title = _page_title(root)
     _strip_boilerplate(root, limits.max_html_depth)
     container = _best_container(root)
@@ -69,10 +128,10 @@ def read_html(data: bytes, limits: Limits) -> list[RawBlock]:
 
 def _page_title(root: etree._Element) -> Optional[str]:
     node = root.find(".//title")
-    if node is None or not node.text_content().strip():
+    if node is None or not _text_of(node).strip():
         return None
     # Site names follow the article title after a separator: “标题_某某县人民政府”.
-    return clean(re.split(r"\s*[_|｜—–]\s*|\s+-\s+", node.text_content().strip())[0]) or None
+    return clean(re.split(r"\s*[_|｜—–]\s*|\s+-\s+", _text_of(node).strip())[0]) or None
 
 
 def _strip_boilerplate(root: etree._Element, max_depth: int) -> None:
@@ -114,7 +173,7 @@ def _flatten_deep(root: etree._Element, max_depth: int) -> None:
     while stack:
         element, depth = stack.pop()
         if depth >= max_depth:
-            text = element.text_content()
+            text = _text_of(element)
             for child in list(element):
                 element.remove(child)
             element.text = text
@@ -122,8 +181,12 @@ def _flatten_deep(root: etree._Element, max_depth: int) -> None:
         stack.extend((child, depth + 1) for child in element if isinstance(child.tag, str))
 
 
+def _text_of(element: etree._Element) -> str:
+    return "".join(t for t in element.itertext() if isinstance(t, str))
+
+
 def _cjk_count(element: etree._Element) -> int:
-    return len(_CJK.findall(element.text_content()))
+    return len(_CJK.findall(_text_of(element)))
 
 
 def _own_text(element: etree._Element) -> str:
@@ -131,7 +194,7 @@ def _own_text(element: etree._Element) -> str:
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag.lower() not in _BLOCK_TAGS:
-            parts.append(child.text_content())
+            parts.append(_text_of(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -164,7 +227,7 @@ def _best_container(root: etree._Element) -> Optional[etree._Element]:
 def _article_title(root: etree._Element, container: etree._Element) -> Optional[str]:
     for xpath in (".//h1", ".//*[contains(@class,'title') or contains(@id,'title')]", ".//h2"):
         for node in root.xpath(xpath):
-            text = clean(node.text_content())
+            text = clean(_text_of(node))
             if 4 <= len(text) <= 80 and _CJK.search(text) and not _BOILERPLATE_TEXT.search(text):
                 return text
     return None
@@ -188,7 +251,7 @@ def _leading_text(root: etree._Element, container: etree._Element) -> Optional[s
 
 
 def container_text_start(container: etree._Element) -> str:
-    return clean(container.text_content())[:200]
+    return clean(_text_of(container))[:200]
 
 
 def _blocks(container: etree._Element) -> Iterator[RawBlock]:
@@ -270,7 +333,7 @@ def _is_data_table(table: etree._Element) -> bool:
     widths = [len(row.xpath("./td|./th")) for row in rows]
     if sum(1 for w in widths if w >= 2) < len(rows) * 0.6:
         return False
-    longest = max(len(clean(c.text_content())) for row in rows for c in row.xpath("./td|./th"))
+    longest = max(len(clean(_text_of(c))) for row in rows for c in row.xpath("./td|./th"))
     return longest < 600
 
 
@@ -280,7 +343,7 @@ def _table(element: etree._Element, index: int) -> Optional[Table]:
         cells = []
         for cell in row.xpath("./td|./th"):
             cells.append((
-                clean(cell.text_content()),
+                clean(_text_of(cell)),
                 _span(cell.get("rowspan")),
                 _span(cell.get("colspan")),
             ))

@@ -90,14 +90,19 @@ class _PdfiumPages:
         self.count = len(document)
 
     def content(self, index: int) -> PageContent:
-        page = self.document[index]
+        page = self.page(index)
         try:
             return read_page(page)
         finally:
             page.close()
 
     def page(self, index: int):
-        return self.document[index]
+        import pypdfium2 as pdfium
+
+        try:
+            return self.document[index]
+        except pdfium.PdfiumError as exc:
+            raise DamagedFileError(f"文件已损坏：第{index + 1}页无法载入") from exc
 
     def close(self) -> None:
         self.document.close()
