@@ -5,18 +5,19 @@ footers, comments and footnotes kept out of the body."""
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Optional
 
 from lxml import etree
 
-from .errors import DamagedFileError, UnsupportedFormatError
+from .errors import DamagedFileError
 from .limits import Deadline, Limits
 from .model import Location, Table
 from .numbering import format_number
-from .ooxml import check_package
+from .ooxml import check_package, refuse_dtd
 from .structure import RawBlock
 from .tables import drop_repeated_headers, fill_grid, guess_header_rows
 
@@ -24,16 +25,14 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
 _MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+_VAL = W + "val"
+_PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = W + "pPr", W + "pStyle", W + "numPr", W + "numId", W + "ilvl"
+_JC, _OUTLINE, _PAGE_BREAK_BEFORE = W + "jc", W + "outlineLvl", W + "pageBreakBefore"
 _SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC_FALLBACK, W + "delText",
          W + "instrText", W + "commentReference", W + "footnoteReference",
          W + "endnoteReference", W + "pPr", W + "rPr"}
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo",
                W + "smartTag"}
-_DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_OTHER_MAIN = re.compile(
-    rb"application/vnd\.(?:ms-word\.(?:document|template)\.macroEnabled|"
-    rb"openxmlformats-officedocument\.wordprocessingml\.template)\.main\+xml"
-)
 
 
 def _val(element: Optional[etree._Element], default: Optional[str] = None) -> Optional[str]:
@@ -78,7 +77,7 @@ class StyleInfo:
 class Numbering:
     """Word's numbering definitions and the running counters that render labels."""
 
-    def __init__(self, root: Optional[etree._Element], styles: dict[str, StyleInfo]):
+    def __init__(self, root: Optional[etree._Element], styles: "Styles"):
         self.abstracts: dict[str, dict[int, LevelDef]] = {}
         self.style_links: dict[str, str] = {}
         self.nums: dict[str, NumDef] = {}
@@ -111,8 +110,9 @@ class Numbering:
         aid = num.abstract
         # A numStyleLink points at a style whose numbering holds the real definition.
         link = self.style_links.get(aid)
-        if link and link in self._styles and self._styles[link].num_id in self.nums:
-            aid = self.nums[self._styles[link].num_id].abstract  # type: ignore[index]
+        linked = self._styles.own(link) if link else None
+        if linked is not None and linked.num_id in self.nums:
+            aid = self.nums[linked.num_id].abstract  # type: ignore[index]
         return aid, self.abstracts.get(aid, {})
 
     def render(self, num_id: str, ilvl: int) -> Optional[str]:
@@ -159,46 +159,71 @@ def _level(lvl: etree._Element) -> LevelDef:
     )
 
 
-def _styles(root: Optional[etree._Element]) -> dict[str, StyleInfo]:
-    styles: dict[str, StyleInfo] = {}
-    if root is None:
-        return styles
-    for style in root.iter(W + "style"):
-        if style.get(W + "type") not in (None, "paragraph"):
-            continue
-        info = StyleInfo(based_on=_val(style.find(W + "basedOn")))
-        name = (_val(style.find(W + "name"), "") or "").lower()
-        heading = re.match(r"^(heading|标题)\s*([1-9])$", name)
-        ppr = style.find(W + "pPr")
-        if heading:
-            info.outline = int(heading.group(2))
-        info.title = name in ("title", "标题")
-        if ppr is not None:
-            numpr = ppr.find(W + "numPr")
-            if numpr is not None:
-                info.num_id = _val(numpr.find(W + "numId"))
-                ilvl = numpr.find(W + "ilvl")
-                info.ilvl = _int(_val(ilvl), 0) if ilvl is not None else None
-            outline = ppr.find(W + "outlineLvl")
-            if outline is not None and _int(_val(outline), 9) < 9:
-                info.outline = _int(_val(outline), 0) + 1
-            jc = _val(ppr.find(W + "jc"))
-            if jc is not None:
-                info.centered = jc == "center"
-        styles[style.get(W + "styleId", "")] = info
-    return styles
+class Styles:
+    """Paragraph styles, resolved on first use along their basedOn chain."""
+
+    def __init__(self, root: Optional[etree._Element]):
+        self._elements: dict[str, etree._Element] = {}
+        self._resolved: dict[Optional[str], StyleInfo] = {}
+        if root is not None:
+            for style in root.iterchildren(W + "style"):
+                if style.get(W + "type") in (None, "paragraph"):
+                    self._elements[style.get(W + "styleId", "")] = style
+
+    def own(self, style_id: str) -> Optional[StyleInfo]:
+        """The style's own properties, without what it inherits."""
+        element = self._elements.get(style_id)
+        return None if element is None else _style_info(element)
+
+    def resolved(self, style_id: Optional[str]) -> StyleInfo:
+        """Properties of a style with inheritance applied (the nearest definition wins)."""
+        if style_id in self._resolved:
+            return self._resolved[style_id]
+        result = StyleInfo()
+        seen: set[str] = set()
+        current = style_id
+        while current and current not in seen:
+            seen.add(current)
+            info = self.own(current)
+            if info is None:
+                break
+            if result.num_id is None and info.num_id is not None:
+                result.num_id, result.ilvl = info.num_id, info.ilvl
+            if result.outline is None:
+                result.outline = info.outline
+            if result.centered is None:
+                result.centered = info.centered
+            result.title = result.title or info.title
+            current = info.based_on
+        self._resolved[style_id] = result
+        return result
 
 
-def _style_chain(styles: dict[str, StyleInfo], style_id: Optional[str]) -> Iterator[StyleInfo]:
-    seen = set()
-    while style_id and style_id in styles and style_id not in seen:
-        seen.add(style_id)
-        yield styles[style_id]
-        style_id = styles[style_id].based_on
+def _style_info(style: etree._Element) -> StyleInfo:
+    info = StyleInfo(based_on=_val(style.find(W + "basedOn")))
+    name = (_val(style.find(W + "name"), "") or "").lower()
+    heading = re.match(r"^(heading|标题)\s*([1-9])$", name)
+    if heading:
+        info.outline = int(heading.group(2))
+    info.title = name in ("title", "标题")
+    ppr = style.find(W + "pPr")
+    if ppr is not None:
+        numpr = ppr.find(W + "numPr")
+        if numpr is not None:
+            info.num_id = _val(numpr.find(W + "numId"))
+            ilvl = numpr.find(W + "ilvl")
+            info.ilvl = _int(_val(ilvl), 0) if ilvl is not None else None
+        outline = ppr.find(W + "outlineLvl")
+        if outline is not None and _int(_val(outline), 9) < 9:
+            info.outline = _int(_val(outline), 0) + 1
+        jc = _val(ppr.find(W + "jc"))
+        if jc is not None:
+            info.centered = jc == "center"
+    return info
 
 
 class _Reader:
-    def __init__(self, document: etree._Element, styles: dict[str, StyleInfo],
+    def __init__(self, document: etree._Element, styles: "Styles",
                  numbering: Numbering, deadline: Deadline):
         self.document = document
         self.styles = styles
@@ -208,6 +233,7 @@ class _Reader:
         self.table_index = 0
         self.page = 1
         self.paged = False
+        self.has_hidden = False
         self.blocks: list[RawBlock] = []
 
     def read(self) -> list[RawBlock]:
@@ -216,6 +242,7 @@ class _Reader:
             raise DamagedFileError("文件已损坏：找不到正文（word/document.xml 中没有 body）")
         self.paged = any(True for _ in body.iter(W + "lastRenderedPageBreak")) or any(
             br.get(W + "type") == "page" for br in body.iter(W + "br"))
+        self.has_hidden = any(True for _ in body.iter(W + "vanish"))
         self._children(body)
         if not self.paged:
             for block in self.blocks:
@@ -236,34 +263,37 @@ class _Reader:
     # -- paragraphs ---------------------------------------------------------------------
 
     def _paragraph_props(self, p: etree._Element) -> tuple[Optional[str], Optional[int], Optional[int], bool, bool]:
-        ppr = p.find(W + "pPr")
-        style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else None
-        num_id = ilvl = outline = None
+        style_id = num_id = None
+        ilvl = outline = None
         centered: Optional[bool] = None
-        if ppr is not None:
-            numpr = ppr.find(W + "numPr")
-            if numpr is not None:
-                num_id = _val(numpr.find(W + "numId"))
-                ilvl_el = numpr.find(W + "ilvl")
-                ilvl = _int(_val(ilvl_el), 0) if ilvl_el is not None else None
-            jc = _val(ppr.find(W + "jc"))
-            if jc is not None:
-                centered = jc == "center"
-            out = ppr.find(W + "outlineLvl")
-            if out is not None and _int(_val(out), 9) < 9:
-                outline = _int(_val(out), 0) + 1
-            if ppr.find(W + "pageBreakBefore") is not None and self.paged:
+        ppr = p.find(_PPR)
+        # One pass over the paragraph properties; lxml's find per property costs more.
+        for child in (ppr if ppr is not None else ()):
+            tag = child.tag
+            if tag == _PSTYLE:
+                style_id = child.get(_VAL)
+            elif tag == _NUMPR:
+                for part in child:
+                    if part.tag == _NUMID:
+                        num_id = part.get(_VAL)
+                    elif part.tag == _ILVL:
+                        ilvl = _int(part.get(_VAL), 0)
+            elif tag == _JC:
+                centered = child.get(_VAL) == "center"
+            elif tag == _OUTLINE:
+                level = _int(child.get(_VAL), 9)
+                outline = level + 1 if level < 9 else None
+            elif tag == _PAGE_BREAK_BEFORE and self.paged:
                 self.page += 1
-        title = False
-        for style in _style_chain(self.styles, style_id):
-            if num_id is None and style.num_id is not None:
-                num_id = style.num_id
-                ilvl = style.ilvl if ilvl is None else ilvl
-            if outline is None:
-                outline = style.outline
-            if centered is None and style.centered is not None:
-                centered = style.centered
-            title = title or style.title
+        style = self.styles.resolved(style_id)
+        if num_id is None and style.num_id is not None:
+            num_id = style.num_id
+            ilvl = style.ilvl if ilvl is None else ilvl
+        if outline is None:
+            outline = style.outline
+        if centered is None:
+            centered = style.centered
+        title = style.title
         label = None
         if num_id and num_id != "0":
             label = self.numbering.render(num_id, ilvl or 0)
@@ -294,7 +324,7 @@ class _Reader:
                 boxes.append(node)
             elif tag in _SKIP:
                 continue
-            elif tag == W + "r" and _hidden(node):
+            elif tag == W + "r" and self.has_hidden and _hidden(node):
                 continue
             if tag not in _SKIP and tag != W + "t":
                 stack.extend(reversed(node))
@@ -304,7 +334,7 @@ class _Reader:
         label, outline, _, centered, title = self._paragraph_props(p)
         page_before = self.page
         text, boxes = self._text(p)
-        location = Location(paragraph=self.paragraph_index, page=page_before)
+        location = Location.model_construct(paragraph=self.paragraph_index, page=page_before)
         self.paragraph_index += 1
         if text.strip():
             self.blocks.append(RawBlock(location=location, text=text, label=label,
@@ -372,8 +402,8 @@ class _Reader:
                         open_cells[col] = cell
                 col += span
         grid = fill_grid([tuple(c) for c in placed], len(rows),
-                         lambda row, column: Location(table=index, row=row, column=column,
-                                                      page=self.page))
+                         lambda row, column: Location.model_construct(
+                             table=index, row=row, column=column, page=self.page))
         if not grid:
             return
         table = Table(rows=grid, header_rows=header_rows or guess_header_rows(grid))
@@ -390,48 +420,63 @@ def _hidden(run: etree._Element) -> bool:
     return vanish is not None and _val(vanish, "1") not in ("0", "false")
 
 
-def _open(data: bytes):
-    import docx
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                              remove_comments=True, remove_pis=True)
 
+
+def _xml(archive: zipfile.ZipFile, name: str) -> Optional[etree._Element]:
     try:
-        return docx.Document(io.BytesIO(data))
-    except ValueError as exc:
-        # Macro-enabled documents and templates hold the same WordprocessingML; python-docx
-        # refuses them only for their content type.
-        if "content type" not in str(exc):
-            raise DamagedFileError(f"文件已损坏：{exc}") from exc
-        return docx.Document(io.BytesIO(_as_plain_docx(data)))
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, AttributeError, TypeError) as exc:
-        raise DamagedFileError(f"文件已损坏：Word 文档结构不完整（{exc.__class__.__name__}）") from exc
+        raw = archive.read(name)
+    except KeyError:
+        return None
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+        raise DamagedFileError(f"文件已损坏：部件“{name}”无法解压") from exc
+    refuse_dtd(name, raw)
+    try:
+        return etree.fromstring(raw, _XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DamagedFileError(f"文件已损坏：部件“{name}”无法解析") from exc
 
 
-def _as_plain_docx(data: bytes) -> bytes:
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info)
-            if info.filename == "[Content_Types].xml":
-                content = _OTHER_MAIN.sub(_DOCX_MAIN.encode(), content)
-            dst.writestr(info, content)
-    return out.getvalue()
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship type suffix → target part name, for the part at `part`."""
+    folder, _, base = part.rpartition("/")
+    rels = _xml(archive, f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
+    found: dict[str, str] = {}
+    if rels is None:
+        return found
+    for rel in rels.iter(_REL_NS + "Relationship"):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External" or not target:
+            continue
+        target = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join(folder, target))
+        found.setdefault(kind, target)
+    return found
 
 
 def read_docx(data: bytes, limits: Limits, deadline: Deadline) -> list[RawBlock]:
-    """Raw blocks of a .docx in reading order."""
+    """Raw blocks of a .docx (or .docm/.dotx) in reading order.
+
+    Only the main document, its styles and its numbering are parsed — with the parser settings
+    python-docx uses (no entity resolution, no network) — because loading every part of the
+    package (theme, fonts, settings …) costs more than the rest of the reading put together.
+    """
     check_package(data, limits)
-    document = _open(data)
-    part = document.part
     try:
-        styles_root = document.styles.element
-    except (KeyError, AttributeError, NotImplementedError):
-        styles_root = None
-    styles = _styles(styles_root)
-    try:
-        numbering_root = part.numbering_part.element
-    except (KeyError, AttributeError, NotImplementedError):
-        numbering_root = None
-    if part.element is None:
-        raise UnsupportedFormatError("不是 Word 文档")
-    reader = _Reader(part.element, styles, Numbering(numbering_root, styles), deadline)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise DamagedFileError("文件已损坏：压缩结构无法读取") from exc
+    with archive:
+        main = _relationships(archive, "").get("officeDocument", "word/document.xml")
+        document = _xml(archive, main)
+        if document is None or document.tag != W + "document":
+            raise DamagedFileError("文件已损坏：找不到 Word 正文部件（document.xml）")
+        parts = _relationships(archive, main)
+        styles = Styles(_xml(archive, parts["styles"]) if "styles" in parts else None)
+        numbering = _xml(archive, parts["numbering"]) if "numbering" in parts else None
+    reader = _Reader(document, styles, Numbering(numbering, styles), deadline)
     return reader.read()

@@ -131,6 +131,7 @@ class Metadata(BaseModel):
 
     title: Optional[str] = None
     unit: Optional[str] = None
+    author: Optional[str] = Field(default=None, description="the signer of a personal document")
     date: Optional[str] = Field(default=None, description="ISO date from the 落款 or the title")
     date_text: Optional[str] = None
     pages: Optional[int] = None

@@ -77,6 +77,7 @@ def ocr_page_lines(page, number: int, limits: Limits, deadline: Deadline) -> lis
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
 _NEAR_CJK_SPACE = re.compile(rf"(?<={_CJK}) +| +(?={_CJK})")
+_MASK = re.compile(r"(?<=[\u4e00-\u9fff])[xX×]{2}(?![A-Za-z])")
 _HALF_TO_FULL = {":": "：", ",": "，", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})[:,;?!()]|[:,;?!()](?={_CJK})")
 
@@ -84,9 +85,10 @@ _HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})[:,;?!()]|[:,;?!()](?={_CJK})")
 def _tidy(text: str) -> str:
     """Tesseract separates every word, CJK characters included, and prints ASCII punctuation;
     Chinese prose has neither spaces nor half-width punctuation next to ideographs."""
-    text = remove_cjk_spaces(text)
-    text = _NEAR_CJK_SPACE.sub("", text)
-    return _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = _NEAR_CJK_SPACE.sub("", remove_cjk_spaces(text))
+    # Masked names (王××) come out of Tesseract as Latin x.
+    return _MASK.sub("××", text)
 
 
 def _lines_from_tsv(tsv: str, number: int, scale: float) -> list[PositionedLine]:

@@ -58,12 +58,16 @@ def build_document(
 ) -> Document:
     """Turn a reader's raw blocks into a Document with labels, levels, kinds and metadata."""
     raws = [r for r in raws if r.table is not None or clean(r.text)]
-    title_count, title = _find_title(raws)
+    title_indexes = _find_title(raws)
+    title = "".join(clean(raws[i].text) for i in title_indexes) or None
     blocks: list[Block] = []
     if title:
-        blocks.append(Block(kind="heading", text=title, level=0, location=raws[0].location))
+        blocks.append(Block(kind="heading", text=title, level=0,
+                            location=raws[title_indexes[0]].location))
     tracker = LevelTracker()
-    for raw in raws[title_count:]:
+    for index, raw in enumerate(raws):
+        if index in title_indexes:
+            continue
         if raw.table is not None:
             blocks.append(Block(kind="table", text=_table_text(raw.table), location=raw.location,
                                 table=raw.table))
@@ -97,13 +101,16 @@ def _table_text(table: Table) -> str:
     return "\n".join("\t".join(cell.text for cell in row) for row in table.rows)
 
 
-def _find_title(raws: list[RawBlock]) -> tuple[int, Optional[str]]:
-    """How many leading raw blocks make up the title, and the title text."""
-    if not raws or raws[0].table is not None:
-        return 0, None
-    aligned = any(r.centered or r.title_style for r in raws[:4])
-    parts: list[str] = []
-    for raw in raws[:3]:
+def _find_title(raws: list[RawBlock]) -> list[int]:
+    """Indexes of the raw blocks that make up the title (text boxes floating above it are not
+    part of the reading flow and are passed over)."""
+    flow = [i for i, r in enumerate(raws) if r.location.region != "textbox"][:4]
+    if not flow or raws[flow[0]].table is not None:
+        return []
+    aligned = any(raws[i].centered or raws[i].title_style for i in flow)
+    chosen: list[int] = []
+    for index in flow[:3]:
+        raw = raws[index]
         text = clean(raw.text)
         if (
             raw.table is not None
@@ -113,27 +120,23 @@ def _find_title(raws: list[RawBlock]) -> tuple[int, Optional[str]]:
             or split_label(text)[0] is not None
             or raw.label
             or _ISSUER_ONLY.match(text)
-            or text.startswith(("——", "—"))
+            or text.startswith(("——", "—", "（", "("))
+            or (chosen and find_date(text))
+            or (aligned and not (raw.centered or raw.title_style))
         ):
             break
-        if aligned and not (raw.centered or raw.title_style):
+        chosen.append(index)
+        # A title ends with what the document is (…材料, …方案); what follows is a subtitle.
+        if _DOC_WORDS.search(text) and _DOC_WORDS.search(text).end() == len(text):
             break
-        if parts and _DOC_WORDS.search(parts[-1]) and not aligned:
-            break
-        if parts and find_date(text):
-            break
-        parts.append(text)
-        if not aligned and _DOC_WORDS.search(text):
-            break
-    if not parts:
-        return 0, None
-    return len(parts), "".join(parts)
+    return chosen
 
 
 def _metadata(blocks: list[Block], title: Optional[str]) -> Metadata:
     meta = Metadata(title=title)
     texts = [b for b in blocks if b.kind != "table"]
-    # The 落款 is at the end: a date line, the unit just above it or on the same line.
+    # The 落款 is at the end: a date line, the unit (or, for a personal document, the name)
+    # just above it or on the same line.
     for index in range(len(texts) - 1, max(-1, len(texts) - 7), -1):
         block = texts[index]
         found = find_date(block.text)
@@ -141,12 +144,15 @@ def _metadata(blocks: list[Block], title: Optional[str]) -> Metadata:
             continue
         meta.date, meta.date_text = found
         before = block.text[: block.text.rfind(found[1])].strip(" ：:")
-        if before and _UNIT_TAIL.search(before):
-            meta.unit = before
-        elif index > 0:
+        signer = before if before and len(before) <= 40 else None
+        if signer is None and index > 0:
             candidate = texts[index - 1].text.strip()
             if len(candidate) <= 40 and not candidate.endswith(tuple(SENTENCE_END + "，,：:")):
-                meta.unit = candidate
+                signer = candidate
+        if signer and _PERSON.match(signer):
+            meta.author = signer
+        elif signer:
+            meta.unit = signer
         break
     if meta.date is None:
         # A date under the title: “（二〇一四年三月十日）”.
@@ -155,9 +161,29 @@ def _metadata(blocks: list[Block], title: Optional[str]) -> Metadata:
             if found and len(block.text) <= 30:
                 meta.date, meta.date_text = found
                 break
-    if meta.unit is None and title:
-        meta.unit = _unit_from_title(title)
+    if meta.unit is None:
+        meta.unit = _unit_from_subtitle(texts[1:4]) or (_unit_from_title(title) if title else None)
     return meta
+
+
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[×xX＊*]{1,2}|某{1,2}|[\u4e00-\u9fff]{1,2})$")
+_UNIT_IN_LINE = re.compile(
+    r"^(?P<unit>.{2,30}?(?:委员会|常委会|人民政府|政府|党委|党组|党工委|支部|局|中心|学院|大学|医院|"
+    r"公司|集团|街道|社区|村委会|办公室|镇|乡))"
+)
+
+
+def _unit_from_subtitle(blocks: list[Block]) -> Optional[str]:
+    """The unit in an author line under the title: “岚川县人民政府常务副县长　王××”,
+    “（岚川县政务服务中心主任）”."""
+    for block in blocks:
+        text = block.text.strip("（）() ")
+        if block.kind != "paragraph" or len(text) > 40 or find_date(text):
+            continue
+        match = _UNIT_IN_LINE.match(text)
+        if match and len(text) > len(match.group("unit")):
+            return match.group("unit")
+    return None
 
 
 def _unit_from_title(title: str) -> Optional[str]:
@@ -170,6 +196,10 @@ def _unit_from_title(title: str) -> Optional[str]:
         unit = match.group("unit").strip("“”\" ")
         if len(unit) < 2 or "关于" in unit:
             continue
-        if _UNIT_TAIL.search(unit) or (is_person and len(unit) <= 12):
+        if _UNIT_TAIL.search(unit):
             return unit
+        if is_person:
+            # “岚川县政务服务中心主任张某某个人对照检查材料”: the unit stands before the post.
+            in_line = _UNIT_IN_LINE.match(unit)
+            return in_line.group("unit") if in_line and len(unit) > len(in_line.group("unit")) else None
     return None

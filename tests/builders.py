@@ -25,8 +25,9 @@ label lives in ``numbering.xml`` and is *not* part of the paragraph text. ``lvlT
 Word writes it: ``%1`` is the level-0 counter and ``%2`` the level-1 counter, so a second-level
 ``（一）`` is ``("chineseCounting", "（%2）", 1)``. Items sharing a ``list`` key (default ``"1"``)
 share one ``w:num``; a deeper level restarts after every item of a shallower one. A later ``list``
-whose levels are defined identically to an earlier one reuses its ``w:abstractNum`` and restarts
-at 1 through ``w:lvlOverride/w:startOverride`` — the way Word records “restart numbering”.
+whose levels agree with an earlier one's (none defined differently) shares its ``w:abstractNum``
+and restarts at 1 through ``w:lvlOverride/w:startOverride`` — the way Word records “restart
+numbering”; a list with a conflicting level gets an ``w:abstractNum`` of its own.
 Typed labels (documents numbered by hand) are simply part of ``text``.
 
 ``text`` is a string or a list of segments (DOCX only beyond plain text): ``{"text": s}``,
@@ -75,7 +76,6 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 Block = Mapping[str, Any]
-NumSpec = tuple[str, str, int]
 
 # Fixed timestamps keep regenerated files byte-identical, so examples/ does not churn in git.
 DEFAULT_TIME = dt.datetime(2014, 3, 1, 9, 0, 0)
@@ -197,7 +197,6 @@ class _DocxWriter:
             int(el.get(qn("w:abstractNumId"))) for el in self._numbering.findall(qn("w:abstractNum"))
         )
         self._next_num = 1 + max(int(el.get(qn("w:numId"))) for el in self._numbering.findall(qn("w:num")))
-        self._abstract_by_levels: dict[tuple[tuple[int, str, str], ...], int] = {}
         self._num_by_list: dict[str, int] = {}
         self._setup_page_and_styles()
 
@@ -245,27 +244,41 @@ class _DocxWriter:
 
     # -- numbering -----------------------------------------------------------------------------
 
-    def num_id(self, list_key: str, levels: Mapping[int, tuple[str, str]]) -> int:
-        """The ``w:numId`` of list ``list_key`` whose levels are defined by ``levels``."""
-        if list_key in self._num_by_list:
-            return self._num_by_list[list_key]
-        signature = tuple(sorted((ilvl, fmt, text) for ilvl, (fmt, text) in levels.items()))
-        restart = signature in self._abstract_by_levels
-        if not restart:
-            self._abstract_by_levels[signature] = self._add_abstract_num(levels)
-        abstract_id = self._abstract_by_levels[signature]
-        num_id = self._next_num
-        self._next_num += 1
-        overrides = "".join(
-            f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="1"/></w:lvlOverride>' for ilvl in sorted(levels)
-        )
-        num = parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-            f'{overrides if restart else ""}</w:num>'
-        )
-        self._numbering.append(num)
-        self._num_by_list[list_key] = num_id
-        return num_id
+    def define_lists(self, lists: Mapping[str, Mapping[int, tuple[str, str]]]) -> None:
+        """Write the ``w:abstractNum``/``w:num`` definitions for the lists a spec uses.
+
+        Lists are taken in order of first use. A list whose levels agree with an earlier list's
+        (no level defined differently) joins that list's ``w:abstractNum`` and gets its own
+        ``w:num`` with ``w:startOverride``, which is how Word stores “restart numbering”.
+        """
+        groups: list[dict[int, tuple[str, str]]] = []
+        group_of: dict[str, int] = {}
+        for key, levels in lists.items():
+            for index, group in enumerate(groups):
+                if all(group.get(ilvl, definition) == definition for ilvl, definition in levels.items()):
+                    group.update(levels)
+                    group_of[key] = index
+                    break
+            else:
+                groups.append(dict(levels))
+                group_of[key] = len(groups) - 1
+        abstract_ids = [self._add_abstract_num(group) for group in groups]
+        started: set[int] = set()
+        for key, index in group_of.items():
+            restart = index in started
+            started.add(index)
+            overrides = "".join(
+                f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="1"/></w:lvlOverride>'
+                for ilvl in sorted(groups[index])
+            )
+            self._numbering.append(
+                parse_xml(
+                    f'<w:num {nsdecls("w")} w:numId="{self._next_num}">'
+                    f'<w:abstractNumId w:val="{abstract_ids[index]}"/>{overrides if restart else ""}</w:num>'
+                )
+            )
+            self._num_by_list[key] = self._next_num
+            self._next_num += 1
 
     def _add_abstract_num(self, levels: Mapping[int, tuple[str, str]]) -> int:
         abstract_id = self._next_abstract
@@ -280,11 +293,10 @@ class _DocxWriter:
                 f'<w:suff w:val="nothing"/><w:lvlText w:val="{html.escape(text, quote=True)}"/>'
                 f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="{_INDENT_TWIPS}"/></w:pPr></w:lvl>'
             )
-        kind = "singleLevel" if len(levels) == 1 else "hybridMultilevel"
         abstract = parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-            f'<w:nsid w:val="{0x5F3A0000 + abstract_id:08X}"/><w:multiLevelType w:val="{kind}"/>'
-            f'{"".join(lvls)}</w:abstractNum>'
+            f'<w:nsid w:val="{0x5F3A0000 + abstract_id:08X}"/><w:multiLevelType w:val="hybridMultilevel"/>'
+            f"{''.join(lvls)}</w:abstractNum>"
         )
         # abstractNum elements must all precede the num elements (CT_Numbering sequence order)
         self._numbering.findall(qn("w:num"))[0].addprevious(abstract)
@@ -293,14 +305,19 @@ class _DocxWriter:
     # -- inline content ------------------------------------------------------------------------
 
     def add_segments(
-        self, paragraph: Paragraph, text: str | Sequence[Mapping[str, str]], font: str | None, size: float | None,
+        self,
+        paragraph: Paragraph,
+        text: str | Sequence[Mapping[str, str]],
+        font: str | None,
+        size: float | None,
         bold: bool = False,
     ) -> None:
         for seg in _segments(text):
             if "comment" in seg:
                 run = paragraph.add_run(seg["text"])
                 _style_run(run, font, size, bold)
-                self.doc.add_comment(run, text=seg["comment"], author="督导组", initials="DDZ")
+                comment = self.doc.add_comment(run, text=seg["comment"], author="督导组", initials="DDZ")
+                comment._comment_elm.date = self.created  # python-docx stamps the current time
             elif "ins" in seg or "del" in seg:
                 self._add_revision(paragraph, seg, font, size, bold)
             elif "footnote" in seg:
@@ -332,7 +349,7 @@ class _DocxWriter:
     def _add_footnote(self, paragraph: Paragraph, note: str) -> None:
         if self._footnotes is None:
             element = parse_xml(
-                f'<w:footnotes {nsdecls("w")}>'
+                f"<w:footnotes {nsdecls('w')}>"
                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
                 '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
                 "</w:r></w:p></w:footnote></w:footnotes>"
@@ -359,7 +376,7 @@ class _DocxWriter:
 
     # -- blocks --------------------------------------------------------------------------------
 
-    def add_block(self, block: Block, list_levels: Mapping[str, Mapping[int, tuple[str, str]]]) -> None:
+    def add_block(self, block: Block) -> None:
         kind = block["kind"]
         if kind == "title":
             for line in block["text"].split("\n"):
@@ -372,7 +389,7 @@ class _DocxWriter:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _style_run(paragraph.add_run(block["text"]), "楷体_GB2312", _BODY_PT)
         elif kind in ("heading", "para"):
-            self._add_text_block(block, list_levels)
+            self._add_text_block(block)
         elif kind == "table":
             self._add_table(block)
         elif kind == "pagebreak":
@@ -390,7 +407,7 @@ class _DocxWriter:
         else:
             raise ValueError(f"unknown block kind {kind!r}")
 
-    def _add_text_block(self, block: Block, list_levels: Mapping[str, Mapping[int, tuple[str, str]]]) -> None:
+    def _add_text_block(self, block: Block) -> None:
         is_heading = block["kind"] == "heading"
         level = int(block.get("level", 1))
         style = block.get("style") if is_heading else None
@@ -398,11 +415,10 @@ class _DocxWriter:
         indent = block.get("indent", "format")
         num = block.get("num")
         if num is not None:
-            fmt, text, ilvl = num
-            num_id = self.num_id(str(block.get("list", "1")), list_levels[str(block.get("list", "1"))])
+            ilvl = num[2]
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = ilvl
-            num_pr.get_or_add_numId().val = num_id
+            num_pr.get_or_add_numId().val = self._num_by_list[str(block.get("list", "1"))]
         elif indent == "format":
             paragraph.paragraph_format.first_line_indent = Pt(2 * _BODY_PT)
         elif indent == "spaces":
@@ -521,9 +537,9 @@ def docx_bytes(
         writer.set_header(header)
     if page_numbers:
         writer.set_page_number_footer()
-    list_levels = _list_levels(spec)
+    writer.define_lists(_list_levels(spec))
     for block in spec:
-        writer.add_block(block, list_levels)
+        writer.add_block(block)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return _normalise_zip(buffer.getvalue(), created)
@@ -627,11 +643,21 @@ class _CJKText(Flowable):
         if fit < 1 or fit >= len(self._lines):
             return []
         head = _CJKText(
-            self.text, size=self.size, leading=self.leading, first_indent=self.first_indent, align=self.align,
-            space_before=self.space_before, lines=self._lines[:fit], ends_paragraph=False,
+            self.text,
+            size=self.size,
+            leading=self.leading,
+            first_indent=self.first_indent,
+            align=self.align,
+            space_before=self.space_before,
+            lines=self._lines[:fit],
+            ends_paragraph=False,
         )
         tail = _CJKText(
-            self.text, size=self.size, leading=self.leading, align=self.align, lines=self._lines[fit:],
+            self.text,
+            size=self.size,
+            leading=self.leading,
+            align=self.align,
+            lines=self._lines[fit:],
             ends_paragraph=self._ends_paragraph,
         )
         return [head, tail]
@@ -687,7 +713,10 @@ def _pdf_flowables(block: Block, frame_width: float) -> list[Flowable]:
         first_indent = 2 * size if indent == "format" else 0.0
         return [
             _CJKText(
-                text, size=size, leading=_PDF_LEADING + (3 if is_heading else 0), first_indent=first_indent,
+                text,
+                size=size,
+                leading=_PDF_LEADING + (3 if is_heading else 0),
+                first_indent=first_indent,
                 space_before=4 if is_heading else 0,
             )
         ]
@@ -712,7 +741,9 @@ def _pdf_table(block: Block, frame_width: float) -> Table:
         [
             ""
             if (r, c) in covered
-            else _CJKText(str(value), size=10, leading=14, align="center" if r == 0 or len(str(value)) <= 6 else "justify")
+            else _CJKText(
+                str(value), size=10, leading=14, align="center" if r == 0 or len(str(value)) <= 6 else "justify"
+            )
             for c, value in enumerate(row)
         ]
         for r, row in enumerate(rows)
@@ -724,7 +755,9 @@ def _pdf_table(block: Block, frame_width: float) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
     ] + [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in block.get("merges", ())]
-    return Table(data, colWidths=col_widths, repeatRows=1 if block.get("header_repeat", False) else 0, style=TableStyle(style))
+    return Table(
+        data, colWidths=col_widths, repeatRows=1 if block.get("header_repeat", False) else 0, style=TableStyle(style)
+    )
 
 
 def pdf_bytes(spec: Sequence[Block], *, header: str | None = None, page_numbers: bool = True) -> bytes:
@@ -739,8 +772,16 @@ def pdf_bytes(spec: Sequence[Block], *, header: str | None = None, page_numbers:
     buffer = io.BytesIO()
     margin = 72.0
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
-        invariant=True, title="", author=_AUTHOR, creator="Microsoft® Word 2010",
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        invariant=True,
+        title="",
+        author=_AUTHOR,
+        creator="Microsoft® Word 2010",
     )
 
     def decorate(canvas: Any, document: Any) -> None:
@@ -850,9 +891,8 @@ def scanned_pdf_bytes(
     """Render a document as a scanner would deliver it: page images in a PDF with no text layer.
 
     ``title`` is centred at the top (``"\\n"`` splits it); each element of ``lines`` is a paragraph,
-    wrapped to the page and indented two characters (start it with ``"\\x00"`` to set it flush
-    left, e.g. for a table-like line). ``sign`` (the 落款) is right-aligned at the end and ``seal``,
-    the unit name, is stamped over it as a red round seal. Text is black at ``dpi`` (≥ 200 keeps it
+    wrapped to the page with a two-character first-line indent. ``sign`` (the 落款) is right-aligned
+    at the end and ``seal``, the unit name, is stamped over it as a red round seal. Text is black at ``dpi`` (≥ 200 keeps it
     OCR-able); the page is slightly skewed and speckled like a real scan, deterministically from
     ``seed``.
     """
@@ -876,12 +916,9 @@ def scanned_pdf_bytes(
         laid.append((0, body_font, "", leading // 2))
     indent = round(body_font.getlength(FULL_WIDTH_SPACE * 2))
     for paragraph in lines:
-        flush = paragraph.startswith("\x00")
-        paragraph = paragraph.lstrip("\x00")
-        first = 0 if flush else indent
-        for i, part in enumerate(break_lines(paragraph, text_w, 0, first, measure)):
-            laid.append((margin_x + (first if i == 0 else 0), body_font, part, leading))
-    sign_start = len(laid)
+        for i, part in enumerate(break_lines(paragraph, text_w, 0, indent, measure)):
+            laid.append((margin_x + (indent if i == 0 else 0), body_font, part, leading))
+    first_sign_line = len(laid) + 1  # after the blank space that precedes the 落款
     if sign:
         laid.append((0, body_font, "", leading * 2))
     for line in sign:
@@ -900,7 +937,7 @@ def scanned_pdf_bytes(
         assert draw is not None
         if text:
             draw.text((x, y), text, font=font, fill=(0, 0, 0))
-            if index > sign_start:
+            if index >= first_sign_line:
                 width = round(font.getlength(text))
                 sign_boxes.setdefault(len(pages) - 1, []).append((x, y, x + width, y + step))
         y += step
@@ -930,8 +967,16 @@ def scanned_pdf_bytes(
     buffer = io.BytesIO()
     stamp_time = DEFAULT_TIME.timetuple()
     scans[0].save(
-        buffer, format="PDF", save_all=True, append_images=scans[1:], resolution=float(dpi), quality=85,
-        creationDate=stamp_time, modDate=stamp_time, producer="Scanner", title="",
+        buffer,
+        format="PDF",
+        save_all=True,
+        append_images=scans[1:],
+        resolution=float(dpi),
+        quality=85,
+        creationDate=stamp_time,
+        modDate=stamp_time,
+        producer="Scanner",
+        title="",
     )
     return buffer.getvalue()
 
