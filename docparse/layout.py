@@ -29,6 +29,7 @@ class PositionedLine:
     bottom: float
     size: float
     page: int
+    ocr: bool = False
 
 
 def dedupe_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
@@ -158,7 +159,9 @@ def shape_lines(lines: list[PositionedLine], margins: Margins) -> list[Line]:
     middle = (margins.left + margins.right) / 2
     for line in lines:
         size = margins.size
-        indented = line.x0 > margins.left + 1.2 * size
+        # OCR boxes are loose and Tesseract drops a character at a line end now and then.
+        indent_at, end_slack = (1.6, 3.0) if line.ocr else (1.2, 1.5)
+        indented = line.x0 > margins.left + indent_at * size
         centered = (
             abs((line.x0 + line.x1) / 2 - middle) < 1.5 * size
             and line.x0 > margins.left + 2 * size
@@ -169,7 +172,7 @@ def shape_lines(lines: list[PositionedLine], margins: Margins) -> list[Line]:
         out.append(Line(
             text=line.text,
             indented=indented,
-            reaches_end=line.x1 >= margins.right - 1.5 * size,
+            reaches_end=line.x1 >= margins.right - end_slack * size,
             gap_before=gap,
             centered=centered,
             page=line.page,

@@ -85,8 +85,9 @@ _HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})[:,;?!()]|[:,;?!()](?={_CJK})")
 def _tidy(text: str) -> str:
     """Tesseract separates every word, CJK characters included, and prints ASCII punctuation;
     Chinese prose has neither spaces nor half-width punctuation next to ideographs."""
-    text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
     text = _NEAR_CJK_SPACE.sub("", remove_cjk_spaces(text))
+    text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = _NEAR_CJK_SPACE.sub("", text)
     # Masked names (王××) come out of Tesseract as Latin x.
     return _MASK.sub("××", text)
 
@@ -115,6 +116,6 @@ def _lines_from_tsv(tsv: str, number: int, scale: float) -> list[PositionedLine]
         heights = sorted(int(w["height"]) for w in words)
         lines.append(PositionedLine(
             text=text, x0=left / scale, x1=right / scale, top=top / scale,
-            bottom=bottom / scale, size=heights[len(heights) // 2] / scale, page=number))
+            bottom=bottom / scale, size=heights[len(heights) // 2] / scale, page=number, ocr=True))
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines
