@@ -1,0 +1,159 @@
+"""Owners of measures: the person, role or department responsible for carrying one out
+(domain.md §6; corpora/measures/CONVENTIONS.md §2).
+
+Found from labels (责任人：王××), from verbs (由办公室负责, 县纪委牵头, 局长负总责), from a
+trailing parenthesis (（县委办、县政府办，6月底前）) and from table-cell style segments; the lead
+owner wins over those who only assist, and vague collectives (班子成员各负其责) do not count.
+Word lists are data in corpora/lexicons/owners.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .resources import load_yaml
+
+_STOP = r"，,；;。）)\s（(：:|｜"
+_MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A responsible party. `start`/`end` index `text` in the input; `lead` is False when the
+    only party named merely assists (配合)."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return load_yaml("lexicons/owners.yaml")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = _lexicon()
+    surname = rf"(?:{_alternatives(lex['compound_surnames'])}|[\u4e00-\u9fff])"
+    return {
+        "masked": re.compile(rf"{surname}{_MASK}"),
+        "person": re.compile(rf"^{surname}{_MASK}$"),
+        "label": re.compile(rf"(?P<label>{_alternatives(lex['labels'] + lex['secondary_labels'])})"
+                            rf"(?:为|是|\s*[：:])\s*(?P<x>[^{_STOP}]{{2,30}})"
+                            rf"|(?P<label2>{_alternatives(lex['colon_labels'])})\s*[：:]\s*(?P<x2>[^{_STOP}]{{2,30}})"),
+        "by_verb": re.compile(_alternatives(lex["by_verbs"])),
+        "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同'])})"),
+        "paren": re.compile(r"[（(](?P<x>[^（()）]{2,60})[）)]\s*[。；;]?\s*$"),
+    }
+
+
+def classify(name: str) -> Optional[str]:
+    """person, role or department — or None when the name reads as none of them."""
+    lex = _lexicon()
+    if _patterns()["person"].match(name):
+        return "person"
+    if any(name.endswith(s) for s in lex["role_suffixes"]):
+        return "role"
+    if any(name.endswith(s) for s in lex["department_suffixes"]):
+        return "department"
+    return None
+
+
+def _clean(raw: str) -> Optional[str]:
+    """The first named party in a captured phrase, without honorifics or trailing verbs."""
+    first = re.split(r"[、和及与/]|以及", raw.strip())[0].strip()
+    first = re.sub(r"(同志|等同志|等)$", "", first)
+    first = re.sub(r"^(?:请|由|县委|)(?=\S)", "", first) if first.startswith(("请", "由")) else first
+    masked = _patterns()["masked"].search(first)
+    if masked:
+        # “分管副局长王××”: the name is the owner.
+        return masked.group(0)
+    return first or None
+
+
+def _acceptable(name: Optional[str]) -> Optional[str]:
+    if not name or len(name) > 24:
+        return None
+    lex = _lexicon()
+    if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])):
+        return None
+    if name[0] in "对在为把将向从我你他她被给以按经":
+        return None
+    return classify(name)
+
+
+def _party_after_by(segment: str) -> Optional[str]:
+    """In “由X负责/牵头/在…完成”, the longest X before a verb that names a party."""
+    segment = re.split(f"[{_STOP}]", segment)[0]
+    best = None
+    for verb in _patterns()["by_verb"].finditer(segment):
+        name = _clean(segment[:verb.start()])
+        if name and _acceptable(name) and (best is None or len(name) > len(best)):
+            best = name
+    return best
+
+
+def _locate(text: str, name: str, near: int) -> int:
+    index = text.find(name, near)
+    return index if index >= 0 else text.find(name)
+
+
+def find_owners(text: str) -> list[Owner]:
+    """Every lead responsible party named in a measure, the most explicit first."""
+    lex = _lexicon()
+    patterns = _patterns()
+    found: dict[int, tuple[int, Owner]] = {}
+
+    def add(raw: str, near: int, rank: int) -> None:
+        name = _clean(raw)
+        kind = _acceptable(name)
+        if kind and name:
+            start = _locate(text, name, near)
+            if start >= 0 and (start not in found or found[start][0] > rank):
+                found[start] = (rank, Owner(text=name, kind=kind, start=start, end=start + len(name)))
+
+    for match in patterns["label"].finditer(text):
+        if match.group("label") in lex["secondary_labels"]:
+            continue
+        key = "x" if match.group("x") else "x2"
+        add(match.group(key), match.start(key), 0)
+    for match in re.finditer("由", text):
+        name = _party_after_by(text[match.end():match.end() + 24])
+        if name:
+            add(name, match.end(), 2)
+
+    for match in patterns["verb"].finditer(text):
+        raw = match.group("x")
+        # The subject is the last phrase before the verb: “…，县纪委牵头” → 县纪委.
+        raw = re.split(r"[，,；;。、\s]|并|由|请|的", raw)[-1]
+        add(raw, match.start("x"), 2)
+    paren = patterns["paren"].search(text)
+    if paren:
+        for part in re.split(r"[，,；;]", paren.group("x")):
+            if re.search(r"\d|年|月|前|立行|长期|每", part):
+                continue
+            # “牵头：县纪委”: the party follows the label.
+            add(re.split(r"[：:]", part)[-1], paren.start("x"), 1)
+            break
+    if "｜" in text or "|" in text:
+        for part in re.split(r"[｜|]", text)[1:]:
+            part = part.strip()
+            if len(part) <= 15 and not re.search(r"[，,；;。]", part):
+                add(part, 0, 3)
+    return [owner for _, owner in sorted(found.values(), key=lambda pair: (pair[0], pair[1].start))]
+
+
+def find_owner(text: str) -> Optional[Owner]:
+    """The lead owner of a measure: one named by a label (责任人：) before one in a closing
+    parenthesis before one found by a verb (由…负责, …牵头); the first of equals."""
+    owners = find_owners(text)
+    return owners[0] if owners else None

@@ -1,0 +1,36 @@
+"""Where the domain data lives, and loading it once.
+
+The taxonomy, checklists, lexicons and flag texts are YAML in `corpora/`, written for domain
+experts to read and edit; code never restates them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_REPO = Path(__file__).resolve().parents[1]
+
+
+def corpora_dir() -> Path:
+    """The corpora folder: $SIFENG_CORPORA if set, else the one shipped beside the code."""
+    override = os.environ.get("SIFENG_CORPORA")
+    return Path(override) if override else _REPO / "corpora"
+
+
+def models_dir() -> Path:
+    """The trained models folder: $SIFENG_MODELS if set, else the one shipped beside the code."""
+    override = os.environ.get("SIFENG_MODELS")
+    return Path(override) if override else _REPO / "models"
+
+
+@functools.lru_cache(maxsize=None)
+def load_yaml(relative: str) -> Any:
+    """A YAML file under corpora/, parsed once per process."""
+    path = corpora_dir() / relative
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
