@@ -1,0 +1,58 @@
+"""Deadline detection and normalisation (domain.md §6, corpora/measures/CONVENTIONS.md §1)."""
+
+import pytest
+
+from classifiers.deadlines import find_deadline
+
+REF = "2014-03-10"
+
+
+@pytest.mark.parametrize("text, span, kind, due", [
+    ("于2014年9月底前完成清理", "2014年9月底前", "date", "2014-09-30"),
+    ("力争年底前全部整改到位", "年底前", "date", "2014-12-31"),
+    ("三个月内完成清理", "三个月内", "date", "2014-06-10"),
+    ("二〇一四年十二月底前出台办法", "二〇一四年十二月底前", "date", "2014-12-31"),
+    ("２０１４年１０月完成", "２０１４年１０月", "date", "2014-10-31"),
+    ("9月30日前报送", "9月30日前", "date", "2014-09-30"),
+    ("7月1日前完成", "7月1日前", "date", "2014-07-01"),
+    ("七一前完成", "七一前", "date", "2014-06-30"),
+    ("春节前完成走访", "春节前", "date", "2015-02-18"),
+    ("上半年完成", "上半年", "date", "2014-06-30"),
+    ("第三季度末完成", "第三季度末", "date", "2014-09-30"),
+    ("30个工作日内完成", "30个工作日内", "date", "2014-04-21"),
+    ("2月底前完成", "2月底前", "date", "2015-02-28"),
+    ("明年3月底前完成", "明年3月底前", "date", "2015-03-31"),
+    ("2014.6完成", "2014.6", "date", "2014-06-30"),
+    ("立行立改，长期坚持", "立行立改", "immediate", None),
+    ("每年至少两次到联系点调研", "每年至少两次", "recurring", None),
+    ("每月通报一次，长期坚持", "每月", "recurring", None),
+    ("常态化开展明察暗访", "常态化", "long_term", None),
+    ("10月底前完成摸底，12月底前全部清退", "12月底前", "date", "2014-12-31"),
+    ("2014年6月底前完成，并长期坚持", "2014年6月底前", "date", "2014-06-30"),
+])
+def test_deadlines(text, span, kind, due):
+    found = find_deadline(text, REF)
+    assert found is not None
+    assert (found.text, found.kind, found.due) == (span, kind, due)
+    assert text[found.start:found.end] == span
+
+
+@pytest.mark.parametrize("text", [
+    "2013年以来共召开会议87次，严格控制会议数量",
+    "依据群办发〔2014〕14号文件精神，学习十八届三中全会和中央八项规定",
+    "自2014年4月起实行，切实转变作风",
+    "三公经费比2013年下降15%，讲话不超过15分钟",
+    "承诺件5个工作日内办结，即办件当场办结",
+    "每年对同一企业的检查不超过1次",
+    "定期开展检查，及时整改，建立长效机制",
+    "长期借用下属单位车辆的问题已清理",
+    "已于2013年12月腾退办公用房3间",
+])
+def test_things_that_are_not_deadlines(text):
+    assert find_deadline(text, REF) is None
+
+
+def test_without_reference_date_relative_dates_have_no_due():
+    found = find_deadline("三个月内完成清理", None)
+    assert found is None or found.due is None
+    assert find_deadline("2014年9月底前完成", None).due == "2014-09-30"

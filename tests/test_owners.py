@@ -1,0 +1,43 @@
+"""Owner detection (domain.md §6, corpora/measures/CONVENTIONS.md §2)."""
+
+import pytest
+
+from classifiers.owners import classify, find_owner
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("清理超标办公用房。责任人：王××", "王××", "person"),
+    ("（责任领导：分管副县长）", "分管副县长", "role"),
+    ("牵头单位：县委办，配合单位：县财政局", "县委办", "department"),
+    ("由办公室负责，6月底前完成", "办公室", "department"),
+    ("局长负总责，班子成员各负其责", "局长", "role"),
+    ("县纪委牵头，县财政局配合，开展专项检查", "县纪委", "department"),
+    ("压缩会议数量（县委办、县政府办，2014年6月底前）", "县委办", "department"),
+    ("责任人：分管副局长王××", "王××", "person"),
+    ("公车实行派车单制度｜欧阳××｜立即", "欧阳××", "person"),
+    ("由街道组织科负责每月集中培训", "街道组织科", "department"),
+    ("牵头：县纪委，配合：县委组织部", "县纪委", "department"),
+])
+def test_owners(text, span, kind):
+    owner = find_owner(text)
+    assert owner is not None
+    assert (owner.text, owner.kind) == (span, kind)
+    assert text[owner.start:owner.end] == span
+
+
+@pytest.mark.parametrize("text", [
+    "班子成员各负其责，切实转变作风",
+    "全体党员干部要增强宗旨意识",
+    "本人将每月到联系村走访一次",
+    "相关部门要加强配合",
+    "配合单位：县财政局",
+])
+def test_vague_or_secondary_parties_are_not_owners(text):
+    assert find_owner(text) is None
+
+
+def test_kinds():
+    assert classify("张某某") == "person"
+    assert classify("村党支部书记") == "role"
+    assert classify("政务服务中心管理办公室") == "department"
+    assert classify("认真学习") is None
