@@ -5,3 +5,8 @@ composes them into the public API and the `sifeng` command.
 """
 
 __version__ = "0.1.0"
+
+from .models import Review  # noqa: E402
+from .review import Reviewer, review  # noqa: E402
+
+__all__ = ["review", "Reviewer", "Review", "__version__"]

@@ -1,0 +1,90 @@
+"""The four styles (形式主义, 官僚主义, 享乐主义, 奢靡之风) of a problem statement.
+
+Every classifier here answers `classify(text) -> StylePrediction` with labels in the fixed
+order, a score per label and the phrases that drove each label. `CueClassifier` is built from
+the cue phrases of corpora/taxonomy.yaml; it catches the words of the seeds but not behaviour
+described in other words, which the trained model of the four-styles issue is for.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .resources import load_yaml
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> dict:
+    return load_yaml("taxonomy.yaml")
+
+
+def labels() -> list[str]:
+    """The four labels, in the order used everywhere."""
+    return list(taxonomy()["labels"])
+
+
+@dataclass
+class StylePrediction:
+    """Labels (fixed order), a score per label in [0, 1], and evidence phrases per label."""
+
+    labels: list[str]
+    scores: dict[str, float]
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_index() -> list[tuple[str, str, str]]:
+    """(cue, label, sub-category name), longest cues first."""
+    entries = []
+    for style in taxonomy()["styles"]:
+        for sub in style["subcategories"]:
+            for cue in sub["cues"]:
+                entries.append((cue, style["label"], sub["name"]))
+    return sorted(entries, key=lambda e: len(e[0]), reverse=True)
+
+
+def is_exhortation_or_denial(text: str) -> bool:
+    """A sentence that commits to, urges or denies rather than admits (“要坚决反对形式主义”,
+    “未发现公款吃喝问题”): it carries no style label."""
+    tax = taxonomy()
+    stripped = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?", "", text.strip())
+    if any(cue in text for cue in tax["negation_cues"]):
+        return True
+    return stripped.startswith(tuple(tax["non_problem_cues"] + ["要", "将", "必须", "应当", "坚持"]))
+
+
+class CueClassifier:
+    """Labels a statement with every style whose taxonomy cue phrases it contains.
+
+    A cue preceded by a negation (不走过场, 未发现…) does not count; exhortations and denials get
+    no label. The score of a label is 1 − 0.5^hits (one cue: 0.5, two: 0.75 …).
+    """
+
+    def fit(self, texts=None, y=None) -> "CueClassifier":
+        """Nothing to learn: the cues are data. Present for the estimator contract."""
+        return self
+
+    def classify(self, text: str) -> StylePrediction:
+        names = labels()
+        hits: dict[str, list[str]] = {name: [] for name in names}
+        if not is_exhortation_or_denial(text):
+            taken: list[tuple[int, int]] = []
+            prefixes = tuple(taxonomy()["negation_prefixes"])
+            for cue, label, _ in _cue_index():
+                for match in re.finditer(re.escape(cue), text):
+                    start, end = match.span()
+                    if any(s < end and start < e for s, e in taken):
+                        continue
+                    if text[max(0, start - 2):start].endswith(prefixes):
+                        continue
+                    taken.append((start, end))
+                    hits[label].append(cue)
+        scores = {name: 1 - 0.5 ** len(hits[name]) for name in names}
+        chosen = [name for name in names if hits[name]]
+        return StylePrediction(labels=chosen, scores=scores,
+                               evidence={name: hits[name] for name in chosen})
+
+    def predict(self, texts: list[str]) -> list[list[str]]:
+        return [self.classify(t).labels for t in texts]

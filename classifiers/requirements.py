@@ -1,0 +1,66 @@
+"""Required content of a 对照检查材料: the six explanations and the four root-cause dimensions
+(seed 001: “对‘三公’经费支出、职务消费、人情消费、公务用车、办公用房和住房、家属子女从业等情况要作出
+说明”, “从理想信念、宗旨意识、党性修养、政治纪律等方面深刻剖析根源”). Synonyms are data in
+corpora/requirements.yaml: a strong one counts anywhere, a weak one only inside the section where the
+explanations (or causes) are given, or in a sentence about oneself or the team.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .resources import load_yaml
+
+_SELF = re.compile(r"本人|我|班子|我们|自己")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A requirement item located in the text: its id, name and the sentence that shows it."""
+
+    id: str
+    name: str
+    quote: str
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。；;！？\n])", text) if s.strip()]
+
+
+def _find(group: str, full_text: str, section_text: str) -> list[Found]:
+    spec = load_yaml("requirements.yaml")[group]
+    sentences = _sentences(full_text)
+    section_sentences = _sentences(section_text)
+    found = []
+    for item in spec["items"]:
+        synonyms = item.get("synonyms", {})
+        quote = None
+        for word in synonyms.get("strong", []):
+            quote = next((s for s in sentences if word in s), None)
+            if quote:
+                break
+        if quote is None:
+            for word in synonyms.get("weak", []):
+                quote = next((s for s in section_sentences if word in s), None) or next(
+                    (s for s in sentences if word in s and _SELF.search(s)), None)
+                if quote:
+                    break
+        if quote:
+            found.append(Found(item["id"], item["name"], quote.strip()))
+    return found
+
+
+def six_explanations(full_text: str, section_text: str = "") -> list[Found]:
+    """Which of the six items are explained, with the sentence that explains each."""
+    return _find("six_explanations", full_text, section_text)
+
+
+def root_cause_dimensions(full_text: str, section_text: str = "") -> list[Found]:
+    """Which of the four root-cause dimensions are analysed, with a sentence for each."""
+    return _find("root_cause_dimensions", full_text, section_text)
+
+
+def all_items(group: str) -> list[tuple[str, str]]:
+    """(id, name) of every item of `six_explanations` or `root_cause_dimensions`."""
+    return [(i["id"], i["name"]) for i in load_yaml("requirements.yaml")[group]["items"]]

@@ -1,0 +1,213 @@
+"""`review()`: one submission read the way an inspection group reads it — every problem labelled,
+every measure judged (deadline, owner, hollowness), the flags of domain.md §4 raised with quoted
+evidence, and the checklists of corpora/checklists run."""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Protocol
+
+from classifiers.checklists import DocumentFacts, run_checklists
+from classifiers.deadlines import find_deadline
+from classifiers.fourstyles import CueClassifier, StylePrediction, taxonomy
+from classifiers.hollowness import HollownessScorer
+from classifiers.owners import classify as owner_kind
+from classifiers.owners import find_owner
+from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
+from classifiers.resources import load_yaml
+from docparse import Document, Location, parse
+from docparse.api import Source
+
+from . import flags as F
+from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, OwnerOut, Problem,
+                     RequirementItem, Review)
+from .understand import Item, Understanding, similarity, understand
+
+
+class StyleClassifier(Protocol):
+    def classify(self, text: str) -> StylePrediction: ...
+
+
+def _evidence(item_text: str, location: Location, note: Optional[str] = None) -> Evidence:
+    return Evidence(text=item_text, location=location, where=location.describe(), note=note)
+
+
+@functools.lru_cache(maxsize=1)
+def _focus_cues() -> tuple[list[str], list[str]]:
+    off_topic = [w for words in taxonomy()["off_topic_cues"].values() for w in words]
+    return off_topic, load_yaml("lexicons/focus.yaml")["blame_others"]
+
+
+def focus_note(text: str) -> Optional[str]:
+    """Why a problem is not about the unit's own conduct, or None when it is."""
+    off_topic, blame = _focus_cues()
+    hit = next((w for w in blame if w in text), None)
+    if hit:
+        return f"把问题归于他人或外部（“{hit}”），没有把自己摆进去"
+    hit = next((w for w in off_topic if w in text), None)
+    if hit:
+        return f"讲客观条件或业务工作（“{hit}”），不是“四风”问题"
+    return None
+
+
+class Reviewer:
+    """A loaded review pipeline: build once, review many files (models are loaded here)."""
+
+    def __init__(self, styles: Optional[StyleClassifier] = None,
+                 hollowness: Optional[HollownessScorer] = None):
+        self.styles = styles or CueClassifier()
+        self.hollowness = hollowness or HollownessScorer.load()
+
+    def review(self, source: Source, *, filename: Optional[str] = None) -> Review:
+        """Parse and review one submission."""
+        document = parse(source, filename=filename)
+        return self.review_document(document, filename=filename or document.source)
+
+    def review_document(self, document: Document, filename: Optional[str] = None) -> Review:
+        u = understand(document, filename)
+        ref = document.metadata.date
+        problems = [self._problem(i, item) for i, item in enumerate(u.problems)]
+        measures = [self._measure(i, item, ref) for i, item in enumerate(u.measures)]
+        for measure in measures:
+            if measure.problem is not None and measure.problem < len(problems):
+                problems[measure.problem].measures.append(measure.id)
+        explanations = six_explanations(document.text, u.section_text.get("six_explanations", ""))
+        causes = root_cause_dimensions(document.text, u.section_text.get("root_causes", ""))
+        review = Review(
+            source=filename or document.source, doc_type=u.doc_type, scope=u.scope,
+            title=document.metadata.title, unit=document.metadata.unit, author=document.metadata.author,
+            date=ref, verdict="", problems=problems, measures=measures, flags=[], checklists=[],
+            six_explanations=_requirement_items("six_explanations", explanations),
+            root_causes=_requirement_items("root_cause_dimensions", causes),
+            classifier=type(self.styles).__name__,
+        )
+        review.flags = self._flags(document, u, review)
+        review.checklists = self._checklists(document, u, review)
+        review.verdict = verdict(review)
+        return review
+
+    # -- items ---------------------------------------------------------------------------
+
+    def _problem(self, index: int, item: Item) -> Problem:
+        prediction = self.styles.classify(item.text)
+        note = focus_note(item.text)
+        return Problem(id=index, text=item.text, location=item.location, where=item.location.describe(),
+                       labels=prediction.labels, scores={k: round(v, 4) for k, v in prediction.scores.items()},
+                       label_evidence=prediction.evidence, focused=note is None, focus_note=note)
+
+    def _measure(self, index: int, item: Item, ref: Optional[str]) -> Measure:
+        deadline = find_deadline(item.deadline_cell, ref) if item.deadline_cell else None
+        if deadline is None:
+            deadline = find_deadline(item.text, ref)
+        deadline_out = DeadlineOut(text=deadline.text, kind=deadline.kind, due=deadline.due) if deadline else None
+        owner_out = None
+        if item.owner_cell:
+            first = find_owner(f"责任单位：{item.owner_cell}")
+            owner_out = OwnerOut(text=item.owner_cell, kind=(first.kind if first else
+                                                             owner_kind(item.owner_cell) or "department"))
+        else:
+            owner = find_owner(item.text)
+            owner_out = OwnerOut(text=owner.text, kind=owner.kind) if owner else None
+        judgement = self.hollowness.judge(item.text, ref)
+        return Measure(id=index, text=item.text, location=item.location, where=item.location.describe(),
+                       deadline=deadline_out, owner=owner_out, hollow=judgement.hollow,
+                       hollow_score=round(judgement.score, 4), hollow_missing=judgement.missing,
+                       problem=item.problem)
+
+    # -- flags ---------------------------------------------------------------------------
+
+    def _flags(self, document: Document, u: Understanding, review: Review) -> list:
+        doc_type, scope = review.doc_type, review.scope
+        out = []
+
+        def measure_flag(code: str, failing: list[Measure], note) -> None:
+            if failing and F.applies(code, doc_type, scope):
+                out.append(F.make_flag(code, count=len(failing), total=len(review.measures),
+                                       evidence=[_evidence(m.text, m.location, note(m)) for m in failing]))
+
+        if F.applies("unfocused", doc_type, scope):
+            unfocused = [p for p in review.problems if not p.focused]
+            if unfocused:
+                out.append(F.make_flag("unfocused", count=len(unfocused), total=len(review.problems),
+                                       evidence=[_evidence(p.text, p.location, p.focus_note) for p in unfocused]))
+        at = F.param("hollow_measures", "hollow_score_at", 0.5)
+        measure_flag("hollow_measures", [m for m in review.measures if m.hollow_score >= at],
+                     lambda m: f"空洞程度 {m.hollow_score:.2f}；" + "、".join(
+                         {"action": "缺具体动作", "object": "缺具体对象", "quantity": "缺数量",
+                          "output": "缺可检查的产出", "frequency": "缺频次"}[x] for x in m.hollow_missing))
+        measure_flag("missing_deadline", [m for m in review.measures if m.deadline is None],
+                     lambda m: "未写完成时限")
+        measure_flag("missing_owner", [m for m in review.measures if m.owner is None],
+                     lambda m: "未写责任领导、责任单位或责任人")
+        if F.applies("problems_without_measures", doc_type, scope) and review.measures:
+            at = F.param("problems_without_measures", "match_score_at", 0.35)
+            lonely = [p for p in review.problems if not p.measures and
+                      max((similarity(p.text, m.text) for m in review.measures), default=0.0) < at]
+            if lonely:
+                out.append(F.make_flag("problems_without_measures", count=len(lonely), total=len(review.problems),
+                                       evidence=[_evidence(p.text, p.location, "没有找到对应的整改措施")
+                                                 for p in lonely]))
+        for code, items in (("missing_six_explanations", review.six_explanations),
+                            ("missing_root_cause", review.root_causes)):
+            if F.applies(code, doc_type, scope):
+                missing = [i for i in items if not i.found]
+                if missing:
+                    out.append(F.make_flag(code, count=len(missing), total=len(items),
+                                           missing="、".join(i.name for i in missing),
+                                           evidence=[_evidence(i.quote or "", Location(), f"已说明：{i.name}")
+                                                     for i in items if i.found]))
+        for notice in document.notices:
+            if notice.code == "needs_ocr":
+                pages = document.metadata.pages or len(notice.pages) or 1
+                text = F.spec("needs_ocr")["ocr_status_text"]
+                status = text["applied"] if "已用" in notice.message else text["not_applied"]
+                out.append(F.make_flag("needs_ocr", count=len(notice.pages), total=pages,
+                                       pages="、".join(str(p) for p in notice.pages), ocr_status=status,
+                                       evidence=[_evidence(notice.message, Location(page=p)) for p in notice.pages[:5]]))
+        return out
+
+    def _checklists(self, document: Document, u: Understanding, review: Review) -> list[Checklist]:
+        measures, problems = review.measures, review.problems
+        share = lambda hits, total: (hits / total) if total else None  # noqa: E731
+        metrics = {
+            "measures_have_deadline_share": share(sum(m.deadline is not None for m in measures), len(measures)),
+            "measures_have_owner_share": share(sum(m.owner is not None for m in measures), len(measures)),
+            "problems_have_measures_share": share(sum(bool(p.measures) for p in problems), len(problems))
+            if measures else (0.0 if problems else None),
+            "six_explanations": sum(i.found for i in review.six_explanations) / 6,
+            "root_cause_dimensions": sum(i.found for i in review.root_causes) / 4,
+            "problems_focused_share": share(sum(p.focused for p in problems), len(problems)),
+            "measures_concrete_share": share(sum(not m.hollow for m in measures), len(measures)),
+        }
+        facts = DocumentFacts(text=document.text, headings=u.headings, doc_type=review.doc_type,
+                              scope=review.scope, metrics=metrics)
+        return [Checklist(id=c.id, name=c.name, counts=c.counts,
+                          items=[ChecklistItem(id=i.id, text=i.text, result=i.result, evidence=i.evidence,
+                                               source=i.source) for i in c.items])
+                for c in run_checklists(facts)]
+
+
+def _requirement_items(group: str, found) -> list[RequirementItem]:
+    by_id = {f.id: f for f in found}
+    return [RequirementItem(id=i, name=name, found=i in by_id, quote=by_id[i].quote if i in by_id else None)
+            for i, name in all_items(group)]
+
+
+def verdict(review: Review) -> str:
+    """退回修改 with a high-severity flag, 需完善 with a medium one, else 基本合格 / 合格."""
+    severities = {f.severity for f in review.flags}
+    if "high" in severities:
+        return "退回修改"
+    if "medium" in severities:
+        return "需完善"
+    return "基本合格" if severities else "合格"
+
+
+@functools.lru_cache(maxsize=1)
+def default_reviewer() -> Reviewer:
+    return Reviewer()
+
+
+def review(source: Source, *, filename: Optional[str] = None) -> Review:
+    """Review one submission (a path or bytes) with the default pipeline."""
+    return default_reviewer().review(source, filename=filename)

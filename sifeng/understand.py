@@ -1,0 +1,335 @@
+"""What a submission is and what it says: document type and scope, its sections, the problems it
+admits and the measures it promises, each measure linked to the problem it answers.
+
+Built on docparse's Document (headings, numbering levels, tables) and the section and column
+synonyms of corpora/sections.yaml. Problems and measures come from numbered items and paragraphs
+under the matching headings, from 一是/二是 enumerations, from items that carry both (…。整改措施：…)
+and from table columns mapped by their header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from classifiers.resources import load_yaml
+from docparse import Block, Document, Location, Table
+
+ITEM_SECTIONS = ("problems", "measures")
+_ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
+_MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|整改目标|改进措施|措施)[：:]")
+_QUOTES = str.maketrans("", "", "“”‘’\"' 　")
+
+
+@dataclass
+class Item:
+    """A problem or measure found in the document."""
+
+    text: str
+    location: Location
+    section: str
+    label: Optional[str] = None
+    problem: Optional[int] = None
+    deadline_cell: Optional[str] = None
+    owner_cell: Optional[str] = None
+    context: str = ""
+
+
+@dataclass
+class Understanding:
+    """The document as a reviewer reads it."""
+
+    doc_type: Optional[str]
+    scope: Optional[str]
+    problems: list[Item] = field(default_factory=list)
+    measures: list[Item] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    section_text: dict[str, str] = field(default_factory=dict)
+
+
+# ---- sections -----------------------------------------------------------------------------
+
+def _normalise_heading(text: str) -> str:
+    return text.translate(_QUOTES).rstrip("：:。.；;")
+
+
+def heading_kind(text: str) -> Optional[str]:
+    """The section a heading opens (problems, measures, root_causes, six_explanations, progress,
+    background), by the synonyms of corpora/sections.yaml; the lowest priority number wins."""
+    norm = _normalise_heading(text)
+    best: Optional[tuple[int, str]] = None
+    for kind, spec in load_yaml("sections.yaml")["headings"].items():
+        if any(w.translate(_QUOTES) in norm for w in spec.get("none", [])):
+            continue
+        if any(w.translate(_QUOTES) in norm for w in spec["any"]):
+            rank = spec.get("priority", 9)
+            if best is None or rank < best[0]:
+                best = (rank, kind)
+    return best[1] if best else None
+
+
+def _heading_text(block: Block) -> Optional[str]:
+    """The heading part of a block, if it acts as one: a heading block, or the lead phrase of a
+    numbered item (“（一）形式主义方面。主要表现在……” → 形式主义方面)."""
+    if block.kind == "heading":
+        return block.text
+    if block.kind == "list_item":
+        lead = re.split(r"[。：:；;]", block.text, maxsplit=1)[0]
+        return lead if len(lead) <= 24 else None
+    if block.kind == "paragraph" and len(block.text) <= 24 and not block.text.endswith(("。", "；")):
+        return block.text
+    return None
+
+
+# ---- document type and scope -----------------------------------------------------------------
+
+def detect_doc_type(document: Document, filename: Optional[str] = None) -> Optional[str]:
+    """By the title (and file name) against sections.yaml doc_types, in order; else by body cues."""
+    spec = load_yaml("sections.yaml")
+    title = (document.metadata.title or "") + " " + (filename or "")
+    for rule in spec["doc_types"]:
+        if any(w in title for w in rule["title_any"]) and not any(w in title for w in rule["title_none"]):
+            return rule["doc_type"]
+    text = document.text
+    scores = {kind: sum(text.count(w) for w in words) for kind, words in spec["doc_type_body_cues"].items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] else None
+
+
+def detect_scope(document: Document) -> str:
+    """班子 or 个人: from the title, else from who the text speaks as (本人/我 against 我们/班子)."""
+    spec = load_yaml("sections.yaml")["scope"]
+    title = document.metadata.title or ""
+    if any(w in title for w in spec["title_personal"]):
+        return "个人"
+    if any(w in title for w in spec["title_team"]):
+        return "班子"
+    text = document.text
+    team = sum(text.count(w) for w in spec["team_pronouns"])
+    stripped = text
+    for word in sorted(spec["team_pronouns"], key=len, reverse=True):
+        stripped = stripped.replace(word, "")
+    personal = sum(stripped.count(w) for w in ("本人", "我"))
+    if document.metadata.author or personal >= max(1, team) * spec["personal_ratio_at"]:
+        return "个人"
+    return "班子"
+
+
+# ---- items ---------------------------------------------------------------------------------
+
+def split_enumeration(text: str) -> list[str]:
+    """“一是……；二是……” → the clauses, without their markers; the whole text if not enumerated."""
+    marks = list(_ENUM.finditer(text))
+    if len(marks) < 2 or not marks[0].group("marker").startswith("一"):
+        return [text]
+    parts = []
+    for mark, nxt in zip(marks, marks[1:] + [None]):
+        end = nxt.start() if nxt else len(text)
+        clause = text[mark.end():end].strip(" ；;。，,")
+        if clause:
+            parts.append(clause)
+    return parts
+
+
+def _is_intro(text: str) -> bool:
+    """A lead-in sentence rather than an item: “现将有关情况报告如下：”, “主要表现在：”."""
+    return text.endswith(("：", ":")) or bool(re.search(r"(如下|以下)[：:。]?$", text))
+
+
+def _container_flags(blocks: list[Block]) -> list[bool]:
+    """For each block, whether it is a numbered item with deeper numbered items under it."""
+    flags = [False] * len(blocks)
+    for i, block in enumerate(blocks):
+        if not block.label or block.level is None:
+            continue
+        for later in blocks[i + 1:]:
+            if later.label and later.level is not None:
+                flags[i] = later.level > block.level
+                break
+            if later.kind == "heading" and later.level is not None and later.level <= block.level:
+                break
+    return flags
+
+
+def _column_roles(table: Table) -> dict[str, int]:
+    """Column index per role (problem, measure, leader, owner, deadline …) from the header."""
+    columns = load_yaml("sections.yaml")["columns"]
+    roles: dict[str, int] = {}
+    for index, name in enumerate(table.header):
+        clean = re.sub(r"[（(].*?[）)]|\s", "", name)
+        if not clean:
+            continue
+        exact = [role for role, spec in columns.items() if clean in spec["any"]]
+        if exact:
+            role = exact[0]
+        else:
+            contained = [(len(w), role) for role, spec in columns.items() for w in spec["any"] if w in clean]
+            if not contained:
+                continue
+            role = max(contained)[1]
+        roles.setdefault(role, index)
+    return roles
+
+
+def _table_items(table: Table, result: Understanding) -> None:
+    roles = _column_roles(table)
+    if "problem" not in roles and "measure" not in roles:
+        return
+    for row in table.body:
+        cells = [c.text.strip() for c in row]
+        if len(set(c for c in cells if c)) <= 1:
+            continue  # a category row merged across the table (“形式主义方面”)
+
+        def cell(role: str) -> str:
+            return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
+
+        problem_index = None
+        if cell("problem"):
+            result.problems.append(Item(text=cell("problem"), location=row[roles["problem"]].location,
+                                        section="problems", context=cell("category")))
+            problem_index = len(result.problems) - 1
+        if cell("measure"):
+            owner = cell("owner") or cell("leader")
+            result.measures.append(Item(
+                text=cell("measure"), location=row[roles["measure"]].location, section="measures",
+                problem=problem_index, deadline_cell=cell("deadline") or None, owner_cell=owner or None))
+
+
+def _add_item(result: Understanding, section: str, text: str, block: Block, context: str = "") -> None:
+    """Add one numbered item or paragraph, splitting 一是/二是 and problem+measure pairs."""
+    if section in ITEM_SECTIONS:
+        marker = _MEASURE_MARKER.search(text)
+        if marker and marker.start() > 4:
+            problem_text = text[:marker.start()].strip(" 。；;，,")
+            result.problems.append(Item(text=problem_text, location=block.location, section="problems",
+                                        label=block.label, context=context))
+            result.measures.append(Item(text=text[marker.end():].strip(), location=block.location,
+                                        section="measures", label=block.label, context=context,
+                                        problem=len(result.problems) - 1))
+            return
+    target = result.problems if section == "problems" else result.measures
+    for clause in split_enumeration(text):
+        target.append(Item(text=clause, location=block.location, section=section, label=block.label,
+                           context=context))
+
+
+def understand(document: Document, filename: Optional[str] = None) -> Understanding:
+    """Type, scope, sections, problems and measures of a parsed submission."""
+    result = Understanding(doc_type=detect_doc_type(document, filename), scope=detect_scope(document))
+    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    containers = _container_flags(blocks)
+    stack: list[tuple[float, Optional[str]]] = []
+    section_parts: dict[str, list[str]] = {}
+    category = ""
+
+    def current() -> Optional[str]:
+        return next((kind for _, kind in reversed(stack) if kind), None)
+
+    for index, block in enumerate(blocks):
+        if block.table is not None:
+            _table_items(block.table, result)
+            continue
+        head = _heading_text(block)
+        kind = heading_kind(head) if head else None
+        level = float(block.level) if block.level is not None else (0.5 if block.kind != "list_item" else 9)
+        is_heading = block.kind == "heading" or (kind is not None and block.kind == "paragraph")
+        if is_heading or (block.label and containers[index]):
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent = current()
+            # A category heading under a problems or measures section does not leave it:
+            # “（一）形式主义方面” under 整改措施 is still about measures.
+            if parent in ITEM_SECTIONS + ("root_causes", "six_explanations"):
+                kind = None
+            stack.append((level, kind))
+            result.headings.append(block.text)
+            category = block.text if kind is None else ""
+            if block.kind == "heading" or containers[index]:
+                rest = _after_lead(block.text) if containers[index] else ""
+                if rest and current() in ITEM_SECTIONS and len(split_enumeration(rest)) > 1:
+                    _add_item(result, current(), rest, block, category)
+                elif containers[index] and block.kind == "list_item" and current() in ITEM_SECTIONS \
+                        and len(block.text) >= 14 and not _is_intro(block.text) \
+                        and heading_kind(head or "") is None:
+                    # “（2）6月底前建成涉案财物管理中心。” with ①② under it is a measure itself.
+                    _add_item(result, current(), block.text, block, category)
+                if block.kind == "heading" and not containers[index] and block.label \
+                        and current() in ITEM_SECTIONS and heading_kind(block.text) is None:
+                    _add_item(result, current(), block.text, block, category)
+                continue
+        if _is_sign_off(block, document):
+            continue
+        section = current()
+        if section:
+            section_parts.setdefault(section, []).append(block.text)
+        if section not in ITEM_SECTIONS or _is_intro(block.text):
+            continue
+        target = result.problems if section == "problems" else result.measures
+        if block.label is None and index and target and _belongs_to_previous_item(blocks, index):
+            target[-1].text += block.text
+            continue
+        _add_item(result, section, block.text, block, category)
+    result.section_text = {k: "\n".join(v) for k, v in section_parts.items()}
+    link_measures(result)
+    return result
+
+
+def _is_sign_off(block: Block, document: Document) -> bool:
+    """The 落款 lines: the unit or signer, and the date."""
+    meta = document.metadata
+    text = block.text.strip()
+    if len(text) > 40:
+        return False
+    return text in (meta.unit, meta.author) or bool(meta.date_text and meta.date_text in text and len(text) <= 30)
+
+
+def _after_lead(text: str) -> str:
+    parts = re.split(r"[。：:]", text, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+def _belongs_to_previous_item(blocks: list[Block], index: int) -> bool:
+    """An unnumbered paragraph right after a numbered item inside a numbered run continues it
+    (a 典型事例 paragraph), when the run goes on after it."""
+    previous, following = blocks[index - 1], blocks[index + 1] if index + 1 < len(blocks) else None
+    return bool(previous.label and previous.kind == "list_item" and following is not None
+                and following.label and following.level == previous.level)
+
+
+# ---- linking -------------------------------------------------------------------------------
+
+_STYLE_WORDS = ("形式主义", "官僚主义", "享乐主义", "奢靡之风")
+_FILLER = set("的了和与及在对把将要是为等有所各一不")
+
+
+def content_bigrams(text: str) -> set[str]:
+    """Character bigrams of the words of a text, punctuation, digits and particles left out."""
+    chars = "".join(c for c in re.sub(r"[\W\d_a-zA-Z]", "", text) if c not in _FILLER)
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Overlap coefficient of content bigrams: the share of the shorter text's vocabulary that
+    the other uses."""
+    x, y = content_bigrams(a), content_bigrams(b)
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
+def _same_category(problem: Item, measure: Item) -> bool:
+    return any(w in problem.context and w in measure.context for w in _STYLE_WORDS)
+
+
+def link_measures(result: Understanding, threshold: float = 0.2) -> None:
+    """Link each measure not yet linked to the problem it answers: the most similar problem of
+    the same style category (“（一）形式主义方面”) if there is one, else the most similar problem
+    overall when similar enough."""
+    for measure in result.measures:
+        if measure.problem is not None:
+            continue
+        scored = [(similarity(p.text, measure.text) + (0.15 if _same_category(p, measure) else 0.0), i)
+                  for i, p in enumerate(result.problems)]
+        if scored:
+            best_score, best = max(scored)
+            if best_score >= threshold:
+                measure.problem = best
