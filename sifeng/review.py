@@ -72,7 +72,11 @@ class Reviewer:
             if measure.problem is not None and measure.problem < len(problems):
                 problems[measure.problem].measures.append(measure.id)
         explanations = six_explanations(document.text, u.section_text.get("six_explanations", ""))
-        causes = root_cause_dimensions(document.text, u.section_text.get("root_causes", ""))
+        # Causes count where the causes are analysed: in their section when there is one, else
+        # anywhere but among the problems and measures (“增强宗旨意识” is a measure, not a cause).
+        cause_text = u.section_text.get("root_causes") or "\n".join(
+            text for kind, text in u.section_text.items() if kind not in ("problems", "measures"))
+        causes = root_cause_dimensions(cause_text, cause_text)
         review = Review(
             source=filename or document.source, doc_type=u.doc_type, scope=u.scope,
             title=document.metadata.title, unit=document.metadata.unit, author=document.metadata.author,

@@ -1,0 +1,154 @@
+"""review(): problems and measures found, measures judged, flags raised per domain.md §4."""
+
+import json
+
+import pytest
+from builders import docx_bytes, txt_bytes
+from typer.testing import CliRunner
+
+import sifeng
+from sifeng.cli import app
+from sifeng.understand import split_enumeration
+
+L1, L2 = ("chineseCounting", "%1、", 0), ("chineseCounting", "（%2）", 1)
+
+GOOD_PLAN = [
+    {"kind": "title", "text": "中共岚川县水利局党组\n党的群众路线教育实践活动整改方案"},
+    {"kind": "para", "text": "按照县委统一部署，结合征求到的意见建议和对照检查材料查摆的问题，制定本方案。"},
+    {"kind": "heading", "level": 1, "text": "存在的主要问题", "num": L1},
+    {"kind": "para", "text": "主要表现在：一是会议多、文件多，以会议落实会议；二是下乡多是听汇报、看材料，到工地现场少；"
+                             "三是公务接待陪餐人数超标，单位食堂招待标准一再提高。"},
+    {"kind": "heading", "level": 1, "text": "整改措施", "num": L1},
+    {"kind": "table", "rows": [
+        ["序号", "存在问题", "整改措施", "责任领导", "责任单位", "完成时限"],
+        ["1", "会议多、文件多", "全年会议压缩三分之一，文件比上年减少30%", "王××", "办公室", "2014年6月底前"],
+        ["2", "下乡多是听汇报", "班子成员每季度到工地现场办公不少于2次", "王××", "工程管理股", "每季度"],
+        ["3", "公务接待陪餐超标", "严格执行公务接待清单制，陪餐人数不超过3人，接待清单每月公示", "李××", "财务股", "立行立改"],
+    ], "merges": [(1, 3, 2, 3)], "header_repeat": True},
+    {"kind": "sign", "lines": ["中共岚川县水利局党组", "二〇一四年三月二十日"]},
+]
+
+BAD_PLAN = """中共岚川县林业局党组整改方案
+一、存在的问题
+（一）学习不够深入，理论联系实际不够。
+（二）服务群众意识有待加强。
+二、整改措施
+（一）进一步增强宗旨意识，切实转变工作作风。
+（二）坚决反对享乐主义，努力提高服务群众的能力和水平。
+（三）建立健全相关制度，确保各项规定落到实处。
+中共岚川县林业局党组
+2014年3月25日
+"""
+
+PERSONAL = """在县委常委班子专题民主生活会上的个人对照检查材料
+一、存在的主要问题
+（一）下乡调研多是听汇报、看材料，到困难群众家中少。
+（二）主持的专题会议偏多，会后抓落实不够。
+二、产生问题的根源
+理想信念有所弱化，宗旨意识有所淡化。
+三、努力方向
+（一）每年到基层调研不少于60天。
+（二）本人主持的会议全年减少三分之一。
+王××
+2014年3月15日
+"""
+
+
+@pytest.fixture(scope="module")
+def good():
+    return sifeng.review(docx_bytes(GOOD_PLAN), filename="good.docx")
+
+
+def test_table_plan_items_deadlines_and_owners(good):
+    assert good.doc_type == "整改方案" and good.scope == "班子"
+    assert good.unit == "中共岚川县水利局党组" and good.date == "2014-03-20"
+    problems = [p.text for p in good.problems]
+    assert "会议多、文件多，以会议落实会议" in problems
+    assert "会议多、文件多" in problems
+    table_measures = good.measures[-3:]
+    assert [m.deadline.kind for m in table_measures] == ["date", "recurring", "immediate"]
+    assert table_measures[0].deadline.due == "2014-06-30"
+    assert [m.owner.text for m in table_measures] == ["办公室", "工程管理股", "财务股"]
+    for m in table_measures:
+        assert good.problems[m.problem].text in ("会议多、文件多", "下乡多是听汇报", "公务接待陪餐超标")
+        assert not m.hollow
+    assert not good.flag("missing_deadline") and not good.flag("missing_owner")
+    assert not good.flag("hollow_measures")
+
+
+def test_enumerated_problems_are_split_and_labelled(good):
+    first = good.problems[:3]
+    assert [p.text[:6] for p in first] == ["会议多、文件", "下乡多是听汇", "公务接待陪餐"]
+    assert "形式主义" in first[0].labels
+    assert first[0].label_evidence["形式主义"]
+
+
+def test_bad_plan_is_flagged_with_evidence():
+    review = sifeng.review(txt_bytes(BAD_PLAN), filename="bad.txt")
+    assert review.doc_type == "整改方案" and review.scope == "班子"
+    assert len(review.problems) == 2 and len(review.measures) == 3
+    hollow = review.flag("hollow_measures")
+    assert hollow and hollow.count == 3 and hollow.severity == "high"
+    assert hollow.evidence[0].text == "进一步增强宗旨意识，切实转变工作作风。"
+    assert hollow.evidence[0].where == "第6行"
+    assert review.flag("missing_deadline").count == 3
+    assert review.flag("missing_owner").count == 3
+    assert review.verdict == "退回修改"
+    assert review.flag("hollow_measures").source.startswith("002_")
+
+
+def test_personal_self_examination_flags_and_exemptions():
+    review = sifeng.review(PERSONAL.encode("utf-8"), filename="personal.txt")
+    assert review.doc_type == "对照检查材料" and review.scope == "个人"
+    assert review.author == "王××"
+    # Direction-setting measures of a 对照检查材料 need no deadline; a personal document no owner.
+    assert not review.flag("missing_deadline") and not review.flag("missing_owner")
+    six = review.flag("missing_six_explanations")
+    assert six and six.count == 6
+    causes = review.flag("missing_root_cause")
+    assert causes and causes.count == 2 and "党性修养" in causes.message
+    checklist = next(c for c in review.checklists if c.id == "duizhao_jiancha")
+    assert any(i.result == "fail" for i in checklist.items)
+
+
+def test_enumeration_split():
+    assert split_enumeration("主要是：一是会多；二是文多；三是检查多。") == ["会多", "文多", "检查多"]
+    assert split_enumeration("一是会多") == ["一是会多"]
+
+
+def test_json_shape_follows_domain_contract(good):
+    payload = json.loads(good.to_json())
+    for key in ("source", "doc_type", "scope", "unit", "date", "problems", "measures", "flags", "checklists"):
+        assert key in payload
+    measure = payload["measures"][-1]
+    assert set(measure["deadline"]) == {"text", "kind", "due"}
+    assert set(measure["owner"]) == {"text", "kind"}
+    assert isinstance(measure["hollow"], bool) and 0 <= measure["hollow_score"] <= 1
+
+
+runner = CliRunner()
+
+
+def test_cli_review_text_and_json(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text(BAD_PLAN, encoding="gbk")
+    text = runner.invoke(app, ["review", str(path)])
+    assert text.exit_code == 0, text.output
+    assert "退回修改" in text.stdout and "整改措施空洞" in text.stdout
+    assert "进一步增强宗旨意识" in text.stdout
+    payload = json.loads(runner.invoke(app, ["review", str(path), "--format", "json"]).stdout)
+    assert payload["verdict"] == "退回修改"
+
+
+def test_cli_measures_jsonl(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "2014年9月底前清退超标办公用房，责任人：王××", "ref_date": "2014-03-10"}\n'
+                    'not json\n'
+                    '{"text": "进一步增强宗旨意识"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["measures", str(path)])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["deadline"] == {"text": "2014年9月底前", "kind": "date", "due": "2014-09-30"}
+    assert lines[0]["owner"] == {"text": "王××", "kind": "person"}
+    assert lines[0]["hollow"] is False and lines[1]["hollow"] is True
+    assert "第2行" in result.stderr
