@@ -88,3 +88,56 @@ class CueClassifier:
 
     def predict(self, texts: list[str]) -> list[list[str]]:
         return [self.classify(t).labels for t in texts]
+
+
+def cue_features(text: str) -> list[float]:
+    """Dense features a trained model adds to its n-grams: whether the sentence exhorts or
+    denies, and the cue score of each label."""
+    prediction = _CUES.classify(text)
+    return [float(is_exhortation_or_denial(text))] + [prediction.scores[name] for name in labels()]
+
+
+_CUES = CueClassifier()
+MODEL_NAME = "fourstyles"
+
+
+class LinearStyleClassifier:
+    """The shipped four-styles model (models/fourstyles-*/): calibrated per-label probabilities
+    over character n-grams and cue features, with a threshold per label tuned on train."""
+
+    def __init__(self, model):
+        self.model = model
+
+    @classmethod
+    def load(cls, folder=None) -> "LinearStyleClassifier":
+        from .hollowness import latest_model
+        from .linear import LinearModel
+
+        return cls(LinearModel.load(folder or latest_model(MODEL_NAME), dense=cue_features))
+
+    @property
+    def version(self) -> str:
+        return f"{self.model.meta.get('name', MODEL_NAME)}-{self.model.meta.get('version', '?')}"
+
+    def classify(self, text: str, explain: bool = True) -> StylePrediction:
+        proba = self.model.proba(text)
+        names = self.model.labels
+        chosen = [name for name, p, t in zip(names, proba, self.model.thresholds) if p >= t]
+        evidence = {}
+        if explain:
+            for name in chosen:
+                index = names.index(name)
+                evidence[name] = [gram for gram, _ in self.model.contributions(text, index, top=4)]
+        return StylePrediction(labels=chosen, scores={n: float(p) for n, p in zip(names, proba)},
+                               evidence=evidence)
+
+    def predict(self, texts: list[str]) -> list[list[str]]:
+        return [self.classify(t, explain=False).labels for t in texts]
+
+
+def default_classifier():
+    """The shipped trained model when there is one, else the cue classifier."""
+    try:
+        return LinearStyleClassifier.load()
+    except FileNotFoundError:
+        return CueClassifier()

@@ -143,14 +143,11 @@ class Reviewer:
                      lambda m: "未写完成时限")
         measure_flag("missing_owner", [m for m in review.measures if m.owner is None],
                      lambda m: "未写责任领导、责任单位或责任人")
-        if F.applies("problems_without_measures", doc_type, scope) and review.measures:
-            at = F.param("problems_without_measures", "match_score_at", 0.35)
-            lonely = [p for p in review.problems if not p.measures and
-                      max((similarity(p.text, m.text) for m in review.measures), default=0.0) < at]
+        if F.applies("problems_without_measures", doc_type, scope) and review.problems:
+            lonely = problems_without_measures(review, u)
             if lonely:
                 out.append(F.make_flag("problems_without_measures", count=len(lonely), total=len(review.problems),
-                                       evidence=[_evidence(p.text, p.location, "没有找到对应的整改措施")
-                                                 for p in lonely]))
+                                       evidence=[_evidence(p.text, p.location, note) for p, note in lonely]))
         for code, items in (("missing_six_explanations", review.six_explanations),
                             ("missing_root_cause", review.root_causes)):
             if F.applies(code, doc_type, scope):
@@ -189,6 +186,24 @@ class Reviewer:
                           items=[ChecklistItem(id=i.id, text=i.text, result=i.result, evidence=i.evidence,
                                                source=i.source) for i in c.items])
                 for c in run_checklists(facts)]
+
+
+def problems_without_measures(review: Review, u: Understanding) -> list[tuple[Problem, str]]:
+    """Problems no measure answers (与事对应): a table row with a problem and no measure; and,
+    when a document lists fewer measures than problems, as many of the unlinked problems as
+    the shortfall, the least similar to any measure first."""
+    at = F.param("problems_without_measures", "match_score_at", 0.35)
+    in_rows = {i for i, item in enumerate(u.problems) if item.location.table is not None}
+    row_measures = {m.problem for m in review.measures if m.problem is not None}
+    lonely = [(review.problems[i], "问题清单中该行没有整改措施") for i in sorted(in_rows - row_measures)]
+    prose = [p for p in review.problems if p.id not in in_rows and not p.measures]
+    shortfall = len(review.problems) - len(review.measures)
+    if shortfall > 0 and prose:
+        best = {p.id: max((similarity(p.text, m.text) for m in review.measures), default=0.0) for p in prose}
+        for problem in sorted(prose, key=lambda p: best[p.id])[:shortfall]:
+            if best[problem.id] < at:
+                lonely.append((problem, f"没有找到对应的整改措施（最接近的措施相似度 {best[problem.id]:.2f}）"))
+    return lonely
 
 
 def _requirement_items(group: str, found) -> list[RequirementItem]:
