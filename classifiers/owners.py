@@ -80,6 +80,12 @@ def _clean(raw: str) -> Optional[str]:
     return first or None
 
 
+def accept(name: Optional[str]) -> Optional[str]:
+    """The kind of a named party, or None when it is vague (班子成员各负其责, 相关部门) or no
+    party at all."""
+    return _acceptable(name)
+
+
 def _acceptable(name: Optional[str]) -> Optional[str]:
     if not name or len(name) > 24:
         return None

@@ -153,7 +153,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn-dun", re.compile(rf"^({_CN})[、．.](?![{CN_NUMERALS}][、季月年]|\d)")),
     ("arabic-paren", re.compile(r"^[（(]([0-9０-９]{1,3})[）)][、．.]?")),
     ("arabic-halfparen", re.compile(r"^([0-9０-９]{1,3})[）)](?![0-9０-９])")),
-    ("arabic-dot", re.compile(r"^([0-9０-９]{1,3})[.．](?![0-9０-９])(?!\s*[%％])")),
+    ("arabic-dot", re.compile(r"^([0-9０-９]{1,3})[.．](?:(?![0-9０-９])|(?=(?:19|20)[0-9]{2}年))(?!\s*[%％])")),
     ("arabic-dun", re.compile(r"^([0-9０-９]{1,3})、")),
     ("circled", re.compile(rf"^([{CIRCLED}])[、．.]?")),
     ("paren-digit", re.compile(rf"^([{PAREN_DIGITS}])")),

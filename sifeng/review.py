@@ -11,7 +11,6 @@ from classifiers.checklists import DocumentFacts, run_checklists
 from classifiers.deadlines import find_deadline
 from classifiers.fourstyles import CueClassifier, StylePrediction, taxonomy
 from classifiers.hollowness import HollownessScorer
-from classifiers.owners import classify as owner_kind
 from classifiers.owners import find_owner
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
 from classifiers.resources import load_yaml
@@ -107,8 +106,8 @@ class Reviewer:
         owner_out = None
         if item.owner_cell:
             first = find_owner(f"责任单位：{item.owner_cell}")
-            owner_out = OwnerOut(text=item.owner_cell, kind=(first.kind if first else
-                                                             owner_kind(item.owner_cell) or "department"))
+            if first is not None:
+                owner_out = OwnerOut(text=item.owner_cell, kind=first.kind)
         else:
             owner = find_owner(item.text)
             owner_out = OwnerOut(text=owner.text, kind=owner.kind) if owner else None

@@ -18,7 +18,7 @@ from docparse import Block, Document, Location, Table
 
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
-_MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|整改目标|改进措施|措施)[：:]")
+_MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|整改目标|改进措施|措施)[：:]|(?:下一步|下步|今后)[，,：:]")
 _QUOTES = str.maketrans("", "", "“”‘’\"' 　")
 
 
@@ -56,10 +56,18 @@ def _normalise_heading(text: str) -> str:
 
 def heading_kind(text: str) -> Optional[str]:
     """The section a heading opens (problems, measures, root_causes, six_explanations, progress,
-    background), by the synonyms of corpora/sections.yaml; the lowest priority number wins."""
+    background), by the synonyms of corpora/sections.yaml; the lowest priority number wins.
+
+    A heading naming both the shortcomings and what comes next (“存在的差距和下一步措施”)
+    opens a problems section whose items carry their measure after 下一步/整改措施.
+    """
     norm = _normalise_heading(text)
+    headings = load_yaml("sections.yaml")["headings"]
+    if any(w.translate(_QUOTES) in norm for w in headings["problems"]["any"]) and \
+            any(w.translate(_QUOTES) in norm for w in headings["measures"]["any"] + ["下一步"]):
+        return "problems"
     best: Optional[tuple[int, str]] = None
-    for kind, spec in load_yaml("sections.yaml")["headings"].items():
+    for kind, spec in headings.items():
         if any(w.translate(_QUOTES) in norm for w in spec.get("none", [])):
             continue
         if any(w.translate(_QUOTES) in norm for w in spec["any"]):
@@ -134,7 +142,7 @@ def split_enumeration(text: str) -> list[str]:
 
 def _is_intro(text: str) -> bool:
     """A lead-in sentence rather than an item: “现将有关情况报告如下：”, “主要表现在：”."""
-    return text.endswith(("：", ":")) or bool(re.search(r"(如下|以下)[：:。]?$", text))
+    return text.endswith(("：", ":")) or bool(re.search(r"(如下|以下|见下表|见附表|如下表|详见附件\S*)[：:。]?$", text))
 
 
 def _container_flags(blocks: list[Block]) -> list[bool]:
@@ -321,9 +329,17 @@ def _same_category(problem: Item, measure: Item) -> bool:
 
 
 def link_measures(result: Understanding, threshold: float = 0.2) -> None:
-    """Link each measure not yet linked to the problem it answers: the most similar problem of
-    the same style category (“（一）形式主义方面”) if there is one, else the most similar problem
-    overall when similar enough."""
+    """Link each measure not yet linked to the problem it answers.
+
+    Numbered measures mirroring numbered problems one for one (as many of each, none linked by a
+    table) link in order; otherwise the most similar problem of the same style category
+    (“（一）形式主义方面”) if there is one, else the most similar problem overall when similar
+    enough."""
+    unlinked = [m for m in result.measures if m.problem is None]
+    if result.problems and len(unlinked) == len(result.measures) == len(result.problems):
+        for index, measure in enumerate(result.measures):
+            measure.problem = index
+        return
     for measure in result.measures:
         if measure.problem is not None:
             continue
