@@ -121,13 +121,16 @@ class LinearStyleClassifier:
 
     def classify(self, text: str, explain: bool = True) -> StylePrediction:
         proba = self.model.proba(text)
-        names = self.model.labels
-        chosen = [name for name, p, t in zip(names, proba, self.model.thresholds) if p >= t]
+        names = labels()
+        thresholds = self.model.thresholds
+        # A fifth output, when present, is the gate: is this an admitted problem at all?
+        gated = len(self.model.labels) > len(names) and proba[len(names)] < thresholds[len(names)]
+        chosen = [] if gated else [n for n, p, t in zip(names, proba, thresholds) if p >= t]
         evidence = {}
         if explain:
             for name in chosen:
-                index = names.index(name)
-                evidence[name] = [gram for gram, _ in self.model.contributions(text, index, top=4)]
+                index = self.model.labels.index(name)
+                evidence[name] = self.model.explain(text, index, top=3)
         return StylePrediction(labels=chosen, scores={n: float(p) for n, p in zip(names, proba)},
                                evidence=evidence)
 

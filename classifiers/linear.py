@@ -88,20 +88,44 @@ class LinearModel:
         z = self.decision(text)
         return 1.0 / (1.0 + np.exp(self.platt[:, 0] * z + self.platt[:, 1]))
 
-    def contributions(self, text: str, label: int = 0, top: int = 5) -> list[tuple[str, float]]:
-        """The n-grams that pushed the score of `label` up most, for explanations."""
+    def explain(self, text: str, label: int = 0, top: int = 3) -> list[str]:
+        """The phrases of `text` that pushed the score of `label` up most.
+
+        Each n-gram's positive contribution is spread over the characters it covers; runs of
+        characters carrying a large share of the strongest one are the phrases.
+        """
         cols, values, _ = self.features(text)
         if not cols.size:
             return []
+        chars = "".join(text.split())
         weights = values * self.coef[cols, label]
-        inverse = {index: gram for gram, index in self.vocab.items() if index in set(cols.tolist())}
-        order = np.argsort(-weights)
-        out = []
-        for k in order[:top * 3]:
-            if weights[k] <= 0:
-                break
-            out.append((inverse[int(cols[k])], float(weights[k])))
-        return _non_overlapping(out, top)
+        reverse = self._reverse_vocab()
+        per_char = np.zeros(len(chars))
+        for col, weight in zip(cols.tolist(), weights.tolist()):
+            if weight <= 0:
+                continue
+            gram = reverse[col]
+            start = chars.find(gram)
+            while start >= 0:
+                per_char[start:start + len(gram)] += weight / len(gram)
+                start = chars.find(gram, start + 1)
+        if not per_char.any():
+            return []
+        strong = per_char >= 0.35 * per_char.max()
+        runs, start = [], None
+        for index, flag in enumerate(list(strong) + [False]):
+            if flag and start is None:
+                start = index
+            elif not flag and start is not None:
+                runs.append((float(per_char[start:index].sum()), chars[start:index]))
+                start = None
+        runs = [r for r in runs if len(r[1]) >= 2] or runs
+        return [phrase for _, phrase in sorted(runs, reverse=True)[:top]]
+
+    def _reverse_vocab(self) -> dict[int, str]:
+        if not hasattr(self, "_reverse"):
+            self._reverse = {index: gram for gram, index in self.vocab.items()}
+        return self._reverse
 
     # -- persistence -----------------------------------------------------------------------
 
@@ -125,18 +149,6 @@ class LinearModel:
         return cls(vocab=vocab, idf=weights["idf"], coef=weights["coef"], intercept=weights["intercept"],
                    platt=weights["platt"], thresholds=weights["thresholds"], labels=meta["labels"],
                    ngram_range=tuple(meta["ngram_range"]), meta=meta, dense=dense)
-
-
-def _non_overlapping(grams: list[tuple[str, float]], top: int) -> list[tuple[str, float]]:
-    """Drop n-grams contained in a stronger one already kept (“文山” under “文山会”)."""
-    kept: list[tuple[str, float]] = []
-    for gram, weight in grams:
-        if any(gram in other or other in gram for other, _ in kept):
-            continue
-        kept.append((gram, weight))
-        if len(kept) == top:
-            break
-    return kept
 
 
 def platt_fit(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:

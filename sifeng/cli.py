@@ -186,3 +186,165 @@ def _open_text(path: Path):
     except OSError as exc:
         err.print(f"[red]错误[/red] 无法打开“{path}”：{exc.strerror}", highlight=False)
         raise typer.Exit(1) from exc
+
+
+@app.command("classify")
+def classify_command(
+    texts: List[str] = typer.Argument(None, help="要判断的句子；不给则从 --input 读 JSONL", show_default=False),
+    input_file: Path = typer.Option(None, "--input", "-i",
+                                    help="JSONL 文件，每行 {\"text\": …}；- 表示标准输入"),
+    explain: bool = typer.Option(False, "--explain", help="列出促成每个标签的短语"),
+) -> None:
+    """判断问题表述属于“四风”中的哪几类（形式主义、官僚主义、享乐主义、奢靡之风；可多选；
+    不是问题表述的句子不打标签）。
+
+    句子作为参数给出时输出易读文本；用 --input 给 JSONL 时输出同样的行并加上 labels 和 scores
+    （--explain 时再加 evidence）。
+    """
+    from classifiers.fourstyles import default_classifier
+
+    classifier = default_classifier()
+    if texts:
+        for text in texts:
+            prediction = classifier.classify(text)
+            labels_text = "、".join(prediction.labels) or "（不是“四风”问题）"
+            typer.echo(f"{labels_text}\t{text}")
+            if explain:
+                for label in prediction.labels:
+                    typer.echo(f"    {label} {prediction.scores[label]:.2f}：" + "、".join(prediction.evidence.get(label, [])))
+        return
+    if input_file is None:
+        err.print("[red]错误[/red] 请给出要判断的句子，或用 --input 指定 JSONL 文件（- 为标准输入）")
+        raise typer.Exit(2)
+    handle = sys.stdin if str(input_file) == "-" else _open_text(input_file)
+    bad = 0
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item.get("text"), str):
+                raise TypeError
+        except (json.JSONDecodeError, TypeError, AttributeError):
+            bad += 1
+            err.print(f"[red]错误[/red] 第{number}行不是含 text 字段的 JSON 对象，已跳过", highlight=False)
+            continue
+        prediction = classifier.classify(item["text"], **({"explain": explain} if explain else {}))
+        item["labels"] = prediction.labels
+        item["scores"] = {k: round(v, 4) for k, v in prediction.scores.items()}
+        if explain:
+            item["evidence"] = prediction.evidence
+        sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    if bad:
+        raise typer.Exit(1)
+
+
+evaluate_app = typer.Typer(help="在标注数据上评测模型（逐标签精确率、召回率、F1）。", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@evaluate_app.command("fourstyles")
+def evaluate_fourstyles(
+    data: Path = typer.Option(..., "--data", help="JSONL 标注数据，每行 {\"text\", \"labels\"}"),
+    errors: bool = typer.Option(False, "--errors", help="列出判错的句子"),
+    fmt: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
+    model: Path = typer.Option(None, "--model", help="模型目录（默认用随附的最新模型）"),
+) -> None:
+    """评测“四风”分类：逐标签 P/R/F1、宏平均 F1、不含线索词句子上的宏 F1、非问题句不打标签的比例、
+    标签之间的混淆、判错的句子。"""
+    from classifiers.evaluation import evaluate
+    from classifiers.fourstyles import LinearStyleClassifier, default_classifier
+
+    items = []
+    for number, line in enumerate(_open_text(data), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item["text"], str) or not isinstance(item["labels"], list):
+                raise TypeError
+        except (json.JSONDecodeError, KeyError, TypeError):
+            err.print(f"[red]错误[/red] {data} 第{number}行缺少 text 或 labels，已停止", highlight=False)
+            raise typer.Exit(1)
+        items.append(item)
+    classifier = LinearStyleClassifier.load(model) if model else default_classifier()
+    report = evaluate(items, [classifier.classify(i["text"], explain=False).labels for i in items]
+                      if hasattr(classifier, "model") else classifier.predict([i["text"] for i in items]))
+    if fmt is EvalFormat.json:
+        payload = report.as_dict()
+        if not errors:
+            payload.pop("errors")
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    out = Console(highlight=False)
+    out.print(report.markdown())
+    out.print("\n标签混淆（行：标注，列：预测）")
+    names = list(report.confusion)
+    out.print("\t" + "\t".join(names))
+    for gold in names:
+        out.print(gold + "\t" + "\t".join(str(report.confusion[gold][p]) for p in names))
+    if errors:
+        out.print(f"\n判错 {len(report.errors)} 条：")
+        for e in report.errors:
+            out.print(f"  标注 {'、'.join(e['gold']) or '无'} ｜ 预测 {'、'.join(e['predicted']) or '无'} ｜ {e['text']}")
+
+
+@app.command("screen")
+def screen_command(
+    inputs: List[str] = typer.Argument(..., help="材料文件、文件夹、通配符或 .zip 压缩包（可多个）",
+                                       show_default=False),
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录：报告、工作区（断点续跑）都在这里"),
+    workers: int = typer.Option(None, "--workers", "-j", help="并行进程数（默认等于 CPU 核数）"),
+    timeout: float = typer.Option(120.0, "--timeout", help="单个文件的处理时限（秒）"),
+) -> None:
+    """批量筛查：并行审查全部材料，查找相互照搬照抄的材料，生成报告。
+
+    输出目录中有 report.html（离线可打开的报告）、report.xlsx、results.jsonl（每行一份审查结果）
+    和 letters/（有问题材料的督导反馈意见初稿）。中断或出错后重新运行同一命令，已完成的文件不会重做。
+    退出码：0 全部读取；1 有文件无法读取；2 用法错误；130 被中断（已完成的结果已保存）。
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .screen import screen
+
+    console = Console(stderr=True, highlight=False)
+    progress = Progress(TextColumn("[bold]审查中"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("失败 {task.fields[failed]}"), TimeRemainingColumn(), console=console,
+                        transient=True)
+    task_id = None
+
+    def on_start(total: int, already: int) -> None:
+        nonlocal task_id
+        if already:
+            console.print(f"工作区中已有 {already} 份的结果，本次跳过")
+        task_id = progress.add_task("screen", total=total, completed=already, failed=0)
+        progress.start()
+
+    def on_progress(done: int, failed: int, total: int) -> None:
+        progress.update(task_id, completed=done, failed=failed)
+
+    try:
+        batch = screen(inputs, out=out, workers=workers, timeout=timeout, on_start=on_start,
+                       on_progress=on_progress)
+    except KeyboardInterrupt:
+        progress.stop()
+        console.print("[yellow]已中断。[/yellow]已完成的结果已保存在工作区，重新运行同一命令即可继续。")
+        raise typer.Exit(130)
+    finally:
+        progress.stop()
+    failed = len(batch.failed) + len(batch.input_problems)
+    console.print(f"共 {len(batch.entries)} 份材料（本次审查 {batch.reviewed_now} 份，用时 {batch.seconds:.0f} 秒）："
+                  f"有问题标记 {len(batch.flagged)} 份，无法读取 {failed} 份，照搬照抄 {len(batch.pairs)} 对")
+    for entry in batch.failed:
+        console.print(f"  [red]无法读取[/red] {entry.review.flags[0].evidence[0].text}")
+    for problem in batch.input_problems:
+        console.print(f"  [red]无法读取[/red] {problem.name}：{problem.reason}")
+    for name, path in batch.reports.items():
+        console.print(f"  {path}")
+    if failed:
+        raise typer.Exit(1)

@@ -9,7 +9,7 @@ from typing import Optional, Protocol
 
 from classifiers.checklists import DocumentFacts, run_checklists
 from classifiers.deadlines import find_deadline
-from classifiers.fourstyles import CueClassifier, StylePrediction, taxonomy
+from classifiers.fourstyles import StylePrediction, default_classifier, taxonomy
 from classifiers.hollowness import HollownessScorer
 from classifiers.owners import find_owner
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
@@ -37,14 +37,16 @@ def _focus_cues() -> tuple[list[str], list[str]]:
     return off_topic, load_yaml("lexicons/focus.yaml")["blame_others"]
 
 
-def focus_note(text: str) -> Optional[str]:
-    """Why a problem is not about the unit's own conduct, or None when it is."""
+def focus_note(text: str, style_score: float, style_threshold: float) -> Optional[str]:
+    """Why a problem is not about the unit's own conduct, or None when it is: it blames others or
+    outside conditions, or it speaks of objective conditions or business results and reads as none
+    of the four styles."""
     off_topic, blame = _focus_cues()
     hit = next((w for w in blame if w in text), None)
     if hit:
         return f"把问题归于他人或外部（“{hit}”），没有把自己摆进去"
     hit = next((w for w in off_topic if w in text), None)
-    if hit:
+    if hit and style_score < style_threshold:
         return f"讲客观条件或业务工作（“{hit}”），不是“四风”问题"
     return None
 
@@ -54,7 +56,7 @@ class Reviewer:
 
     def __init__(self, styles: Optional[StyleClassifier] = None,
                  hollowness: Optional[HollownessScorer] = None):
-        self.styles = styles or CueClassifier()
+        self.styles = styles or default_classifier()
         self.hollowness = hollowness or HollownessScorer.load()
 
     def review(self, source: Source, *, filename: Optional[str] = None) -> Review:
@@ -93,7 +95,8 @@ class Reviewer:
 
     def _problem(self, index: int, item: Item) -> Problem:
         prediction = self.styles.classify(item.text)
-        note = focus_note(item.text)
+        note = focus_note(item.text, max(prediction.scores.values(), default=0.0),
+                          F.param("unfocused", "style_score_below", 0.3))
         return Problem(id=index, text=item.text, location=item.location, where=item.location.describe(),
                        labels=prediction.labels, scores={k: round(v, 4) for k, v in prediction.scores.items()},
                        label_evidence=prediction.evidence, focused=note is None, focus_note=note)

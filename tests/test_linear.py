@@ -37,8 +37,8 @@ def test_round_trip_matches_sklearn(tmp_path):
     assert a < 0  # probability rises with the score
     positive = loaded.proba("公款吃喝")[0]
     assert 0.5 < positive <= 1
-    top = loaded.contributions("公款吃喝", top=2)
-    assert top and all(gram in "公款吃喝" for gram, _ in top)
+    phrases = loaded.explain("公款吃喝", top=2)
+    assert phrases and all(phrase in "公款吃喝" for phrase in phrases)
 
 
 def test_a_file_that_is_not_a_sifeng_model_is_refused(tmp_path):

@@ -1,0 +1,156 @@
+"""Copy detection across a batch (照搬照抄, seeds 001 and 003): passages shared between
+submissions, found with MinHash signatures and LSH banding so that the work grows
+sub-quadratically, then verified exactly on character shingles.
+
+Shingles that are stock phrases (corpora/lexicons/stock_phrases.yaml), that come from the notices
+themselves (shared/seeds, when present on this machine), or that most submissions of the batch
+use, are not evidence of copying.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import numpy as np
+
+from classifiers.resources import load_yaml
+
+K = 8                     # characters per shingle
+NUM_PERM = 128
+BANDS, ROWS = 32, 4       # LSH: candidate pairs from about 0.4 Jaccard up
+_PRIME = (1 << 31) - 1
+_KEEP = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+@dataclass
+class Passage:
+    text: str
+    start_a: int
+    start_b: int
+    length: int
+
+
+@dataclass
+class CopyPair:
+    """Two submissions sharing passages: the share of each one's text that is shared."""
+
+    a: str
+    b: str
+    share_a: float
+    share_b: float
+    shared_chars: int
+    passages: list[Passage] = field(default_factory=list)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Letters and digits only (formatting and punctuation changes do not hide a copy), with each
+    kept character's index in the original text."""
+    kept, positions = [], []
+    for index, ch in enumerate(text):
+        if _KEEP.match(ch):
+            kept.append(ch)
+            positions.append(index)
+    return "".join(kept), positions
+
+
+def shingle_hashes(norm: str) -> list[int]:
+    return [zlib.crc32(norm[i:i + K].encode("utf-8")) for i in range(max(0, len(norm) - K + 1))]
+
+
+@functools.lru_cache(maxsize=1)
+def stock_hashes() -> frozenset[int]:
+    """Shingles of stock phrases and, where available, of the notices themselves."""
+    texts = list(load_yaml("lexicons/stock_phrases.yaml")["phrases"])
+    seeds = Path(os.environ.get("SIFENG_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
+    if seeds.is_dir():
+        texts.extend(p.read_text(encoding="utf-8", errors="ignore") for p in sorted(seeds.glob("*.txt")))
+    hashes: set[int] = set()
+    for text in texts:
+        hashes.update(shingle_hashes(normalise(text)[0]))
+    return frozenset(hashes)
+
+
+@functools.lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(20140310)
+    return (rng.integers(1, _PRIME, NUM_PERM, dtype=np.uint64),
+            rng.integers(0, _PRIME, NUM_PERM, dtype=np.uint64))
+
+
+def signature(hashes: Iterable[int]) -> Optional[np.ndarray]:
+    values = np.fromiter(hashes, dtype=np.uint64)
+    if not values.size:
+        return None
+    a, b = _permutations()
+    values %= np.uint64(_PRIME)
+    return ((np.outer(values, a) + b) % np.uint64(_PRIME)).min(axis=0)
+
+
+def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int = 300,
+                common_share: float = 0.5) -> list[CopyPair]:
+    """Pairs of documents (keys of `texts`) sharing enough non-stock text."""
+    stock = stock_hashes()
+    norms = {key: normalise(text) for key, text in texts.items()}
+    shingles = {key: shingle_hashes(norm) for key, (norm, _) in norms.items()}
+    frequency: dict[int, int] = defaultdict(int)
+    for hashes in shingles.values():
+        for h in set(hashes):
+            frequency[h] += 1
+    # In a large batch, a passage most submissions share is boilerplate handed down to all.
+    common = {h for h, n in frequency.items() if len(texts) >= 5 and n >= max(3, common_share * len(texts))}
+    ignored = stock | common
+    sets = {key: {h for h in hashes if h not in ignored} for key, hashes in shingles.items()}
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for key, values in sets.items():
+        sig = signature(values)
+        if sig is None:
+            continue
+        for band in range(BANDS):
+            buckets[(band, *sig[band * ROWS:(band + 1) * ROWS].tolist())].append(key)
+    candidates = {tuple(sorted((x, y))) for members in buckets.values() if len(members) > 1
+                  for i, x in enumerate(members) for y in members[i + 1:]}
+    pairs = []
+    for a, b in sorted(candidates):
+        shared = sets[a] & sets[b]
+        if not shared:
+            continue
+        passages = _passages(norms[a], norms[b], shingles[a], shingles[b], shared, texts[a])
+        chars = sum(p.length for p in passages)
+        len_a, len_b = len(norms[a][0]) or 1, len(norms[b][0]) or 1
+        pair = CopyPair(a=a, b=b, share_a=min(1.0, chars / len_a), share_b=min(1.0, chars / len_b),
+                        shared_chars=chars, passages=passages)
+        if max(pair.share_a, pair.share_b) >= raise_at and chars >= min_chars:
+            pairs.append(pair)
+    return pairs
+
+
+def _passages(norm_a, norm_b, hashes_a, hashes_b, shared: set[int], original_a: str) -> list[Passage]:
+    """Runs of shared shingles in A, each located in B, as passages of A's original text."""
+    text_a, positions_a = norm_a
+    first_in_b: dict[int, int] = {}
+    for index, h in enumerate(hashes_b):
+        first_in_b.setdefault(h, index)
+    passages: list[Passage] = []
+    index = 0
+    while index < len(hashes_a):
+        if hashes_a[index] not in shared:
+            index += 1
+            continue
+        start = index
+        while index < len(hashes_a) and hashes_a[index] in shared:
+            index += 1
+        length = index - start + K - 1
+        begin, end = positions_a[start], positions_a[min(start + length, len(positions_a)) - 1] + 1
+        in_b = first_in_b.get(hashes_a[start], -1)
+        positions_b = norm_b[1]
+        passages.append(Passage(text=original_a[begin:end], start_a=begin,
+                                start_b=positions_b[in_b] if 0 <= in_b < len(positions_b) else -1,
+                                length=length))
+    return passages
