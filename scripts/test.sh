@@ -10,13 +10,14 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>&1 | gre
 fi
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || need+=(fonts-wqy-zenhei)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
-    echo "提示：未安装 ${need[*]}，OCR 与 .doc 转换相关测试将跳过" >&2
+    echo "提示：未安装 ${need[*]}，OCR、.doc 转换和浏览器渲染相关测试将跳过" >&2
   fi
 fi
 

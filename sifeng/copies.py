@@ -121,7 +121,11 @@ def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int 
         shared = sets[a] & sets[b]
         if not shared:
             continue
-        passages = _passages(norms[a], norms[b], shingles[a], shingles[b], shared, texts[a])
+        # Runs are built over every common shingle, stock ones included, so that a copied
+        # paragraph with a stock phrase inside it comes out as one passage; a run of stock
+        # phrases alone is not a passage.
+        common_all = set(shingles[a]) & set(shingles[b])
+        passages = _passages(norms[a], norms[b], shingles[a], shingles[b], common_all, shared, texts[a])
         chars = sum(p.length for p in passages)
         len_a, len_b = len(norms[a][0]) or 1, len(norms[b][0]) or 1
         pair = CopyPair(a=a, b=b, share_a=min(1.0, chars / len_a), share_b=min(1.0, chars / len_b),
@@ -131,8 +135,10 @@ def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int 
     return pairs
 
 
-def _passages(norm_a, norm_b, hashes_a, hashes_b, shared: set[int], original_a: str) -> list[Passage]:
-    """Runs of shared shingles in A, each located in B, as passages of A's original text."""
+def _passages(norm_a, norm_b, hashes_a, hashes_b, common: set[int], evidence: set[int],
+              original_a: str) -> list[Passage]:
+    """Runs of common shingles in A holding at least one non-stock one, each located in B, as
+    passages of A's original text, longest first."""
     text_a, positions_a = norm_a
     first_in_b: dict[int, int] = {}
     for index, h in enumerate(hashes_b):
@@ -140,12 +146,14 @@ def _passages(norm_a, norm_b, hashes_a, hashes_b, shared: set[int], original_a: 
     passages: list[Passage] = []
     index = 0
     while index < len(hashes_a):
-        if hashes_a[index] not in shared:
+        if hashes_a[index] not in common:
             index += 1
             continue
         start = index
-        while index < len(hashes_a) and hashes_a[index] in shared:
+        while index < len(hashes_a) and hashes_a[index] in common:
             index += 1
+        if not any(h in evidence for h in hashes_a[start:index]):
+            continue
         length = index - start + K - 1
         begin, end = positions_a[start], positions_a[min(start + length, len(positions_a)) - 1] + 1
         in_b = first_in_b.get(hashes_a[start], -1)
@@ -153,4 +161,4 @@ def _passages(norm_a, norm_b, hashes_a, hashes_b, shared: set[int], original_a: 
         passages.append(Passage(text=original_a[begin:end], start_a=begin,
                                 start_b=positions_b[in_b] if 0 <= in_b < len(positions_b) else -1,
                                 length=length))
-    return passages
+    return sorted(passages, key=lambda p: -p.length)

@@ -1,0 +1,158 @@
+"""screen(): hostile inputs, resume without redoing, one review per content, copy pairs, and
+the reports an inspection group reads."""
+
+import io
+import json
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from builders import docx_bytes, txt_bytes
+from typer.testing import CliRunner
+
+from sifeng.cli import app
+from sifeng.copies import find_copies
+from sifeng.inputs import collect
+from sifeng.screen import screen
+from sifeng.workspace import Workspace
+
+PLAN = [
+    {"kind": "title", "text": "中共岚川县交通局党组整改方案"},
+    {"kind": "heading", "level": 1, "text": "存在的主要问题", "num": ("chineseCounting", "%1、", 0)},
+    {"kind": "para", "text": "下乡检查多是听汇报、看材料，到公路养护一线少。", "num": ("decimal", "%2.", 1)},
+    {"kind": "heading", "level": 1, "text": "整改措施", "num": ("chineseCounting", "%1、", 0)},
+    {"kind": "para", "text": "进一步增强宗旨意识，切实转变工作作风。", "num": ("decimal", "%2.", 1)},
+    {"kind": "sign", "lines": ["中共岚川县交通局党组", "2014年4月2日"]},
+]
+
+
+def _long_plan(unit: str, town: str) -> str:
+    lines = [f"中共岚川县{unit}整改方案", "一、存在的主要问题"]
+    for i, (what, where) in enumerate([("会议", "会议室"), ("文件", "档案室"), ("接待", "食堂"), ("用车", "车库"),
+                                       ("调研", "田间"), ("窗口", "大厅")], start=1):
+        lines.append(f"（{'一二三四五六'[i - 1]}）{town}{what}管理方面，{where}台账记录不全，第{i}季度抽查发现"
+                     f"{i * 3}处问题，群众反映办事要来回跑{i + 1}趟，主要原因是班子对{what}工作督促检查不够。")
+    lines.append("二、整改措施")
+    for i, what in enumerate(["会议", "文件", "接待", "用车", "调研", "窗口"], start=1):
+        lines.append(f"（{'一二三四五六'[i - 1]}）{what}方面：{town}于2014年{i + 3}月底前建立{what}台账，"
+                     f"每月通报一次，由{town}党政办负责，责任人：王××。")
+    lines += [f"中共岚川县{unit}", "2014年3月28日"]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def batch_dir(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "交通局.docx").write_bytes(docx_bytes(PLAN))
+    (folder / "same content twice.docx").write_bytes(docx_bytes(PLAN))
+    (folder / "-leading dash 😀.txt").write_bytes(txt_bytes(_long_plan("石桥镇委员会", "石桥镇")))
+    (folder / "copy.txt").write_bytes(txt_bytes(_long_plan("白沙乡委员会", "白沙乡")))
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 broken")
+    return folder
+
+
+def test_screen_end_to_end(batch_dir, tmp_path):
+    out = tmp_path / "out"
+    batch = screen([str(batch_dir)], out=out, workers=2, timeout=60)
+    names = sorted(e.name for e in batch.entries)
+    # The same content under two names is reviewed once.
+    assert len(batch.entries) == 4 and sum("交通局" in n or "same content" in n for n in names) == 1
+    assert len(batch.failed) == 1 and "broken.docx" in batch.failed[0].review.flags[0].evidence[0].text
+    assert len(batch.pairs) == 1
+    copied = [e for e in batch.entries if e.review.flag("duplicate_of")]
+    assert len(copied) == 2
+    flag = copied[0].review.flag("duplicate_of")
+    assert "%" in flag.message and flag.evidence and flag.evidence[0].text
+    # results.jsonl: one review per line in the review JSON shape, failures included.
+    lines = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 4 and all({"source", "doc_type", "flags", "measures"} <= set(line) for line in lines)
+    assert any(f["code"] == "parse_error" for line in lines for f in line["flags"])
+    # report.xlsx
+    book = openpyxl.load_workbook(out / "report.xlsx")
+    assert book.sheetnames == ["汇总", "问题", "措施", "照搬照抄", "无法读取"]
+    summary = book["汇总"]
+    assert summary.freeze_panes == "B2" and summary.auto_filter.ref
+    assert summary.max_row == 5
+    assert book["照搬照抄"].max_row == 2
+    # report.html: self-contained, with each submission's section and the evidence.
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "http://" not in page and "https://" not in page and "<script src" not in page
+    assert page.count('<section class="doc"') == 4
+    assert "进一步增强宗旨意识" in page and "<mark>" in page
+    letters = list((out / "letters").glob("*.docx"))
+    assert len(letters) == len(batch.flagged)
+
+
+def test_rerun_redoes_nothing_and_resumes_after_a_kill(batch_dir, tmp_path):
+    out = tmp_path / "out"
+    first = screen([str(batch_dir)], out=out, workers=1, timeout=60, reports=False)
+    assert first.reviewed_now == 4
+    again = screen([str(batch_dir)], out=out, workers=1, timeout=60, reports=False)
+    assert again.reviewed_now == 0 and len(again.entries) == 4
+    # A kill after two files: the workspace holds exactly what was committed.
+    workspace = Workspace(out)
+    kept = sorted(workspace.done())[:2]
+    workspace.db.execute(f"DELETE FROM results WHERE sha256 NOT IN ({','.join('?' * len(kept))})", kept)
+    workspace.db.commit()
+    workspace.close()
+    resumed = screen([str(batch_dir)], out=out, workers=1, timeout=60, reports=False)
+    assert resumed.reviewed_now == 2 and len(resumed.entries) == 4
+
+
+def _zip(entries: dict, symlink: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            archive.writestr(info, "/etc/passwd")
+    return buffer.getvalue()
+
+
+def test_hostile_archives_stay_inside_the_work_area(tmp_path):
+    plan = docx_bytes(PLAN)
+    inner = _zip({"nested/计划.docx": plan})
+    bomb = b"0" * (150 * 1024 * 1024)
+    archive = tmp_path / "batch.zip"
+    archive.write_bytes(_zip({
+        "../../escape.docx": plan, "/abs/path.docx": plan, "ok/正常.docx": plan,
+        "inner.zip": inner, "bomb.txt": bomb, "notes.png": b"\x89PNG",
+    }, symlink="link.docx"))
+    work = tmp_path / "out" / ".work"
+    collected = collect([str(archive)], work)
+    names = sorted(s.name for s in collected.submissions)
+    assert names == [f"{archive}!inner.zip!nested/计划.docx", f"{archive}!ok/正常.docx"]
+    reasons = {p.name.split("!")[-1]: p.reason for p in collected.problems}
+    assert "不安全" in reasons["../../escape.docx"] and "不安全" in reasons["/abs/path.docx"]
+    assert "不安全" in reasons["link.docx"] and "过大" in reasons["bomb.txt"]
+    for submission in collected.submissions:
+        assert submission.path.resolve().is_relative_to(work.resolve())
+    assert not (tmp_path / "escape.docx").exists() and not Path("/abs/path.docx").exists()
+
+
+def test_copy_detection_pairs_copies_and_not_stock_phrases():
+    stock = ("根据县委教育实践活动领导小组的统一部署，结合征求到的意见建议，对照党章和中央八项规定精神，"
+             "认真查摆了在形式主义、官僚主义、享乐主义和奢靡之风方面存在的突出问题，进一步增强宗旨意识，切实转变工作作风。")
+    a = _long_plan("石桥镇委员会", "石桥镇")
+    b = a.replace("石桥镇", "白沙乡")
+    c = stock + "本局干部下乡少，窗口排队久，公车管理松，年底突击花钱，会议文件多。" * 2
+    d = stock + "本院医生收红包，检查多重复，门诊候诊长，行政楼装修超标，评比过多。" * 2
+    pairs = find_copies({"a": a, "b": b, "c": c, "d": d})
+    assert [(p.a, p.b) for p in pairs] == [("a", "b")]
+    assert pairs[0].share_a > 0.7 and pairs[0].passages
+
+
+def test_cli_exit_codes(batch_dir, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["screen", str(batch_dir), "--out", str(tmp_path / "o"), "-j", "1"])
+    assert result.exit_code == 1
+    assert "无法读取" in result.stderr and "report.html" in result.stderr
+    (batch_dir / "broken.docx").unlink()
+    clean = runner.invoke(app, ["screen", str(batch_dir), "--out", str(tmp_path / "o2"), "-j", "1"])
+    assert clean.exit_code == 0, clean.stderr
