@@ -35,14 +35,18 @@ class StylePrediction:
 
 
 @functools.lru_cache(maxsize=1)
-def _cue_index() -> list[tuple[str, str, str]]:
-    """(cue, label, sub-category name), longest cues first."""
-    entries = []
+def _cue_index() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One pattern matching every cue (longest first, so matches never overlap), and the labels
+    each cue stands for."""
+    owners: dict[str, list[str]] = {}
     for style in taxonomy()["styles"]:
         for sub in style["subcategories"]:
             for cue in sub["cues"]:
-                entries.append((cue, style["label"], sub["name"]))
-    return sorted(entries, key=lambda e: len(e[0]), reverse=True)
+                owners.setdefault(cue, [])
+                if style["label"] not in owners[cue]:
+                    owners[cue].append(style["label"])
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(owners, key=len, reverse=True)))
+    return pattern, owners
 
 
 def is_exhortation_or_denial(text: str) -> bool:
@@ -70,17 +74,13 @@ class CueClassifier:
         names = labels()
         hits: dict[str, list[str]] = {name: [] for name in names}
         if not is_exhortation_or_denial(text):
-            taken: list[tuple[int, int]] = []
+            pattern, owners = _cue_index()
             prefixes = tuple(taxonomy()["negation_prefixes"])
-            for cue, label, _ in _cue_index():
-                for match in re.finditer(re.escape(cue), text):
-                    start, end = match.span()
-                    if any(s < end and start < e for s, e in taken):
-                        continue
-                    if text[max(0, start - 2):start].endswith(prefixes):
-                        continue
-                    taken.append((start, end))
-                    hits[label].append(cue)
+            for match in pattern.finditer(text):
+                if text[max(0, match.start() - 2):match.start()].endswith(prefixes):
+                    continue
+                for label in owners[match.group(0)]:
+                    hits[label].append(match.group(0))
         scores = {name: 1 - 0.5 ** len(hits[name]) for name in names}
         chosen = [name for name in names if hits[name]]
         return StylePrediction(labels=chosen, scores=scores,
@@ -90,6 +90,7 @@ class CueClassifier:
         return [self.classify(t).labels for t in texts]
 
 
+@functools.lru_cache(maxsize=4096)
 def cue_features(text: str) -> list[float]:
     """Dense features a trained model adds to its n-grams: whether the sentence exhorts or
     denies, and the cue score of each label."""

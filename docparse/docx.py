@@ -159,20 +159,46 @@ def _level(lvl: etree._Element) -> LevelDef:
     )
 
 
-class Styles:
-    """Paragraph styles, resolved on first use along their basedOn chain."""
+_STYLE_START = re.compile(rb'<w:style\b[^>]*?w:styleId="([^"]+)"')
 
-    def __init__(self, root: Optional[etree._Element]):
-        self._elements: dict[str, etree._Element] = {}
+
+class Styles:
+    """Paragraph styles, resolved on first use along their basedOn chain.
+
+    A styles part can hold hundreds of definitions (350 KB in Word's default template) of which a
+    document uses a handful; each style is parsed from the raw part only when first asked for.
+    """
+
+    def __init__(self, raw: Optional[bytes]):
+        self._raw = raw or b""
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._parsed: dict[str, Optional[etree._Element]] = {}
         self._resolved: dict[Optional[str], StyleInfo] = {}
-        if root is not None:
-            for style in root.iterchildren(W + "style"):
-                if style.get(W + "type") in (None, "paragraph"):
-                    self._elements[style.get(W + "styleId", "")] = style
+        for match in _STYLE_START.finditer(self._raw):
+            end = self._raw.find(b"</w:style>", match.end())
+            if end < 0:
+                continue
+            self._spans.setdefault(match.group(1).decode("utf-8", "replace"), (match.start(), end + len(b"</w:style>")))
+
+    def _element(self, style_id: str) -> Optional[etree._Element]:
+        if style_id not in self._parsed:
+            span = self._spans.get(style_id)
+            element = None
+            if span:
+                fragment = (b'<w:styles xmlns:w="' + W_NS.encode() + b'">' + self._raw[span[0]:span[1]]
+                            + b"</w:styles>")
+                try:
+                    style = etree.fromstring(fragment, _XML_PARSER)[0]
+                    if style.get(W + "type") in (None, "paragraph"):
+                        element = style
+                except (etree.XMLSyntaxError, IndexError):
+                    element = None
+            self._parsed[style_id] = element
+        return self._parsed[style_id]
 
     def own(self, style_id: str) -> Optional[StyleInfo]:
         """The style's own properties, without what it inherits."""
-        element = self._elements.get(style_id)
+        element = self._element(style_id)
         return None if element is None else _style_info(element)
 
     def resolved(self, style_id: Optional[str]) -> StyleInfo:
@@ -334,7 +360,7 @@ class _Reader:
         label, outline, _, centered, title = self._paragraph_props(p)
         page_before = self.page
         text, boxes = self._text(p)
-        location = Location.model_construct(paragraph=self.paragraph_index, page=page_before)
+        location = Location(paragraph=self.paragraph_index, page=page_before)
         self.paragraph_index += 1
         if text.strip():
             self.blocks.append(RawBlock(location=location, text=text, label=label,
@@ -402,7 +428,7 @@ class _Reader:
                         open_cells[col] = cell
                 col += span
         grid = fill_grid([tuple(c) for c in placed], len(rows),
-                         lambda row, column: Location.model_construct(
+                         lambda row, column: Location(
                              table=index, row=row, column=column, page=self.page))
         if not grid:
             return
@@ -438,6 +464,18 @@ def _xml(archive: zipfile.ZipFile, name: str) -> Optional[etree._Element]:
         return etree.fromstring(raw, _XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise DamagedFileError(f"文件已损坏：部件“{name}”无法解析") from exc
+
+
+def _raw_part(archive: zipfile.ZipFile, name: str) -> Optional[bytes]:
+    """A part's bytes, refused if it declares a DTD; parsed later, piece by piece."""
+    try:
+        raw = archive.read(name)
+    except KeyError:
+        return None
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+        raise DamagedFileError(f"文件已损坏：部件“{name}”无法解压") from exc
+    refuse_dtd(name, raw)
+    return raw
 
 
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -476,7 +514,7 @@ def read_docx(data: bytes, limits: Limits, deadline: Deadline) -> list[RawBlock]
         if document is None or document.tag != W + "document":
             raise DamagedFileError("文件已损坏：找不到 Word 正文部件（document.xml）")
         parts = _relationships(archive, main)
-        styles = Styles(_xml(archive, parts["styles"]) if "styles" in parts else None)
+        styles = Styles(_raw_part(archive, parts["styles"]) if "styles" in parts else None)
         numbering = _xml(archive, parts["numbering"]) if "numbering" in parts else None
     reader = _Reader(document, styles, Numbering(numbering, styles), deadline)
     return reader.read()

@@ -49,16 +49,16 @@ def fill_grid(
     grid: dict[tuple[int, int], Cell] = {}
     width = 0
     for r, c, rowspan, colspan, text in cells:
-        grid[(r, c)] = Cell.model_construct(text=text, row=r, column=c, rowspan=rowspan, colspan=colspan,
+        grid[(r, c)] = Cell(text=text, row=r, column=c, rowspan=rowspan, colspan=colspan,
                             location=locate(r, c))
         for dr in range(rowspan):
             for dc in range(colspan):
                 if (dr, dc) != (0, 0) and (r + dr, c + dc) not in grid:
-                    grid[(r + dr, c + dc)] = Cell.model_construct(text=text, row=r + dr, column=c + dc,
+                    grid[(r + dr, c + dc)] = Cell(text=text, row=r + dr, column=c + dc,
                                                   span_of=(r, c), location=locate(r + dr, c + dc))
         width = max(width, c + colspan)
     return [
-        [grid.get((r, c)) or Cell.model_construct(text="", row=r, column=c, location=locate(r, c))
+        [grid.get((r, c)) or Cell(text="", row=r, column=c, location=locate(r, c))
          for c in range(width)]
         for r in range(n_rows)
         if width

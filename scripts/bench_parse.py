@@ -67,14 +67,16 @@ def plan_spec(sections: int, typed: bool) -> list[dict]:
     return spec
 
 
-def median_seconds(fn, runs: int) -> float:
-    fn()
-    times = []
+def paired_medians(ours, baseline, runs: int) -> tuple[float, float]:
+    """Median times of two functions run alternately, so that load on the machine falls on both."""
+    ours(), baseline()
+    a, b = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for fn, times in ((ours, a), (baseline, b)):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
 
 
 def plain_docx(data: bytes) -> str:
@@ -90,16 +92,16 @@ def run(runs: int) -> list[dict]:
     rows = []
     docx_data = docx_bytes(plan_spec(5, typed=False))
     pages = _docx_pages(docx_data)
-    ours = median_seconds(lambda: docparse.parse(docx_data, filename="b.docx"), runs)
-    base = median_seconds(lambda: plain_docx(docx_data), runs)
+    ours, base = paired_medians(lambda: docparse.parse(docx_data, filename="b.docx"),
+                                lambda: plain_docx(docx_data), runs)
     rows.append({"input": f".docx, automatic numbering, ~{pages} pages", "pages": pages,
                  "ours": ours, "baseline": base, "baseline_name": "python-docx paragraph text"})
     for sections in (2, 5, 10):
         pdf_data = pdf_bytes(plan_spec(sections, typed=True), header="党的群众路线教育实践活动")
         with pdfplumber.open(io.BytesIO(pdf_data)) as pdf:
             pages = len(pdf.pages)
-        ours = median_seconds(lambda: docparse.parse(pdf_data, filename="b.pdf"), runs)
-        base = median_seconds(lambda: plain_pdf(pdf_data), runs)
+        ours, base = paired_medians(lambda: docparse.parse(pdf_data, filename="b.pdf"),
+                                    lambda: plain_pdf(pdf_data), runs)
         rows.append({"input": f"text PDF, {pages} pages", "pages": pages, "ours": ours,
                      "baseline": base, "baseline_name": "pdfplumber extract_text"})
     return rows
@@ -114,7 +116,7 @@ def _docx_pages(data: bytes) -> int:
 def markdown(rows: list[dict], runs: int) -> str:
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} / Python {platform.python_version()}, "
-        f"median of {runs} runs, one process, warm (after one unmeasured run).",
+        f"median of {runs} runs of each, run alternately, one process, warm (after one unmeasured run).",
         "",
         "| input | docparse per doc | per page | baseline per doc | baseline | ratio |",
         "| --- | ---: | ---: | ---: | --- | ---: |",
