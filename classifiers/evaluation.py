@@ -81,3 +81,28 @@ def evaluate(items: list[dict], predictions: list[list[str]]) -> Report:
               for i, g, p in zip(items, gold, pred) if g != p]
     return Report(per_label=per, macro_f1=macro, cue_free_macro_f1=free_macro,
                   negatives_unlabelled=unlabelled, confusion=confusion, n=len(items), errors=errors)
+
+
+def compare(items: list[dict], predictions_a: list[list[str]], predictions_b: list[list[str]], *,
+            resamples: int = 1000, seed: int = 13) -> dict:
+    """Two models on the same items: per-label F1 of each and the difference, and a bootstrap
+    95% interval of the macro-F1 difference (B − A); `beyond_noise` when it excludes 0."""
+    import random
+
+    gold = [set(i["labels"]) for i in items]
+    a, b = [set(p) for p in predictions_a], [set(p) for p in predictions_b]
+    per_a, macro_a = _macro(gold, a)
+    per_b, macro_b = _macro(gold, b)
+    rng = random.Random(seed)
+    n = len(items)
+    diffs = []
+    for _ in range(resamples):
+        sample = [rng.randrange(n) for _ in range(n)]
+        g = [gold[k] for k in sample]
+        diffs.append(_macro(g, [b[k] for k in sample])[1] - _macro(g, [a[k] for k in sample])[1])
+    diffs.sort()
+    low, high = diffs[int(0.025 * resamples)], diffs[int(0.975 * resamples) - 1]
+    return {"n": n, "macro_f1_a": macro_a, "macro_f1_b": macro_b, "difference": macro_b - macro_a,
+            "interval": [low, high], "beyond_noise": low > 0 or high < 0,
+            "per_label": {label: {"f1_a": per_a[label]["f1"], "f1_b": per_b[label]["f1"],
+                                  "difference": per_b[label]["f1"] - per_a[label]["f1"]} for label in labels()}}

@@ -254,6 +254,7 @@ def evaluate_fourstyles(
     errors: bool = typer.Option(False, "--errors", help="列出判错的句子"),
     fmt: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
     model: Path = typer.Option(None, "--model", help="模型目录（默认用随附的最新模型）"),
+    compare: List[Path] = typer.Option(None, "--compare", help="比较两个模型目录：--compare A --compare B"),
 ) -> None:
     """评测“四风”分类：逐标签 P/R/F1、宏平均 F1、不含线索词句子上的宏 F1、非问题句不打标签的比例、
     标签之间的混淆、判错的句子。"""
@@ -272,6 +273,9 @@ def evaluate_fourstyles(
             err.print(f"[red]错误[/red] {data} 第{number}行缺少 text 或 labels，已停止", highlight=False)
             raise typer.Exit(1)
         items.append(item)
+    if compare:
+        _compare_models(items, compare, fmt)
+        return
     classifier = LinearStyleClassifier.load(model) if model else default_classifier()
     report = evaluate(items, [classifier.classify(i["text"], explain=False).labels for i in items]
                       if hasattr(classifier, "model") else classifier.predict([i["text"] for i in items]))
@@ -348,3 +352,188 @@ def screen_command(
         console.print(f"  {path}")
     if failed:
         raise typer.Exit(1)
+
+
+annotate_app = typer.Typer(help="标注往返：导出给 Label Studio / doccano，导入标注结果，计算一致性，推荐下一批。",
+                           no_args_is_help=True)
+app.add_typer(annotate_app, name="annotate")
+
+
+class Task(str, Enum):
+    fourstyles = "fourstyles"
+    measures = "measures"
+
+
+class Tool(str, Enum):
+    label_studio = "label-studio"
+    doccano = "doccano"
+
+
+@annotate_app.command("export")
+def annotate_export(
+    task: Task = typer.Option(..., "--task", help="fourstyles（问题表述的四风标签）或 measures（措施的时限、责任主体、空洞）"),
+    source: Path = typer.Option(..., "--from", help="语料 JSONL、sifeng screen 的输出目录，或材料文件/文件夹"),
+    tool: Tool = typer.Option(..., "--to", help="label-studio 或 doccano"),
+    out: Path = typer.Option(..., "--out", help="输出目录"),
+) -> None:
+    """导出待标注条目，并预填模型的判断（Label Studio 的 predictions / doccano 的 label）。"""
+    from .annotate.formats import export_doccano, export_label_studio
+    from .annotate.sources import load_items
+
+    try:
+        items = load_items(source, task.value)
+    except (ValueError, OSError, ParseError) as exc:
+        err.print(f"[red]错误[/red] {exc}", highlight=False)
+        raise typer.Exit(1)
+    writer = export_label_studio if tool is Tool.label_studio else export_doccano
+    for path in writer(items, task.value, out):
+        err.print(f"已写出 {path}", highlight=False)
+    err.print(f"共 {len(items)} 条", highlight=False)
+
+
+@annotate_app.command("import")
+def annotate_import(
+    file: Path = typer.Argument(..., help="Label Studio 的 JSON 导出或 doccano 的 JSONL 导出"),
+    fmt: Tool = typer.Option(..., "--format", help="label-studio 或 doccano"),
+    task: Task = typer.Option(Task.fourstyles, "--task"),
+    into: Path = typer.Option(..., "--into", help="要并入的语料 JSONL（不存在则新建）"),
+) -> None:
+    """导入标注结果：逐条校验标签，按文本合并（已有的不覆盖，冲突单独列出），原子写入。
+    文件有任何一处不合格则整份不导入，语料保持原样，并指出是哪一条、什么问题。"""
+    from .annotate import AnnotationError
+    from .annotate.corpus import merge
+    from .annotate.formats import import_doccano, import_label_studio
+
+    reader = import_label_studio if fmt is Tool.label_studio else import_doccano
+    try:
+        annotations = reader(file, task.value)
+    except AnnotationError as exc:
+        err.print(f"[red]错误[/red] {exc}", highlight=False)
+        raise typer.Exit(1)
+    report = merge(annotations, into, task.value)
+    err.print(f"新增 {report.added} 条，已有且一致 {report.unchanged} 条，冲突 {len(report.conflicts)} 条", highlight=False)
+    for conflict in report.conflicts:
+        err.print(f"  [yellow]冲突[/yellow] {conflict['reason']}：{conflict['text']}", highlight=False)
+    if report.conflicts:
+        raise typer.Exit(3)
+
+
+@annotate_app.command("agreement")
+def annotate_agreement(
+    files: List[Path] = typer.Argument(..., help="一个含多人标注的 Label Studio 导出，或每位标注者一个 doccano 文件"),
+    fmt: Tool = typer.Option(Tool.label_studio, "--format"),
+    task: Task = typer.Option(Task.fourstyles, "--task"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+) -> None:
+    """标注一致性：两人时逐标签 Cohen's kappa，多人时 Krippendorff's alpha，并列出不一致的条目。"""
+    from .annotate import AnnotationError
+    from .annotate.agreement import agreement
+    from .annotate.formats import import_doccano, import_label_studio
+
+    reader = import_label_studio if fmt is Tool.label_studio else import_doccano
+    annotations = []
+    try:
+        for path in files:
+            annotations.extend(reader(path, task.value))
+    except AnnotationError as exc:
+        err.print(f"[red]错误[/red] {exc}", highlight=False)
+        raise typer.Exit(1)
+    report = agreement(annotations, task.value)
+    if as_json:
+        sys.stdout.write(json.dumps(report.__dict__, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    out = Console(highlight=False)
+    out.print(f"标注者：{'、'.join(report.annotators)}；共同标注 {report.items} 条")
+    for name, entry in report.per_label.items():
+        kappa = entry.get("cohen_kappa")
+        alpha = entry.get("krippendorff_alpha")
+        out.print(f"  {name}：" + (f"kappa {kappa:.3f}　" if kappa is not None else "")
+                  + (f"alpha {alpha:.3f}" if alpha is not None else "alpha —"))
+    out.print(f"不一致 {len(report.disagreements)} 条：")
+    for item in report.disagreements:
+        out.print(f"  {item['text']}  " + "；".join(f"{k}: {v}" for k, v in item["annotators"].items()))
+
+
+@annotate_app.command("suggest")
+def annotate_suggest(
+    task: Task = typer.Option(..., "--task"),
+    source: Path = typer.Option(..., "--from", help="语料 JSONL、screen 输出目录或材料"),
+    n: int = typer.Option(50, "--n", help="推荐条数"),
+    corpus: Path = typer.Option(None, "--corpus", help="已有标注语料：其中已有的文本不再推荐"),
+) -> None:
+    """推荐最值得标注的 N 条：模型最拿不准的，同时彼此不相似（JSONL 输出，可直接用于 export）。"""
+    from .annotate.sources import load_items, normalise
+    from .annotate.suggest import suggest
+
+    items = load_items(source, task.value)
+    if corpus and corpus.exists():
+        known = {normalise(json.loads(line)["text"]) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()}
+        items = [i for i in items if normalise(i.text) not in known]
+    for item, score in suggest(items, task.value, n):
+        row = {"id": item.item_id, "text": item.text, "uncertainty": round(score, 4)}
+        if item.ref_date:
+            row["ref_date"] = item.ref_date
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@app.command("train")
+def train_command(
+    task: Task = typer.Argument(..., help="fourstyles 或 measures（空洞程度模型）"),
+    data: Path = typer.Option(None, "--data", help="训练语料 JSONL（默认用随附语料的 train.jsonl）"),
+    dev: Path = typer.Option(None, "--dev", help="评测用 JSONL（默认用随附语料的 dev.jsonl）"),
+    out: Path = typer.Option(..., "--out", help="模型输出目录，如 models/fourstyles-0.2.0"),
+) -> None:
+    """用标注语料重新训练模型（需安装 scikit-learn：pip install 'sifeng[train]'）。"""
+    import time
+
+    try:
+        from classifiers import training
+    except ImportError:
+        err.print("[red]错误[/red] 训练需要 scikit-learn 和 SciPy：pip install 'sifeng[train]'")
+        raise typer.Exit(1)
+    from classifiers.resources import corpora_dir
+
+    folder = corpora_dir() / ("fourstyles" if task is Task.fourstyles else "measures")
+    data, dev = data or folder / "train.jsonl", dev or folder / "dev.jsonl"
+    version = out.name.rsplit("-", 1)[-1] if "-" in out.name else "0.0.0"
+    started = time.perf_counter()
+    train_items, dev_items = training.load_jsonl(data), training.load_jsonl(dev)
+    if task is Task.fourstyles:
+        from classifiers.evaluation import evaluate
+
+        candidate = training.train_fourstyles(train_items, verbose=False)
+        report = evaluate(dev_items, candidate.predict([i["text"] for i in dev_items]))
+        training.save_fourstyles(candidate, out, version=version, train_path=data, n_train=len(train_items),
+                                 dev_report=report, dev_path=dev, n_dev=len(dev_items),
+                                 seconds=time.perf_counter() - started)
+        err.print(f"已训练 {out}：dev 宏 F1 {report.macro_f1:.3f}", highlight=False)
+    else:
+        linear, info = training.train_hollowness(train_items, verbose=False)
+        model = training.save_hollowness(linear, info, out, version=version, train_path=data,
+                                         n_train=len(train_items), dev=dev_items, dev_path=dev,
+                                         seconds=time.perf_counter() - started)
+        err.print(f"已训练 {out}：dev 空洞 F1 {model.meta['dev']['f1']:.3f}", highlight=False)
+
+
+def _compare_models(items: list[dict], folders: List[Path], fmt: "EvalFormat") -> None:
+    from classifiers.evaluation import compare
+    from classifiers.fourstyles import LinearStyleClassifier
+
+    if len(folders) != 2:
+        err.print("[red]错误[/red] --compare 需要恰好两个模型目录：--compare A --compare B")
+        raise typer.Exit(2)
+    models = [LinearStyleClassifier.load(f) for f in folders]
+    predictions = [[m.classify(i["text"], explain=False).labels for i in items] for m in models]
+    result = compare(items, *predictions)
+    if fmt is EvalFormat.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    out = Console(highlight=False)
+    out.print(f"A = {folders[0]}，B = {folders[1]}，{result['n']} 条")
+    out.print("标签\tA 的 F1\tB 的 F1\t差（B−A）")
+    for label, row in result["per_label"].items():
+        out.print(f"{label}\t{row['f1_a']:.3f}\t{row['f1_b']:.3f}\t{row['difference']:+.3f}")
+    low, high = result["interval"]
+    verdict = "差异超出抽样误差" if result["beyond_noise"] else "差异在抽样误差之内"
+    out.print(f"宏 F1：A {result['macro_f1_a']:.3f}，B {result['macro_f1_b']:.3f}，差 {result['difference']:+.3f}"
+              f"（自助法 95% 区间 [{low:+.3f}, {high:+.3f}]，{verdict}）")

@@ -1,0 +1,49 @@
+"""The unlabelled items most worth labelling next: those the model is least sure of, picked so
+that they are not N versions of one sentence (each pick discounts the items like it)."""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from . import Item
+from .formats import predict
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = "".join(text.split())
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+
+
+def uncertainty(task: str, guess: dict, thresholds: Sequence[float] = ()) -> float:
+    """1 at the decision boundary, 0 far from it: for four styles the least certain label (and
+    the problem gate), for measures the hollowness score."""
+    if task == "measures":
+        return 1 - abs(guess["score"] - 0.5) * 2
+    scores = list(guess["scores"].values())
+    cuts = list(thresholds) or [0.5] * len(scores)
+    return max(1 - min(1.0, abs(p - t) / max(t, 1 - t)) for p, t in zip(scores, cuts))
+
+
+def suggest(items: list[Item], task: str, n: int, *, diversity: float = 0.7) -> list[tuple[Item, float]]:
+    """Greedy: the most uncertain item, then each next one by uncertainty × (1 − diversity ×
+    its largest bigram Jaccard with those already chosen)."""
+    guesses = predict(items, task)
+    thresholds: Sequence[float] = ()
+    if task == "fourstyles":
+        from classifiers.fourstyles import default_classifier
+
+        model = getattr(default_classifier(), "model", None)
+        thresholds = list(model.thresholds[:4]) if model is not None else ()
+    scored = [(item, uncertainty(task, guess, thresholds), _bigrams(item.text)) for item, guess in zip(items, guesses)]
+    chosen: list[tuple[Item, float, set]] = []
+    remaining = scored
+    while remaining and len(chosen) < n:
+        best_index, best_value = 0, -math.inf
+        for index, (item, score, grams) in enumerate(remaining):
+            closest = max((len(grams & g) / len(grams | g) if grams | g else 0.0 for _, _, g in chosen), default=0.0)
+            value = score * (1 - diversity * closest)
+            if value > best_value:
+                best_index, best_value = index, value
+        chosen.append(remaining.pop(best_index))
+    return [(item, score) for item, score, _ in chosen]
