@@ -32,5 +32,9 @@ def models_dir() -> Path:
 def load_yaml(relative: str) -> Any:
     """A YAML file under corpora/, parsed once per process."""
     path = corpora_dir() / relative
+    if not path.exists():
+        raise FileNotFoundError(
+            f"找不到领域数据 {path}。请从源码目录以 pip install -e . 安装，或设置环境变量 SIFENG_CORPORA "
+            "指向 corpora 目录")
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)

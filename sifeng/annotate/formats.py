@@ -24,12 +24,13 @@ _OWNER_BY_KIND = {v: k for k, v in OWNER_LABELS.items()}
 
 # ---- predictions ---------------------------------------------------------------------------
 
-def predict(items: list[Item], task: str) -> list[dict]:
-    """The model's guess per item, in the corpus shape."""
+def predict(items: list[Item], task: str, classifier=None) -> list[dict]:
+    """The model's guess per item, in the corpus shape (four styles: the shipped model unless
+    `classifier` is given)."""
     if task == "fourstyles":
         from classifiers.fourstyles import default_classifier
 
-        classifier = default_classifier()
+        classifier = classifier or default_classifier()
         out = []
         for item in items:
             p = classifier.classify(item.text, explain=False) if hasattr(classifier, "model") else classifier.classify(item.text)

@@ -25,15 +25,17 @@ def uncertainty(task: str, guess: dict, thresholds: Sequence[float] = ()) -> flo
     return max(1 - min(1.0, abs(p - t) / max(t, 1 - t)) for p, t in zip(scores, cuts))
 
 
-def suggest(items: list[Item], task: str, n: int, *, diversity: float = 0.7) -> list[tuple[Item, float]]:
+def suggest(items: list[Item], task: str, n: int, *, diversity: float = 0.7,
+            classifier=None) -> list[tuple[Item, float]]:
     """Greedy: the most uncertain item, then each next one by uncertainty × (1 − diversity ×
-    its largest bigram Jaccard with those already chosen)."""
-    guesses = predict(items, task)
+    its largest bigram Jaccard with those already chosen). `classifier` overrides the shipped
+    four-styles model (a simulation retrains its own)."""
+    guesses = predict(items, task, classifier)
     thresholds: Sequence[float] = ()
     if task == "fourstyles":
         from classifiers.fourstyles import default_classifier
 
-        model = getattr(default_classifier(), "model", None)
+        model = getattr(classifier or default_classifier(), "model", None)
         thresholds = list(model.thresholds[:4]) if model is not None else ()
     scored = [(item, uncertainty(task, guess, thresholds), _bigrams(item.text)) for item, guess in zip(items, guesses)]
     chosen: list[tuple[Item, float, set]] = []
