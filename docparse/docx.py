@@ -453,13 +453,9 @@ _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> Optional[etree._Element]:
-    try:
-        raw = archive.read(name)
-    except KeyError:
+    raw = _raw_part(archive, name)
+    if raw is None:
         return None
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
-        raise DamagedFileError(f"文件已损坏：部件“{name}”无法解压") from exc
-    refuse_dtd(name, raw)
     try:
         return etree.fromstring(raw, _XML_PARSER)
     except etree.XMLSyntaxError as exc:

@@ -152,20 +152,9 @@ def measures_command(
     from classifiers.owners import find_owner
 
     scorer = HollownessScorer.load()
-    handle = sys.stdin if str(input_file) == "-" else _open_text(input_file)
-    bad = 0
-    for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            text = item["text"]
-            if not isinstance(text, str):
-                raise TypeError
-        except (json.JSONDecodeError, KeyError, TypeError):
-            bad += 1
-            err.print(f"[red]错误[/red] 第{number}行不是含 text 字段的 JSON 对象，已跳过", highlight=False)
-            continue
+    rows = _jsonl_rows(sys.stdin if str(input_file) == "-" else _open_text(input_file))
+    for _, item in rows:
+        text = item["text"]
         ref = item.get("ref_date")
         deadline = find_deadline(text, ref)
         owner = find_owner(text)
@@ -176,8 +165,32 @@ def measures_command(
         item["hollow_score"] = round(judgement.score, 4)
         item["hollow_missing"] = judgement.missing
         sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-    if bad:
+    if rows.bad:
         raise typer.Exit(1)
+
+
+def _jsonl_rows(handle, required: tuple[str, ...] = ("text",)):
+    """(line number, object) for each JSON line having the required string fields; a bad line is
+    reported on stderr and skipped, and counted in the returned list's `bad` attribute."""
+    rows = _Rows()
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in required):
+                raise TypeError
+        except (json.JSONDecodeError, TypeError):
+            rows.bad += 1
+            err.print(f"[red]错误[/red] 第{number}行不是含 {'、'.join(required)} 字段的 JSON 对象，已跳过",
+                      highlight=False)
+            continue
+        rows.append((number, item))
+    return rows
+
+
+class _Rows(list):
+    bad = 0
 
 
 def _open_text(path: Path):
@@ -216,26 +229,15 @@ def classify_command(
     if input_file is None:
         err.print("[red]错误[/red] 请给出要判断的句子，或用 --input 指定 JSONL 文件（- 为标准输入）")
         raise typer.Exit(2)
-    handle = sys.stdin if str(input_file) == "-" else _open_text(input_file)
-    bad = 0
-    for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            if not isinstance(item.get("text"), str):
-                raise TypeError
-        except (json.JSONDecodeError, TypeError, AttributeError):
-            bad += 1
-            err.print(f"[red]错误[/red] 第{number}行不是含 text 字段的 JSON 对象，已跳过", highlight=False)
-            continue
+    rows = _jsonl_rows(sys.stdin if str(input_file) == "-" else _open_text(input_file))
+    for _, item in rows:
         prediction = classifier.classify(item["text"], **({"explain": explain} if explain else {}))
         item["labels"] = prediction.labels
         item["scores"] = {k: round(v, 4) for k, v in prediction.scores.items()}
         if explain:
             item["evidence"] = prediction.evidence
         sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-    if bad:
+    if rows.bad:
         raise typer.Exit(1)
 
 
