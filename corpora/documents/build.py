@@ -55,27 +55,16 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-# the builders live with the tests, which import them the same way (tests/conftest.py)
-sys.path.insert(0, str(ROOT / "tests"))
+# the document source shared with scripts/make_examples.py
+sys.path.insert(0, str(ROOT / "scripts"))
 # the due-date oracle the measure corpus was labelled with (CONVENTIONS.md §1.3)
 sys.path.insert(0, str(ROOT / "corpora" / "measures" / "build"))
 
-from builders import (  # noqa: E402
-    FULL_WIDTH_SPACE,
-    chinese_date,
-    docx_bytes,
-    html_bytes,
-    pdf_bytes,
-    render_label,
-    txt_bytes,
-)
+from docsource import DocumentSource, resolve_cells, select_sources  # noqa: E402
 from norm import due as normalise_due  # noqa: E402
 
 SOURCES = HERE / "src"
 REVIEW = HERE / "review"
-EXTENSIONS = {"docx": "docx", "pdf": "pdf", "txt": "txt", "html": "html"}
-MERGE_UP, MERGE_LEFT = "^", "<"
-MAX_LEVEL = 5
 
 LABELS = ("形式主义", "官僚主义", "享乐主义", "奢靡之风")
 SIX = ("“三公”经费支出", "职务消费", "人情消费", "公务用车", "办公用房和住房", "家属子女从业")
@@ -84,19 +73,9 @@ DOC_TYPES = ("对照检查材料", "整改方案", "个人整改措施", "专项
 OWNER_KINDS = ("person", "role", "department")
 DEADLINE_KINDS = ("date", "immediate", "long_term", "recurring")
 
-# flags.yaml order; which document types / scopes each item-derived flag concerns (domain.md §4)
-FLAG_ORDER = (
-    "unfocused",
-    "hollow_measures",
-    "missing_deadline",
-    "missing_owner",
-    "problems_without_measures",
-    "missing_six_explanations",
-    "missing_root_cause",
-    "duplicate_of",
-    "needs_ocr",
-    "parse_error",
-)
+FLAGS_FILE = ROOT / "corpora" / "flags.yaml"
+FLAG_ORDER = tuple(flag["code"] for flag in yaml.safe_load(FLAGS_FILE.read_text(encoding="utf-8"))["flags"])
+# which document types / scopes each item-derived flag concerns (domain.md §4)
 UNFOCUSED_TYPES = {"对照检查材料", "整改方案", "个人整改措施", "专项整治方案", "回头看自查报告"}
 PLAN_TYPES = {"整改方案", "个人整改措施", "专项整治方案", "制度建设计划", "回头看自查报告"}
 OWNER_TYPES = {"整改方案", "专项整治方案", "制度建设计划", "回头看自查报告"}
@@ -240,46 +219,6 @@ def check_against(review: dict[str, Any], text: str, *, exact_ok: Sequence[str] 
 # ---------------------------------------------------------------------------------------------
 
 
-def table_merges(rows: Sequence[Sequence[str]]) -> list[tuple[int, int, int, int]]:
-    """Merge rectangles ``(row0, col0, row1, col1)`` described by ``^``/``<`` markers."""
-    merges = []
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            if value in (MERGE_UP, MERGE_LEFT):
-                continue
-            c1 = c
-            while c1 + 1 < len(row) and row[c1 + 1] == MERGE_LEFT:
-                c1 += 1
-            r1 = r
-            while r1 + 1 < len(rows) and rows[r1 + 1][c] == MERGE_UP:
-                r1 += 1
-            if (r1, c1) != (r, c):
-                merges.append((r, c, r1, c1))
-    return merges
-
-
-def resolve_cells(rows: Sequence[Sequence[Any]]) -> list[list[str]]:
-    """Logical rows: every merged cell carries the merged value."""
-    resolved: list[list[str]] = []
-    for r, row in enumerate(rows):
-        out: list[str] = []
-        for c, value in enumerate(row):
-            if value == MERGE_UP:
-                out.append(resolved[r - 1][c])
-            elif value == MERGE_LEFT:
-                out.append(out[c - 1])
-            else:
-                out.append(str(value))
-        resolved.append(out)
-    return resolved
-
-
-def is_heading(level: int, text: str) -> bool:
-    """Short first- and second-level items are set as headings (as in make_examples.py)."""
-    stripped = text.rstrip("。")
-    return level <= 2 and "。" not in stripped and len(stripped) <= 40
-
-
 def find_column(header: Sequence[str], names: Sequence[str]) -> int | None:
     for name in names:
         for c, cell in enumerate(header):
@@ -292,45 +231,22 @@ def find_column(header: Sequence[str], names: Sequence[str]) -> int | None:
     return None
 
 
-class Submission:
-    """One source file, resolved: labels computed, texts assembled, review items collected."""
+class Submission(DocumentSource):
+    """One held-out source, resolved: labels computed, texts assembled, review items collected."""
+
+    directory = HERE
+    site = "桐溪县人民政府"
 
     def __init__(self, path: Path) -> None:
-        self.name = path.stem
-        self.src: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        self.format: str = self.src["format"]
-        self.date: dt.date = self.src["date"]
-        self.numbering = {int(k): v for k, v in self.src.get("numbering", {}).items()}
-        self.auto: list[int] = sorted(self.src.get("auto", [])) if self.format == "docx" else []
-        if self.auto and self.auto != list(range(self.auto[0], self.auto[-1] + 1)):
-            raise ValueError(f"{self.name}: auto levels must be contiguous, got {self.auto}")
         self.problems: list[dict[str, Any]] = []
         self.measures: list[dict[str, Any]] = []
         self._pids: dict[str, int] = {}
         self._pending_links: list[tuple[dict[str, Any], str]] = []
-        self.blocks = self._resolve_body()
+        super().__init__(path)
         for measure, pid in self._pending_links:
             if pid not in self._pids:
                 raise ValueError(f"{self.name}: measure links to unknown pid {pid!r}")
             measure["problem"] = self._pids[pid]
-
-    @property
-    def output(self) -> Path:
-        return HERE / f"{self.name}.{EXTENSIONS[self.format]}"
-
-    @property
-    def sign_lines(self) -> list[str]:
-        date = (
-            f"{self.date.year}年{self.date.month}月{self.date.day}日"
-            if self.src.get("sign_date") == "arabic"
-            else chinese_date(self.date)
-        )
-        return [*self.src.get("sign", []), date]
-
-    @property
-    def subtitles(self) -> list[str]:
-        subtitle = self.src.get("subtitle", [])
-        return [subtitle] if isinstance(subtitle, str) else list(subtitle)
 
     # -- review items ----------------------------------------------------------------------------
 
@@ -359,7 +275,7 @@ class Submission:
                 self._pending_links.append((measure, str(spec["problem"])))
         self.measures.append(measure)
 
-    def _annotate(self, entry: dict[str, Any]) -> str:
+    def _annotate(self, entry: dict[str, Any], key: str) -> str:
         """The entry's plain text; records the problems and measures it (or its parts) carries."""
         if "parts" in entry:
             pieces: list[str] = []
@@ -380,7 +296,6 @@ class Submission:
             for text, spec in pending:
                 self._add_measure(text, spec, local)
             return "".join(pieces)
-        key = next(k for k in entry if k in ("p", *(f"h{i}" for i in range(1, 6))))
         text = entry[key]
         local = None
         if "problem" in entry:
@@ -425,163 +340,33 @@ class Submission:
 
     # -- body ------------------------------------------------------------------------------------
 
-    def _resolve_body(self) -> list[dict[str, Any]]:
-        counters = [0] * MAX_LEVEL
-        fmts = [self.numbering.get(k, {}).get("fmt", "decimal") for k in range(1, MAX_LEVEL + 1)]
-        instance = 1
-        blocks: list[dict[str, Any]] = []
-        for entry in self.src["body"]:
-            if entry == "pagebreak":
-                blocks.append({"kind": "pagebreak"})
-                continue
-            if "table" in entry:
-                table = entry["table"]
-                blocks.append(
-                    {
-                        "kind": "table",
-                        "rows": self._annotate_table(table),
-                        "widths": table.get("widths"),
-                        "header_repeat": table.get("repeat_header", False),
-                    }
-                )
-                continue
-            keys = [k for k in entry if re.fullmatch(r"h[1-5]|p", k)]
-            if len(keys) != 1:
-                raise ValueError(f"{self.name}: entry needs exactly one of p/h1..h5: {entry}")
-            key = keys[0]
-            text = self._annotate(entry)
-            if key == "p":
-                blocks.append({"kind": "para", "text": text})
-                continue
-            level = int(key[1])
-            counters[level - 1] += 1
-            counters[level:] = [0] * (MAX_LEVEL - level)
-            if self.auto and level < self.auto[0]:
-                instance += 1  # a typed item above the automatic list restarts it
-            label = render_label(self.numbering[level]["text"], counters, fmts)
-            blocks.append(
-                {
-                    "kind": "item",
-                    "level": level,
-                    "label": label,
-                    "text": text,
-                    "auto": level in self.auto,
-                    "list": str(instance),
-                }
-            )
-        return blocks
+    def _entry(self, entry: dict[str, Any]) -> tuple[str, Any]:
+        """As in :class:`DocumentSource`, recording the problems and measures the entry carries;
+        besides its key, an entry may hold ``parts`` and annotations."""
+        if "table" in entry:
+            return "table", self._annotate_table(entry["table"])
+        keys = [k for k in entry if re.fullmatch(r"h[1-5]|p", k)]
+        if len(keys) != 1:
+            raise ValueError(f"{self.name}: entry needs exactly one of p/h1..h5: {entry}")
+        return keys[0], self._annotate(entry, keys[0])
 
     # -- rendering -------------------------------------------------------------------------------
 
-    def _word_num(self, level: int) -> tuple[str, str, int]:
-        first = self.auto[0]
-        scheme = self.numbering[level]
-
-        def shift(match: re.Match[str]) -> str:
-            referenced = int(match[1])
-            if referenced not in self.auto:
-                raise ValueError(f"{self.name}: lvlText of level {level} refers to typed level {referenced}")
-            return f"%{referenced - first + 1}"
-
-        return scheme["fmt"], re.sub(r"%([1-9])", shift, scheme["text"]), level - first
-
-    def spec(self, *, word: bool) -> list[dict[str, Any]]:
-        indent = self.src.get("indent", "format")
-        spec: list[dict[str, Any]] = []
-        if word and self.src.get("textbox"):
-            spec.append({"kind": "textbox", "text": self.src["textbox"]})
-        spec.append({"kind": "title", "text": self.src["title"]})
-        spec.extend({"kind": "subtitle", "text": line} for line in self.subtitles)
-        for block in self.blocks:
-            if block["kind"] == "item":
-                level = block["level"]
-                out = {
-                    "kind": "heading" if is_heading(level, block["text"]) else "para",
-                    "level": level,
-                    "indent": indent,
-                    "list": block["list"],
-                }
-                if word and block["auto"]:
-                    out |= {"text": block["text"], "num": self._word_num(level)}
-                else:
-                    out["text"] = block["label"] + block["text"]
-                if word and out["kind"] == "heading" and self.src.get("heading_style") == "builtin":
-                    out["style"] = f"Heading {level}"
-                spec.append(out)
-            elif block["kind"] == "para":
-                spec.append({"kind": "para", "text": block["text"], "indent": indent})
-            elif block["kind"] == "table":
-                rows = block["rows"]
-                spec.append(
-                    {
-                        "kind": "table",
-                        "rows": [[("" if v in (MERGE_UP, MERGE_LEFT) else str(v)) for v in row] for row in rows],
-                        "merges": table_merges(rows),
-                        "widths": block["widths"],
-                        "header_repeat": block["header_repeat"],
-                    }
-                )
-            else:
-                spec.append(block)
-        spec.append({"kind": "sign", "lines": self.sign_lines})
-        return spec
-
-    def paragraphs(self) -> list[str]:
-        out = []
-        for block in self.blocks:
-            if block["kind"] == "item":
-                out.append(block["label"] + block["text"])
-            elif block["kind"] == "para":
-                out.append(block["text"])
-            elif block["kind"] == "table":
-                raise ValueError(f"{self.name}: tables are only supported in docx/pdf")
-        return out
-
-    def plain_text(self) -> str:
-        """The document as an OA system exports it: full-width-space indents, 落款 pushed right."""
-        indent = FULL_WIDTH_SPACE * 2
-        lines = [*self.src["title"].split("\n"), ""]
-        if self.subtitles:
-            lines += [*self.subtitles, ""]
-        lines += [indent + paragraph for paragraph in self.paragraphs()] + ["", ""]
-        lines += [FULL_WIDTH_SPACE * max(2, 26 - len(line)) + line for line in self.sign_lines]
-        return "\n".join(lines) + "\n"
-
     def render(self) -> bytes:
-        created = dt.datetime.combine(self.date, dt.time(9, 0)) - dt.timedelta(days=2)
-        if self.format == "docx":
-            return docx_bytes(
-                self.spec(word=True),
-                header=self.src.get("header"),
-                page_numbers=self.src.get("page_numbers", False),
-                created=created,
-            )
-        if self.format == "pdf":
-            return pdf_bytes(
-                self.spec(word=False), header=self.src.get("header"), page_numbers=self.src.get("page_numbers", True)
-            )
-        if self.format == "txt":
-            return txt_bytes(self.plain_text(), encoding=self.src.get("encoding", "gbk"))
-        if self.format == "html":
-            charset = self.src.get("encoding", "utf-8")
-            site = self.src.get("site", "桐溪县人民政府")
-            page = html_bytes(
-                self.src["title"].replace("\n", ""),
-                self.paragraphs(),
-                charset=charset,
-                site=site,
-                published=self.src.get("published", f"{self.date.isoformat()} 10:00"),
-                source=self.src.get("source", self.src["unit"]),
-                sign=self.sign_lines,
-            )
-            # the builder's footer carries the examples' county; give the page its own site's
-            codec = {"gb2312": "gbk"}.get(charset.lower(), charset)
-            text = page.decode(codec)
-            text = text.replace("岚川县人民路1号", self.src.get("address", "人民路1号")).replace(
-                "岚ICP备05001234号", self.src.get("icp", "ICP备05001234号")
-            )
-            return text.encode(codec, errors="xmlcharrefreplace")
-        raise ValueError(f"{self.name}: unknown format {self.format!r}")
+        """The document's bytes; an HTML page gets the footer of its own site."""
+        data = super().render()
+        if data is None:
+            raise RuntimeError(f"{self.name}: LibreOffice (soffice) is needed to make a .doc")
+        if self.format != "html":
+            return data
+        # the builder's footer carries the examples' county; give the page its own site's
+        charset = self.src.get("encoding", "utf-8")
+        codec = {"gb2312": "gbk"}.get(charset.lower(), charset)
+        text = data.decode(codec)
+        text = text.replace("岚川县人民路1号", self.src.get("address", "人民路1号")).replace(
+            "岚ICP备05001234号", self.src.get("icp", "ICP备05001234号")
+        )
+        return text.encode(codec, errors="xmlcharrefreplace")
 
     # -- review truth ----------------------------------------------------------------------------
 
@@ -612,12 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help="source stems to build (default: all)")
     parser.add_argument("--no-check", action="store_true", help="skip the docparse substring check")
     args = parser.parse_args(argv)
-    paths = sorted(SOURCES.glob("*.yaml"))
-    if args.names:
-        paths = [p for p in paths if p.stem in set(args.names)]
-        missing = set(args.names) - {p.stem for p in paths}
-        if missing:
-            parser.error(f"no source for: {', '.join(sorted(missing))}")
+    paths = select_sources(parser, SOURCES, args.names)
     REVIEW.mkdir(parents=True, exist_ok=True)
     failures = 0
     for path in paths:
