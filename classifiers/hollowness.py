@@ -145,7 +145,7 @@ class HollownessScorer:
 
     def judge(self, text: str, ref_date: Optional[str] = None) -> HollowJudgement:
         score = self.score(text, ref_date)
-        threshold = float(self.model.thresholds[0]) if self.model.thresholds.size else 0.5
+        threshold = float(self.model.thresholds[0]) if self.model.thresholds else 0.5
         hollow = score >= threshold
         missing = missing_elements(text, ref_date)
         # A concrete measure may still lack a frequency or a number; name only the gaps that

@@ -1,23 +1,23 @@
-"""Linear text models that train with scikit-learn and run without it.
+"""Linear text models that train with scikit-learn and run on the standard library alone.
 
-scikit-learn takes more than a second to import on an office PC, longer than a whole review may
-take. Models are therefore trained with scikit-learn estimators and exported to a plain format —
-`vocab.json` (n-gram → column), `weights.npz` (idf, coefficients, intercepts, Platt calibration,
-thresholds; loaded with allow_pickle=False) and `meta.json` — which this module scores with
-NumPy alone. The n-gram analyser is the same function in training and at run time, so the
-features cannot drift.
+scikit-learn takes more than a second to import on an office PC and NumPy a tenth of one, both
+longer than a review of one document may take. Models are therefore trained with scikit-learn
+estimators and exported to a plain format — `vocab.json` (n-gram → column), `weights.bin` (IDF,
+coefficients, intercepts, Platt calibration and thresholds as little-endian float64, shapes in
+`meta.json`) — which this module scores with `array` and `math`. The n-gram analyser is the same
+function in training and at run time, so the features cannot drift.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import sys
+from array import array
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-import numpy as np
-
-FORMAT = "sifeng-linear/1"
+FORMAT = "sifeng-linear/2"
 
 
 def char_ngrams(text: str, n_min: int = 1, n_max: int = 3) -> list[str]:
@@ -29,64 +29,77 @@ def char_ngrams(text: str, n_min: int = 1, n_max: int = 3) -> list[str]:
     return grams
 
 
+def _floats(values) -> array:
+    """Any flat sequence of numbers (a NumPy array from training, a list) as array('d')."""
+    flat = values.reshape(-1).tolist() if hasattr(values, "reshape") else list(values)
+    return array("d", (float(v) for v in flat))
+
+
 class LinearModel:
     """A TF-IDF + dense-feature linear model with per-label Platt calibration.
 
-    `labels` are the output columns (one for a binary scorer). `dense` computes the extra
+    `coef` has one row per feature (the TF-IDF columns, then the dense ones) and one column per
+    label; `labels` are the output columns (one for a binary scorer). `dense` computes the extra
     features from a text (the same function the trainer used); it may be None.
     """
 
-    def __init__(self, *, vocab: dict[str, int], idf: np.ndarray, coef: np.ndarray,
-                 intercept: np.ndarray, platt: np.ndarray, thresholds: np.ndarray,
+    def __init__(self, *, vocab: dict[str, int], idf, coef, intercept, platt, thresholds,
                  labels: list[str], ngram_range: tuple[int, int], meta: dict,
                  dense: Optional[Callable[[str], Sequence[float]]] = None):
         self.vocab = vocab
-        self.idf = idf
-        self.coef = coef
-        self.intercept = intercept
-        self.platt = platt
-        self.thresholds = thresholds
         self.labels = labels
-        self.ngram_range = ngram_range
+        self.n_labels = len(labels)
+        self.idf = _floats(idf)
+        self.coef = _floats(coef)
+        self.intercept = list(_floats(intercept))
+        flat_platt = list(_floats(platt))
+        self.platt = [(flat_platt[2 * k], flat_platt[2 * k + 1]) for k in range(self.n_labels)]
+        self.thresholds = list(_floats(thresholds))
+        self.ngram_range = tuple(ngram_range)
         self.meta = meta
         self.dense = dense
-        self._n_sparse = len(idf)
+        self._n_sparse = len(self.idf)
 
     # -- scoring ---------------------------------------------------------------------------
 
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Column indices and values of the TF-IDF part (sublinear tf, l2-normalised), and the
-        dense part."""
+    def features(self, text: str) -> tuple[dict[int, float], list[float]]:
+        """TF-IDF values by column (sublinear tf, l2-normalised) and the dense features."""
         counts: dict[int, int] = {}
         vocab = self.vocab
         for gram in char_ngrams(text, *self.ngram_range):
             index = vocab.get(gram)
             if index is not None:
                 counts[index] = counts.get(index, 0) + 1
-        if counts:
-            cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            values = (1.0 + np.log(tf)) * self.idf[cols]
-            norm = math.sqrt(float(values @ values))
-            if norm:
-                values /= norm
-        else:
-            cols, values = np.zeros(0, dtype=np.int64), np.zeros(0)
-        dense = np.asarray(self.dense(text) if self.dense else [], dtype=np.float64)
-        return cols, values, dense
+        idf = self.idf
+        values = {index: (1.0 + math.log(tf)) * idf[index] for index, tf in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        if norm:
+            values = {index: v / norm for index, v in values.items()}
+        dense = [float(v) for v in self.dense(text)] if self.dense else []
+        return values, dense
 
-    def decision(self, text: str) -> np.ndarray:
+    def decision(self, text: str) -> list[float]:
         """Raw linear scores, one per label."""
-        cols, values, dense = self.features(text)
-        score = values @ self.coef[cols] + self.intercept
-        if dense.size:
-            score = score + dense @ self.coef[self._n_sparse:]
+        values, dense = self.features(text)
+        width, coef = self.n_labels, self.coef
+        score = list(self.intercept)
+        for index, value in values.items():
+            row = index * width
+            for label in range(width):
+                score[label] += value * coef[row + label]
+        for offset, value in enumerate(dense):
+            row = (self._n_sparse + offset) * width
+            for label in range(width):
+                score[label] += value * coef[row + label]
         return score
 
-    def proba(self, text: str) -> np.ndarray:
+    def proba(self, text: str) -> list[float]:
         """Calibrated probabilities, one per label."""
-        z = self.decision(text)
-        return 1.0 / (1.0 + np.exp(self.platt[:, 0] * z + self.platt[:, 1]))
+        out = []
+        for z, (a, b) in zip(self.decision(text), self.platt):
+            t = a * z + b
+            out.append(1.0 / (1.0 + math.exp(t)) if t < 700 else 0.0)
+        return out
 
     def explain(self, text: str, label: int = 0, top: int = 3) -> list[str]:
         """The phrases of `text` that pushed the score of `label` up most.
@@ -94,48 +107,50 @@ class LinearModel:
         Each n-gram's positive contribution is spread over the characters it covers; runs of
         characters carrying a large share of the strongest one are the phrases.
         """
-        cols, values, _ = self.features(text)
-        if not cols.size:
+        values, _ = self.features(text)
+        if not values:
             return []
         chars = "".join(text.split())
-        weights = values * self.coef[cols, label]
-        reverse = self._reverse_vocab()
-        per_char = np.zeros(len(chars))
-        for col, weight in zip(cols.tolist(), weights.tolist()):
+        reverse = {self.vocab[g]: g for g in char_ngrams(text, *self.ngram_range) if g in self.vocab}
+        per_char = [0.0] * len(chars)
+        for col, value in values.items():
+            weight = value * self.coef[col * self.n_labels + label]
             if weight <= 0:
                 continue
             gram = reverse[col]
             start = chars.find(gram)
             while start >= 0:
-                per_char[start:start + len(gram)] += weight / len(gram)
+                for k in range(start, start + len(gram)):
+                    per_char[k] += weight / len(gram)
                 start = chars.find(gram, start + 1)
-        if not per_char.any():
+        strongest = max(per_char, default=0.0)
+        if strongest <= 0:
             return []
-        strong = per_char >= 0.35 * per_char.max()
         runs, start = [], None
-        for index, flag in enumerate(list(strong) + [False]):
+        for index, value in enumerate(per_char + [0.0]):
+            flag = value >= 0.35 * strongest and index < len(per_char)
             if flag and start is None:
                 start = index
             elif not flag and start is not None:
-                runs.append((float(per_char[start:index].sum()), chars[start:index]))
+                runs.append((sum(per_char[start:index]), chars[start:index]))
                 start = None
         runs = [r for r in runs if len(r[1]) >= 2] or runs
         return [phrase for _, phrase in sorted(runs, reverse=True)[:top]]
-
-    def _reverse_vocab(self) -> dict[int, str]:
-        if not hasattr(self, "_reverse"):
-            self._reverse = {index: gram for gram, index in self.vocab.items()}
-        return self._reverse
 
     # -- persistence -----------------------------------------------------------------------
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "vocab.json").write_text(json.dumps(self.vocab, ensure_ascii=False), encoding="utf-8")
-        np.savez_compressed(folder / "weights.npz", idf=self.idf, coef=self.coef,
-                            intercept=self.intercept, platt=self.platt, thresholds=self.thresholds)
-        meta = {**self.meta, "format": FORMAT, "labels": self.labels,
-                "ngram_range": list(self.ngram_range)}
+        weights = array("d")
+        for part in (self.idf, self.coef, self.intercept, [v for pair in self.platt for v in pair], self.thresholds):
+            weights.extend(part)
+        if sys.byteorder == "big":
+            weights.byteswap()
+        (folder / "weights.bin").write_bytes(weights.tobytes())
+        shapes = {"features": self._n_sparse, "rows": len(self.coef) // self.n_labels, "labels": self.n_labels}
+        meta = {**self.meta, "format": FORMAT, "labels": self.labels, "ngram_range": list(self.ngram_range),
+                "shapes": shapes}
         (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
 
     @classmethod
@@ -144,16 +159,26 @@ class LinearModel:
         if meta.get("format") != FORMAT:
             raise ValueError(f"{folder}: 不是 sifeng 线性模型（format={meta.get('format')!r}）")
         vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
-        with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
-            weights = {key: arrays[key] for key in arrays.files}
-        return cls(vocab=vocab, idf=weights["idf"], coef=weights["coef"], intercept=weights["intercept"],
-                   platt=weights["platt"], thresholds=weights["thresholds"], labels=meta["labels"],
+        weights = array("d")
+        weights.frombytes((folder / "weights.bin").read_bytes())
+        if sys.byteorder == "big":
+            weights.byteswap()
+        shapes = meta["shapes"]
+        n, rows, width = shapes["features"], shapes["rows"], shapes["labels"]
+        cuts = [n, n + rows * width, n + rows * width + width, n + rows * width + 3 * width,
+                n + rows * width + 4 * width]
+        if len(weights) != cuts[-1]:
+            raise ValueError(f"{folder}: weights.bin 的长度与 meta.json 不符，模型文件不完整")
+        return cls(vocab=vocab, idf=weights[:cuts[0]], coef=weights[cuts[0]:cuts[1]],
+                   intercept=weights[cuts[1]:cuts[2]], platt=weights[cuts[2]:cuts[3]],
+                   thresholds=weights[cuts[3]:cuts[4]], labels=meta["labels"],
                    ngram_range=tuple(meta["ngram_range"]), meta=meta, dense=dense)
 
 
-def platt_fit(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+def platt_fit(decision, y) -> tuple[float, float]:
     """Platt scaling parameters (a, b) with p = 1 / (1 + exp(a·z + b)), fitted on held-out
     decision values (Platt 1999, with his target smoothing)."""
+    import numpy as np
     from scipy.optimize import minimize
 
     positives = float(y.sum())

@@ -37,4 +37,5 @@ def load_yaml(relative: str) -> Any:
             f"找不到领域数据 {path}。请从源码目录以 pip install -e . 安装，或设置环境变量 SIFENG_CORPORA "
             "指向 corpora 目录")
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        # libyaml's loader is ten times faster than the pure-Python one; same safe semantics.
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

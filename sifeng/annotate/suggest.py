@@ -38,14 +38,19 @@ def suggest(items: list[Item], task: str, n: int, *, diversity: float = 0.7,
         model = getattr(classifier or default_classifier(), "model", None)
         thresholds = list(model.thresholds[:4]) if model is not None else ()
     scored = [(item, uncertainty(task, guess, thresholds), _bigrams(item.text)) for item, guess in zip(items, guesses)]
+    # Each remaining item keeps its largest similarity to anything chosen so far, updated
+    # against the newest pick only: n × k Jaccards rather than n × k².
+    closest = [0.0] * len(scored)
+    alive = list(range(len(scored)))
     chosen: list[tuple[Item, float, set]] = []
-    remaining = scored
-    while remaining and len(chosen) < n:
-        best_index, best_value = 0, -math.inf
-        for index, (item, score, grams) in enumerate(remaining):
-            closest = max((len(grams & g) / len(grams | g) if grams | g else 0.0 for _, _, g in chosen), default=0.0)
-            value = score * (1 - diversity * closest)
-            if value > best_value:
-                best_index, best_value = index, value
-        chosen.append(remaining.pop(best_index))
+    while alive and len(chosen) < n:
+        best = max(alive, key=lambda k: scored[k][1] * (1 - diversity * closest[k]))
+        alive.remove(best)
+        chosen.append(scored[best])
+        picked = scored[best][2]
+        for k in alive:
+            grams = scored[k][2]
+            union = len(grams | picked)
+            if union:
+                closest[k] = max(closest[k], len(grams & picked) / union)
     return [(item, score) for item, score, _ in chosen]
