@@ -117,7 +117,7 @@ def main() -> None:
     note = (f"Best on dev: **{winner}**. Shipped: **char** — "
             + ("it is also the best." if winner == "char" else
                f"{winner} is ahead by {results[winner].macro_f1 - results['char'].macro_f1:.3f} macro-F1, but "
-               "it needs jieba or spaCy at run time (seconds of start-up); char scores with NumPy alone."))
+               "it needs jieba or spaCy at run time (seconds of start-up); char runs on the standard library alone."))
     report = results["char"]
     save_fourstyles(candidates["char"], REPO / "models" / f"{MODEL_NAME}-{args.version}", version=args.version,
                     train_path=(DATA / "train.jsonl").relative_to(REPO), n_train=len(train), dev_report=report,

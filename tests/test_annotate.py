@@ -134,7 +134,7 @@ def test_retrain_and_compare_from_the_cli(tmp_path):
     for data, name in ((small, "a-0.0.1"), (larger, "b-0.0.2")):
         trained = _run("train", "fourstyles", "--data", str(data), "--dev", str(dev), "--out", str(tmp_path / name))
         assert trained.exit_code == 0, trained.stderr
-        assert (tmp_path / name / "weights.npz").exists() and (tmp_path / name / "MODEL_CARD.md").exists()
+        assert (tmp_path / name / "weights.bin").exists() and (tmp_path / name / "MODEL_CARD.md").exists()
     compared = _run("evaluate", "fourstyles", "--data", str(dev), "--compare", str(tmp_path / "a-0.0.1"),
                     "--compare", str(tmp_path / "b-0.0.2"), "--format", "json")
     result = json.loads(compared.stdout)
