@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import sys
 from array import array
 from pathlib import Path
@@ -59,6 +60,9 @@ class LinearModel:
         self.meta = meta
         self.dense = dense
         self._n_sparse = len(self.idf)
+        # One column per label, so that a score is a single C-level sum over the text's n-grams.
+        width = self.n_labels
+        self._columns = [self.coef[label::width] for label in range(width)]
 
     # -- scoring ---------------------------------------------------------------------------
 
@@ -81,17 +85,10 @@ class LinearModel:
     def decision(self, text: str) -> list[float]:
         """Raw linear scores, one per label."""
         values, dense = self.features(text)
-        width, coef = self.n_labels, self.coef
-        score = list(self.intercept)
-        for index, value in values.items():
-            row = index * width
-            for label in range(width):
-                score[label] += value * coef[row + label]
-        for offset, value in enumerate(dense):
-            row = (self._n_sparse + offset) * width
-            for label in range(width):
-                score[label] += value * coef[row + label]
-        return score
+        indexes = list(values) + [self._n_sparse + k for k in range(len(dense))]
+        weights = list(values.values()) + dense
+        return [intercept + sum(map(operator.mul, weights, map(column.__getitem__, indexes)))
+                for intercept, column in zip(self.intercept, self._columns)]
 
     def proba(self, text: str) -> list[float]:
         """Calibrated probabilities, one per label."""
