@@ -154,3 +154,24 @@ def test_suggest_prefers_uncertain_and_varied_items(tmp_path):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 3 and len({r["text"] for r in rows}) == 3
     assert all(0 <= r["uncertainty"] <= 1 for r in rows)
+
+
+def test_label_studio_sdk_accepts_our_config_predictions_and_reads_annotations(tmp_path):
+    """Label Studio's own parser (label-studio-sdk) validates the config we write, the predictions
+    we pre-fill and the annotation shape we import."""
+    sdk = pytest.importorskip("label_studio_sdk.label_interface")
+    pool = tmp_path / "measures.jsonl"
+    pool.write_text('{"id": "m1", "text": "2014年9月底前清退超标办公用房，责任人：王××。", "ref_date": "2014-03-10"}\n'
+                    '{"id": "m2", "text": "进一步增强宗旨意识。", "ref_date": "2014-03-10"}\n', encoding="utf-8")
+    for task, source in (("measures", pool), ("fourstyles", pool)):
+        out = tmp_path / task
+        assert _run("annotate", "export", "--task", task, "--from", str(source), "--to", "label-studio",
+                    "--out", str(out)).exit_code == 0
+        interface = sdk.LabelInterface((out / f"{task}-label-studio-config.xml").read_text(encoding="utf-8"))
+        tasks = json.loads((out / f"{task}-label-studio.json").read_text(encoding="utf-8"))
+        for entry in tasks:
+            assert interface.validate_prediction(entry["predictions"][0])
+    wrong = {"model_version": "x", "score": 1.0, "result": [
+        {"from_name": "spans", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 3, "labels": ["不存在"]}}]}
+    measures = sdk.LabelInterface((tmp_path / "measures" / "measures-label-studio-config.xml").read_text(encoding="utf-8"))
+    assert not measures.validate_prediction(wrong)
