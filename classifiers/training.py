@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import time
 from pathlib import Path
 from typing import Optional
 
@@ -84,7 +83,6 @@ class LinearCandidate:
         best = None
         for c in self.cs:
             oof = self._oof(X, Y, folds, c)
-            thresholds = [0.0] * Y.shape[1]
             f1 = np.mean([_best_f1(oof[:, k], Y[:, k])[1] for k in range(Y.shape[1])])
             if self.verbose:
                 print(f"  {self.name} C={c}: out-of-fold macro-F1 {f1:.3f}")

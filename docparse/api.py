@@ -97,7 +97,7 @@ def _parse_bytes(data: bytes, name: Optional[str], limits: Limits) -> Document:
     elif fmt == "pdf":
         from .pdf import read_pdf
 
-        raws, notices, pages = read_pdf(data, limits, deadline, name)
+        raws, notices, pages = read_pdf(data, limits, deadline)
     elif fmt == "html":
         from .html import read_html
 

@@ -447,7 +447,6 @@ def _hidden(run: etree._Element) -> bool:
 
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_OFFICE_DOCUMENT = "/officeDocument"
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
                               remove_comments=True, remove_pis=True)
 

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from .encoding import decode
 from .errors import DamagedFileError, EmptyFileError
 from .limits import Limits
-from .model import Cell, Location, Table
+from .model import Location, Table
 from .structure import RawBlock
 from .tables import guess_header_rows, resolve_grid
 from .text import clean
@@ -148,22 +148,22 @@ def _strip_boilerplate(root: etree._Element, max_depth: int) -> None:
         if marker.strip() and _BOILERPLATE.search(marker) and _cjk_count(element) < 400:
             doomed.append(element)
     for element in doomed:
-        parent = element.getparent()
-        if parent is not None:
-            tail = element.tail
-            parent.remove(element)
-            if tail:
-                _append_text(parent, element, tail)
+        _remove_keeping_tail(element)
     _flatten_deep(root, max_depth)
 
 
-def _append_text(parent: etree._Element, removed: etree._Element, tail: str) -> None:
-    # Keep the text that followed a removed element (its tail) in place.
-    previous = parent.text or ""
-    parent.text = previous + tail if not len(parent) else previous
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + tail
+def _remove_keeping_tail(element: etree._Element) -> None:
+    """Remove an element but keep the text that followed it (its tail) where it stood."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _flatten_deep(root: etree._Element, max_depth: int) -> None:
@@ -242,16 +242,12 @@ def _leading_text(root: etree._Element, container: etree._Element) -> Optional[s
         if kind != "text":
             continue
         text = clean(payload)  # type: ignore[arg-type]
-        if container_text_start(container).startswith(text[:10]):
+        if clean(_text_of(container))[:200].startswith(text[:10]):
             return None
         if 4 <= len(text) <= 80 and _CJK.search(text):
             return text
         return None
     return None
-
-
-def container_text_start(container: etree._Element) -> str:
-    return clean(_text_of(container))[:200]
 
 
 def _blocks(container: etree._Element) -> Iterator[RawBlock]:

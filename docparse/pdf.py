@@ -167,8 +167,7 @@ def _table_from(boxes: list[tuple], page_chars: list[dict], page_number: int) ->
     return Table(rows=grid, header_rows=guess_header_rows(grid))
 
 
-def read_pdf(data: bytes, limits: Limits, deadline: Deadline,
-             filename: Optional[str] = None) -> tuple[list[RawBlock], list[Notice], int]:
+def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[RawBlock], list[Notice], int]:
     """Raw blocks, notices (needs_ocr) and page count of a PDF."""
     pages_source = _open(data)
     plumber: Optional[_PlumberPages] = None

@@ -4,7 +4,7 @@ tables continued over a page break merged."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Callable
 
 from .model import Cell, Location, Table
 

@@ -100,8 +100,8 @@ def run(runs: int) -> list[dict]:
         pdf_data = pdf_bytes(plan_spec(sections, typed=True), header="党的群众路线教育实践活动")
         with pdfplumber.open(io.BytesIO(pdf_data)) as pdf:
             pages = len(pdf.pages)
-        ours, base = paired_medians(lambda: docparse.parse(pdf_data, filename="b.pdf"),
-                                    lambda: plain_pdf(pdf_data), runs)
+        ours, base = paired_medians(lambda data=pdf_data: docparse.parse(data, filename="b.pdf"),
+                                    lambda data=pdf_data: plain_pdf(data), runs)
         rows.append({"input": f"text PDF, {pages} pages", "pages": pages, "ours": ours,
                      "baseline": base, "baseline_name": "pdfplumber extract_text"})
     return rows

@@ -56,7 +56,7 @@ class SpacyCandidate:
                     for t, row in zip(texts, Y)]
         optimizer = nlp.initialize(lambda: examples)
         rng = random.Random(SEED)
-        for epoch in range(epochs):
+        for _ in range(epochs):
             rng.shuffle(examples)
             losses: dict = {}
             for start in range(0, len(examples), 32):

@@ -350,7 +350,7 @@ def screen_command(
         console.print(f"  [red]无法读取[/red] {entry.review.flags[0].evidence[0].text}")
     for problem in batch.input_problems:
         console.print(f"  [red]无法读取[/red] {problem.name}：{problem.reason}")
-    for name, path in batch.reports.items():
+    for path in batch.reports.values():
         console.print(f"  {path}")
     if failed:
         raise typer.Exit(1)

@@ -9,8 +9,7 @@ import queue
 import signal
 import time
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 
 @dataclass

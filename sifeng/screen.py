@@ -19,6 +19,7 @@ from .inputs import Problem as InputProblem
 from .inputs import collect
 from .models import Evidence, Review
 from .pool import Outcome, Task, run
+from .review import verdict
 from .workspace import Workspace
 from docparse import Location
 
@@ -135,15 +136,13 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
     for pair in pairs:
         for own, other, share in ((pair.a, pair.b, pair.share_a), (pair.b, pair.a, pair.share_b)):
             entry, partner = by_sha[own], by_sha[other]
-            evidence = [Evidence(text=p.text if own == pair.a else p.text, location=Location(),
+            evidence = [Evidence(text=p.text, location=Location(),
                                  where=f"与“{partner.name}”相同", note=f"{p.length}字")
                         for p in pair.passages[:10]]
             entry.review.flags.append(F.make_flag(
                 "duplicate_of", count=pair.shared_chars, total=0, share=share, evidence=evidence,
                 other=partner.review.unit or partner.name, overlap=f"{share:.0%}", chars=str(pair.shared_chars)))
             entry.duplicate_names.append(partner.name)
-            from .review import verdict
-
             entry.review.verdict = verdict(entry.review)
             workspace.update_review(own, entry.review.model_dump(mode="json"))
     return pairs

@@ -188,20 +188,18 @@ def _table_items(table: Table, result: Understanding) -> None:
         cells = [c.text.strip() for c in row]
         if len(set(c for c in cells if c)) <= 1:
             continue  # a category row merged across the table (“形式主义方面”)
-
-        def cell(role: str) -> str:
-            return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
+        cell = {role: cells[index] for role, index in roles.items() if index < len(cells)}
 
         problem_index = None
-        if cell("problem"):
-            result.problems.append(Item(text=cell("problem"), location=row[roles["problem"]].location,
-                                        section="problems", context=cell("category")))
+        if cell.get("problem", ""):
+            result.problems.append(Item(text=cell.get("problem", ""), location=row[roles["problem"]].location,
+                                        section="problems", context=cell.get("category", "")))
             problem_index = len(result.problems) - 1
-        if cell("measure"):
-            owner = cell("owner") or cell("leader")
+        if cell.get("measure", ""):
+            owner = cell.get("owner", "") or cell.get("leader", "")
             result.measures.append(Item(
-                text=cell("measure"), location=row[roles["measure"]].location, section="measures",
-                problem=problem_index, deadline_cell=cell("deadline") or None, owner_cell=owner or None))
+                text=cell.get("measure", ""), location=row[roles["measure"]].location, section="measures",
+                problem=problem_index, deadline_cell=cell.get("deadline", "") or None, owner_cell=owner or None))
 
 
 def _add_item(result: Understanding, section: str, text: str, block: Block, context: str = "") -> None:

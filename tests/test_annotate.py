@@ -2,7 +2,6 @@
 import → retrain → compare; malformed imports rejected with the corpus unchanged; agreement."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -294,7 +294,7 @@ def test_checklist_specifics():
     for n in range(1, 7):
         assert any(q.startswith(f"({n})") for q in quotes), f"team checklist lacks point ({n})"
     liukan = _load(CHECKLISTS / "shanghai_liukan.yaml")
-    for n, word in enumerate("一二三四五六"):
+    for word in "一二三四五六":
         assert any(i["source_quote"].startswith(f"{word}看") for i in liukan["items"]), f"{word}看"
     member = _load(CHECKLISTS / "central_huitoukan_member.yaml")
     assert member["scope"] == "个人"

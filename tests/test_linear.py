@@ -30,7 +30,7 @@ def test_round_trip_matches_sklearn(tmp_path):
                          thresholds=np.array([0.5]), labels=["style"], ngram_range=(1, 2), meta={}, dense=dense)
     linear.save(tmp_path / "m")
     loaded = LinearModel.load(tmp_path / "m", dense=dense)
-    for text, row in zip(TEXTS + ["从未见过的句子"], list(X) + [None]):
+    for text in TEXTS + ["从未见过的句子"]:
         expected = model.decision_function(
             sparse.hstack([vectorizer.transform([text]), sparse.csr_matrix([dense(text)])]).tocsr())[0]
         assert abs(loaded.decision(text)[0] - expected) < 1e-9

@@ -3,7 +3,6 @@ the reports an inspection group reads."""
 
 import io
 import json
-import os
 import stat
 import zipfile
 from pathlib import Path

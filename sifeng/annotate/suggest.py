@@ -3,7 +3,6 @@ that they are not N versions of one sentence (each pick discounts the items like
 
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
 from . import Item
