@@ -105,8 +105,9 @@ def _parse_bytes(data: bytes, name: Optional[str], limits: Limits) -> Document:
     else:
         from .txt import read_txt
 
-        raws, _ = read_txt(data, limits)
+        raws, notices = read_txt(data, limits)
     document = build_document(raws, fmt=fmt, source=name, notices=notices, pages=pages)  # type: ignore[arg-type]
-    if not document.blocks and not document.notices:
+    # A scan with no text is still a document (flagged needs_ocr); a repair notice is not text.
+    if not document.blocks and not any(n.code == "needs_ocr" for n in document.notices):
         raise EmptyFileError("文件中没有可读的正文")
     return document

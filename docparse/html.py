@@ -99,7 +99,7 @@ def _charset(data: bytes) -> Optional[str]:
 
 def read_html(data: bytes, limits: Limits) -> list[RawBlock]:
     """Raw blocks of the article in a saved web page."""
-    text, _ = decode(data, declared=_charset(data))
+    text = decode(data, declared=_charset(data)).text
     text = text[: limits.max_text_chars]
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                                   huge_tree=False, recover=True, default_doctype=False)
@@ -218,10 +218,23 @@ def _best_container(root: etree._Element) -> Optional[etree._Element]:
             parent = parent.getparent()
         if element.tag.lower() in _CONTAINERS:
             scores[element] = scores.get(element, 0.0) + cjk
+    body = root.find(".//body")
+    if body is None:
+        body = root
     if not scores:
-        body = root.find(".//body")
-        return body if body is not None and _cjk_count(body) else None
-    return max(scores, key=scores.__getitem__)
+        return body if _cjk_count(body) else None
+    best = max(scores, key=scores.__getitem__)
+    # Most of the page's text must be inside the container, and a box whose parent wraps
+    # nothing else is read with its parent's own text: a deep page whose best-scored element is
+    # the innermost box, or text standing bare in <body>, widens the container to an ancestor.
+    total = _cjk_count(body)
+    while best is not body and best.getparent() is not None:
+        parent = best.getparent()
+        wrapper = len([c for c in parent if isinstance(c.tag, str)]) == 1
+        if not wrapper and _cjk_count(best) >= 0.5 * total:
+            break
+        best = parent
+    return best
 
 
 def _article_title(root: etree._Element, container: etree._Element) -> Optional[str]:

@@ -181,10 +181,21 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[RawB
         scanned: list[int] = []
         ocr_done: list[int] = []
         ocr_error: Optional[str] = None
+        seen_pages: set[int] = set()
+        repeats = _PageRepeats(data, n_pages)
         for index in range(n_pages):
             deadline.check()
             number = index + 1
-            content = pages_source.content(index)
+            try:
+                content = pages_source.content(index)
+            except DamagedFileError:
+                if repeats.skip():
+                    continue
+                raise
+            fingerprint = hash(tuple((c["text"], round(c["x0"]), round(c["top"])) for c in content.chars))
+            if content.chars and fingerprint in seen_pages and repeats.skip():
+                continue
+            seen_pages.add(fingerprint)
             entry = _Page(number=number, height=content.height)
             pages.append(entry)
             chars = content.chars
@@ -232,7 +243,47 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[RawB
         if plumber is not None:
             plumber.close()
     notices = _scan_notices(scanned, ocr_done, ocr_error, n_pages)
+    if repeats.skipped:
+        notices.append(Notice(code="page_tree_repaired", message=(
+            f"PDF 页面树中有循环或重复引用（声明 {n_pages} 页，实有 {repeats.unique} 页），重复的 {repeats.skipped} 页未重复读取")))
+        n_pages -= repeats.skipped
     return _assemble(pages), notices, n_pages
+
+
+class _PageRepeats:
+    """A page tree that contains itself makes PDFium count (and return) one page object several
+    times. When a page repeats an earlier one, or will not load, pdfminer's walk of the page
+    tree (which visits each page object once) says how many pages there really are; pages beyond
+    that are skipped rather than read twice or reported as damage."""
+
+    def __init__(self, data: bytes, declared: int):
+        self.data, self.declared, self.skipped = data, declared, 0
+        self._unique: Optional[int] = None
+
+    @property
+    def unique(self) -> int:
+        if self._unique is None:
+            self._unique = _unique_page_count(self.data) or self.declared
+        return self._unique
+
+    def skip(self) -> bool:
+        """Whether to skip the current page (a repeat, or one that will not load)."""
+        if self.declared - self.skipped > self.unique:
+            self.skipped += 1
+            return True
+        return False
+
+
+def _unique_page_count(data: bytes) -> Optional[int]:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        return sum(1 for _ in PDFPage.create_pages(document))
+    except Exception:  # a tree pdfminer cannot walk either: keep PDFium's count
+        return None
 
 
 def _scan_notices(scanned: list[int], ocr_done: list[int], ocr_error: Optional[str],

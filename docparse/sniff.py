@@ -92,18 +92,23 @@ def _as_text_sample(data: bytes) -> Optional[bytes]:
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return sample.decode("utf-16", errors="ignore").encode("utf-8")
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
-    if controls > len(sample) * 0.01:
-        # UTF-16 without BOM has a NUL in every other byte of ASCII-heavy text.
-        if sample.count(b"\x00") > len(sample) * 0.2:
-            for enc in ("utf-16-le", "utf-16-be"):
-                try:
-                    text = sample[: len(sample) // 2 * 2].decode(enc)
-                except UnicodeDecodeError:
-                    continue
-                if _mostly_printable(text):
-                    return text.encode("utf-8")
-        return None
-    return sample
+    if controls <= len(sample) * 0.01:
+        return sample
+    # UTF-16 without BOM has a NUL in every other byte of ASCII-heavy text.
+    if sample.count(b"\x00") > len(sample) * 0.2:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = sample[: len(sample) // 2 * 2].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _mostly_printable(text):
+                return text.encode("utf-8")
+    # Scattered NULs in otherwise clean text (an OA export artefact): text, once they go.
+    cleaned = sample.replace(b"\x00", b"")
+    rest = sum(1 for b in cleaned if b < 9 or 13 < b < 32 or b == 127)
+    if cleaned.strip() and rest <= len(cleaned) * 0.01:
+        return cleaned
+    return None
 
 
 def _mostly_printable(text: str) -> bool:

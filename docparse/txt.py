@@ -9,7 +9,7 @@ from typing import Optional
 
 from .encoding import decode
 from .limits import Limits
-from .model import Location
+from .model import Location, Notice
 from .structure import RawBlock
 from .text import Line, leading_indent, paragraphs_from_lines
 
@@ -35,10 +35,11 @@ def read_text_lines(text: str) -> list[RawBlock]:
     ]
 
 
-def read_txt(data: bytes, limits: Limits) -> tuple[list[RawBlock], str]:
-    """Raw blocks of a text file and the encoding it was read in."""
-    text, encoding = decode(data)
-    return read_text_lines(text[: limits.max_text_chars]), encoding
+def read_txt(data: bytes, limits: Limits) -> tuple[list[RawBlock], list[Notice]]:
+    """Raw blocks of a text file, with a notice for each repair made while decoding it."""
+    decoded = decode(data)
+    notices = [Notice(code="text_repaired", message=repair) for repair in decoded.repairs]
+    return read_text_lines(decoded.text[: limits.max_text_chars]), notices
 
 
 def _wrap_width(lengths: list[int]) -> Optional[int]:

@@ -5,6 +5,7 @@ Every quote attributed to a seed notice must be an exact substring of that seed
 """
 from __future__ import annotations
 
+import os
 import re
 import string
 from pathlib import Path
@@ -71,6 +72,9 @@ _SEED_CACHE: dict[str, str] = {}
 
 
 def seed_text(name: str) -> str:
+    if not SEEDS.is_dir():
+        # A user's clone has no ../shared beside it; CI has, and verifies every quotation there.
+        pytest.skip(f"seed notices not present at {SEEDS}: quotations cannot be verified in this checkout")
     if name not in _SEED_CACHE:
         path = SEEDS / name
         assert path.is_file(), f"unknown seed file {name!r}"
@@ -120,6 +124,8 @@ def all_yaml_files():
 # ---------------------------------------------------------------- generic
 
 def test_seeds_present():
+    if not SEEDS.is_dir() and os.environ.get("CI") != "true":
+        pytest.skip(f"seed notices not present at {SEEDS} (a clone without ../shared)")
     assert SEEDS.is_dir(), f"seed directory missing: {SEEDS}"
     assert len(list(SEEDS.glob("*.txt"))) == 5
 

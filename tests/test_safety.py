@@ -179,3 +179,68 @@ def test_missing_file_and_directory(tmp_path):
     with pytest.raises(docparse.ParseError) as caught:
         docparse.parse(tmp_path)
     assert "文件夹" in str(caught.value)
+
+
+PLAN_TOP = "一、存在的问题\n会议多、文件多，调研多是听汇报、看材料。\n"
+PLAN_REST = "二、整改措施\n压缩会议数量，全年会议减少三分之一，2014年6月底前完成。\n"
+
+
+def test_scattered_nul_bytes_are_dropped_and_reported():
+    data = (PLAN_TOP + PLAN_REST).encode()
+    data = data[:12] + b"\x00" * 70 + data[12:]
+    document = docparse.parse(data, filename="带空字符.txt")
+    assert [b.text for b in document.blocks][:2] == ["存在的问题", "会议多、文件多，调研多是听汇报、看材料。"]
+    assert "\x00" not in document.text
+    assert any(n.code == "text_repaired" and "70 个空字符" in n.message for n in document.notices)
+
+
+def test_half_gbk_half_utf8_text_is_decoded_line_by_line():
+    data = PLAN_TOP.encode("gbk") + PLAN_REST.encode("utf-8")
+    document = docparse.parse(data, filename="编码混杂.txt")
+    assert "会议多、文件多，调研多是听汇报、看材料。" in document.text
+    assert "2014年6月底前完成" in document.text
+    assert any(n.code == "text_repaired" and "逐行解码" in n.message for n in document.notices)
+
+
+def test_ten_thousand_nested_divs_keep_top_and_innermost_text():
+    page = ("<!DOCTYPE html><html><head><title>整改方案</title></head><body>"
+            "关于县农业局整改方案的说明：会议多、文件多，调研走过场，群众反映强烈。"
+            + "<div>" * 10_000 + "整改措施：压缩会议数量，2014年6月底前完成。" + "</div>" * 10_000
+            + "</body></html>").encode()
+    start = time.monotonic()
+    document = docparse.parse(page, filename="深层嵌套.html")
+    assert time.monotonic() - start < 5
+    assert "调研走过场，群众反映强烈" in document.text
+    assert "压缩会议数量，2014年6月底前完成" in document.text
+
+
+def _pdf(objects: list) -> bytes:
+    out = io.BytesIO(b"%PDF-1.4\n")
+    out.seek(0, 2)
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+              + b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kids", [b"[3 0 R 6 0 R]", b"[3 0 R 2 0 R]"])
+def test_page_tree_that_contains_itself_is_read_once(kids):
+    content = (b"BT /F1 12 Tf 72 720 Td (Plan of the county bureau) Tj 0 -20 Td "
+               b"(Measures are listed below.) Tj ET")
+    data = _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                 b"<< /Type /Pages /Kids " + kids + b" /Count 3 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                 b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                 b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+                 b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                 b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 2 >>"])
+    document = docparse.parse(data, filename="页面树循环.pdf")
+    assert document.text.count("Plan of the county bureau") == 1
+    assert document.text.count("Measures are listed below.") == 1
+    assert document.metadata.pages == 1
+    assert any(n.code == "page_tree_repaired" for n in document.notices)
