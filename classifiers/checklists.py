@@ -70,7 +70,7 @@ def _keyword_hits(words: list[str], text: str) -> list[str]:
     """Distinct phrases found, a shorter phrase not counted where a longer found one covers it."""
     hits: list[str] = []
     covered: list[tuple[int, int]] = []
-    for word in sorted(set(words), key=len, reverse=True):
+    for word in sorted(dict.fromkeys(words), key=len, reverse=True):  # stable: no hash order
         for match in re.finditer(re.escape(word), text):
             span = match.span()
             if any(s <= span[0] and span[1] <= e for s, e in covered):

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .children import PREEXEC
 from .layout import PositionedLine
 from .limits import Deadline, Limits
 from .text import remove_cjk_spaces
@@ -64,7 +65,7 @@ def ocr_page_lines(page, number: int, limits: Limits, deadline: Deadline) -> lis
         try:
             result = subprocess.run(
                 ["tesseract", str(path), "stdout", "-l", "chi_sim", "--psm", "3", "tsv"],
-                capture_output=True, timeout=timeout, cwd=tmp,
+                capture_output=True, timeout=timeout, cwd=tmp, preexec_fn=PREEXEC,
             )
         except subprocess.TimeoutExpired as exc:
             raise OcrUnavailable(f"OCR 超时（单页超过 {timeout:.0f} 秒）") from exc

@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+from . import children
+from .children import PREEXEC
 from .errors import ConverterMissingError, DamagedFileError, EncryptedFileError, ParseTimeoutError
 from .limits import Deadline, Limits
 
@@ -72,8 +74,9 @@ def convert_to_docx(data: bytes, ext: str, limits: Limits, deadline: Deadline) -
             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir), str(source),
         ]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   cwd=tmp, start_new_session=True,
+                                   cwd=tmp, start_new_session=True, preexec_fn=PREEXEC,
                                    env={**os.environ, "HOME": tmp})
+        children.started(process.pid)
         try:
             _, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as exc:

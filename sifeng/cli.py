@@ -307,45 +307,60 @@ def screen_command(
     out: Path = typer.Option(..., "--out", "-o", help="输出目录：报告、工作区（断点续跑）都在这里"),
     workers: int = typer.Option(None, "--workers", "-j", help="并行进程数（默认等于 CPU 核数）"),
     timeout: float = typer.Option(120.0, "--timeout", help="单个文件的处理时限（秒）"),
+    retry_failed: bool = typer.Option(False, "--retry-failed",
+                                      help="重新审查上次所有失败的文件（超时、崩溃、文件缺失的失败每次都会自动重试）"),
 ) -> None:
     """批量筛查：并行审查全部材料，查找相互照搬照抄的材料，生成报告。
 
     输出目录中有 report.html（离线可打开的报告）、report.xlsx、results.jsonl（每行一份审查结果）
-    和 letters/（有问题材料的督导反馈意见初稿）。中断或出错后重新运行同一命令，已完成的文件不会重做。
-    退出码：0 全部读取；1 有文件无法读取；2 用法错误；130 被中断（已完成的结果已保存）。
+    和 letters/（有问题的材料的督导反馈意见初稿；不是整改材料或无法判断的文件不写）。
+    中断或出错后重新运行同一命令，已完成的文件不会重做，结果没有变化的报告不会重写。
+    退出码：0 全部读取；1 有文件无法读取；2 用法错误；4 工作区文件损坏；5 输出目录不可写或磁盘已满；
+    6 另一个筛查正在使用该输出目录；130 被中断（已完成的结果已保存）。
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from .screen import screen
+    from .workspace import WorkspaceError
 
     console = Console(stderr=True, highlight=False)
-    progress = Progress(TextColumn("[bold]审查中"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("失败 {task.fields[failed]}"), TimeRemainingColumn(), console=console,
-                        transient=True)
-    task_id = None
-
-    def on_start(total: int, already: int) -> None:
-        nonlocal task_id
-        if already:
-            console.print(f"工作区中已有 {already} 份的结果，本次跳过")
-        task_id = progress.add_task("screen", total=total, completed=already, failed=0)
-        progress.start()
-
-    def on_progress(done: int, failed: int, total: int) -> None:
-        progress.update(task_id, completed=done, failed=failed)
-
     try:
-        batch = screen(inputs, out=out, workers=workers, timeout=timeout, on_start=on_start,
-                       on_progress=on_progress)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from .screen import screen
+
+        progress = Progress(TextColumn("[bold]审查中"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("失败 {task.fields[failed]}"), TimeRemainingColumn(), console=console,
+                            transient=True)
+        task_id = None
+
+        def on_start(total: int, already: int) -> None:
+            nonlocal task_id
+            if already:
+                console.print(f"工作区中已有 {already} 份的结果，本次跳过")
+            task_id = progress.add_task("screen", total=total, completed=already, failed=0)
+            progress.start()
+
+        def on_progress(done: int, failed: int, total: int) -> None:
+            progress.update(task_id, completed=done, failed=failed)
+
+        try:
+            batch = screen(inputs, out=out, workers=workers, timeout=timeout, on_start=on_start,
+                           on_progress=on_progress, retry_failed=retry_failed)
+        finally:
+            progress.stop()
     except KeyboardInterrupt:
-        progress.stop()
         console.print("[yellow]已中断。[/yellow]已完成的结果已保存在工作区，重新运行同一命令即可继续。")
         raise typer.Exit(130)
-    finally:
-        progress.stop()
+    except WorkspaceError as exc:
+        console.print(f"[red]错误[/red] {exc.message}")
+        raise typer.Exit(exc.exit_code)
     failed = len(batch.failed) + len(batch.input_problems)
     console.print(f"共 {len(batch.entries)} 份材料（本次审查 {batch.reviewed_now} 份，用时 {batch.seconds:.0f} 秒）："
-                  f"有问题标记 {len(batch.flagged)} 份，无法读取 {failed} 份，照搬照抄 {len(batch.pairs)} 对")
+                  f"有问题标记 {len(batch.flagged)} 份，无法判断（需人工审阅）{len(batch.not_judged)} 份，"
+                  f"无法读取 {failed} 份，照搬照抄 {len(batch.pairs)} 对")
+    for note in batch.notes:
+        console.print(f"  [yellow]提示[/yellow] {note}")
+    if batch.retried:
+        console.print(f"  重新审查了上次失败的 {len(batch.retried)} 份：" + "、".join(batch.retried[:10])
+                      + ("……" if len(batch.retried) > 10 else ""))
     for entry in batch.failed:
         console.print(f"  [red]无法读取[/red] {entry.review.flags[0].evidence[0].text}")
     for problem in batch.input_problems:

@@ -21,9 +21,12 @@ def spec(code: str) -> dict:
 
 
 def applies(code: str, doc_type: Optional[str], scope: Optional[str]) -> bool:
-    """Whether the flag concerns this kind of document (an unknown type gets every flag)."""
+    """Whether the flag concerns this kind of document. A judging flag needs a known type (a file
+    that is not a submission, or of uncertain type, is not judged); a technical one always applies."""
     s = spec(code)
-    return (doc_type is None or doc_type in s["applies_to"]) and (scope is None or scope in s["scopes"])
+    if s.get("technical"):
+        return True
+    return doc_type in s["applies_to"] and (scope is None or scope in s["scopes"])
 
 
 def severity(code: str, share: Optional[float]) -> str:

@@ -1,14 +1,25 @@
 """Worker processes for batch review: each loads the review pipeline once and reviews the files
 it is handed; a file that runs past its time limit has its worker killed and replaced, a worker
-that dies is replaced, and the batch goes on."""
+that dies is replaced, and the batch goes on.
+
+Each worker runs in a process group of its own with a temporary folder of its own, and dies with
+the main process: killing a worker (time limit, Ctrl-C, end of the batch) kills the Tesseract or
+LibreOffice it started and removes its temporary files. A worker hashes the bytes it actually
+parses, so a file that changed after it was listed is stored under its new content.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
+import os
 import queue
+import shutil
 import signal
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Optional
 
 
@@ -21,7 +32,7 @@ class Task:
 
 @dataclass
 class Outcome:
-    sha256: str
+    sha256: str                 # as listed
     name: str
     status: str                 # ok | failed
     review: Optional[dict] = None
@@ -29,11 +40,53 @@ class Outcome:
     error_code: Optional[str] = None
     error_message: Optional[str] = None
     seconds: float = 0.0
+    content_sha256: Optional[str] = None   # of the bytes parsed, when they could be read
 
 
-def _work(tasks: "mp.Queue", results: "mp.Queue") -> None:
+def _read(path: str, max_bytes: int) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(max_bytes + 1)
+
+
+def review_file(reviewer, task: Task) -> Outcome:
+    """Read, hash, parse and review one file; every failure becomes a failed Outcome."""
+    from docparse import DEFAULT_LIMITS, ParseError, parse
+
+    started = time.perf_counter()
+
+    def failed(code: str, message: str, content: Optional[str] = None) -> Outcome:
+        return Outcome(task.sha256, task.name, "failed", error_code=code, error_message=message,
+                       seconds=time.perf_counter() - started, content_sha256=content)
+
+    try:
+        data = _read(task.path, DEFAULT_LIMITS.max_file_bytes)
+    except FileNotFoundError:
+        return failed("io_error", f"文件“{task.name}”无法读取：文件不存在（可能在审查期间被移走或删除）")
+    except OSError as exc:
+        return failed("io_error", f"文件“{task.name}”无法读取：读取失败（{exc.strerror or exc}）")
+    content = hashlib.sha256(data).hexdigest()
+    try:
+        document = parse(data, filename=task.name)
+        review = reviewer.review_document(document, filename=task.name)
+    except ParseError as exc:
+        return failed(exc.code, exc.message, content)
+    except Exception as exc:  # a bug must cost one file, not the batch
+        return failed("crash", f"文件“{task.name}”审查时出错（{exc.__class__.__name__}: {exc}）", content)
+    return Outcome(task.sha256, task.name, "ok", review.model_dump(mode="json"), document.text,
+                   seconds=time.perf_counter() - started, content_sha256=content)
+
+
+def _work(tasks: "mp.Queue", results: "mp.Queue", temp: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from docparse import ParseError, parse
+    from docparse import children
+
+    children.die_with_parent()
+    if hasattr(os, "setpgid"):
+        os.setpgid(0, 0)
+    tempfile.tempdir = temp
+    os.environ["TMPDIR"] = temp
+    current = {"sha": ""}
+    children.watch(lambda group: results.put(("child", current["sha"], group)))
     from sifeng.review import Reviewer
 
     reviewer = Reviewer()
@@ -41,50 +94,61 @@ def _work(tasks: "mp.Queue", results: "mp.Queue") -> None:
         task = tasks.get()
         if task is None:
             return
+        current["sha"] = task.sha256
         results.put(("start", task.sha256, time.monotonic()))
-        started = time.perf_counter()
-        try:
-            document = parse(task.path, filename=task.name)
-            review = reviewer.review_document(document, filename=task.name)
-            results.put(("done", Outcome(task.sha256, task.name, "ok", review.model_dump(mode="json"),
-                                         document.text, seconds=time.perf_counter() - started)))
-        except ParseError as exc:
-            results.put(("done", Outcome(task.sha256, task.name, "failed", error_code=exc.code,
-                                         error_message=exc.message, seconds=time.perf_counter() - started)))
-        except Exception as exc:  # a bug must cost one file, not the batch
-            results.put(("done", Outcome(task.sha256, task.name, "failed", error_code="crash",
-                                         error_message=f"文件“{task.name}”审查时出错（{exc.__class__.__name__}: {exc}）",
-                                         seconds=time.perf_counter() - started)))
+        results.put(("done", review_file(reviewer, task)))
+
+
+def _kill_group(group: int) -> None:
+    if not hasattr(os, "killpg"):
+        return
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 class _Worker:
-    def __init__(self, context, results):
+    def __init__(self, context, results, temp_root: Path):
+        self.temp = Path(tempfile.mkdtemp(prefix="worker-", dir=temp_root))
         self.tasks = context.Queue()
-        self.process = context.Process(target=_work, args=(self.tasks, results), daemon=True)
+        self.process = context.Process(target=_work, args=(self.tasks, results, str(self.temp)), daemon=True)
         self.process.start()
         self.task: Optional[Task] = None
         self.started: Optional[float] = None
+        self.children: set[int] = set()
 
     def give(self, task: Task) -> None:
         self.task, self.started = task, time.monotonic()
+        self.children.clear()
         self.tasks.put(task)
 
     def stop(self) -> None:
-        if self.process.is_alive():
+        """Kill the worker, its process group and any child group it reported; remove its files."""
+        if self.process.is_alive() and self.process.pid:
+            _kill_group(self.process.pid)
             self.process.kill()
         self.process.join(timeout=5)
+        for group in self.children:
+            _kill_group(group)
+        shutil.rmtree(self.temp, ignore_errors=True)
 
 
 def run(tasks: list[Task], *, workers: int, timeout: float,
-        on_outcome: Callable[[Outcome], None]) -> None:
-    """Review `tasks` in `workers` processes, calling `on_outcome` (in this process) for each."""
+        on_outcome: Callable[[Outcome], None], temp_root: Optional[Path] = None) -> None:
+    """Review `tasks` in `workers` processes, calling `on_outcome` (in this process) for each.
+    Worker temporary folders go under `temp_root` (default: the system's)."""
     if not tasks:
         return
     context = mp.get_context("spawn")
     results = context.Queue()
-    pool = [_Worker(context, results) for _ in range(max(1, min(workers, len(tasks))))]
+    own_root = temp_root is None
+    root = Path(tempfile.mkdtemp(prefix="sifeng-")) if own_root else Path(temp_root)
+    root.mkdir(parents=True, exist_ok=True)
+    pool: list[_Worker] = []
     pending = list(reversed(tasks))
     try:
+        pool.extend(_Worker(context, results, root) for _ in range(max(1, min(workers, len(tasks)))))
         while pending or any(w.task for w in pool):
             for worker in pool:
                 if worker.task is None and pending:
@@ -98,6 +162,11 @@ def run(tasks: list[Task], *, workers: int, timeout: float,
                 for worker in pool:
                     if worker.task and worker.task.sha256 == sha:
                         worker.started = started
+            elif kind == "child":
+                sha, group = payload
+                for worker in pool:
+                    if worker.task and worker.task.sha256 == sha:
+                        worker.children.add(group)
             elif kind == "done":
                 outcome: Outcome = payload[0]
                 for worker in pool:
@@ -117,7 +186,7 @@ def run(tasks: list[Task], *, workers: int, timeout: float,
                     on_outcome(Outcome(task.sha256, task.name, "failed", error_code=code,
                                        error_message=f"文件“{task.name}”无法读取：{reason}",
                                        seconds=now - (worker.started or now)))
-                    pool[index] = _Worker(context, results)
+                    pool[index] = _Worker(context, results, root)
     finally:
         for worker in pool:
             try:
@@ -128,3 +197,5 @@ def run(tasks: list[Task], *, workers: int, timeout: float,
         for worker in pool:
             worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
             worker.stop()
+        if own_root:
+            shutil.rmtree(root, ignore_errors=True)

@@ -20,6 +20,8 @@ from docparse.api import Source
 from . import flags as F
 from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, OwnerOut, Problem,
                      RequirementItem, Review)
+from .batch import NOT_JUDGED
+from .doctype import judge as judge_doc_type
 from .understand import Item, Understanding, similarity, understand
 
 
@@ -65,7 +67,11 @@ class Reviewer:
         return self.review_document(document, filename=filename or document.source)
 
     def review_document(self, document: Document, filename: Optional[str] = None) -> Review:
-        u = understand(document, filename)
+        u = understand(document)
+        kind = judge_doc_type(document, filename, len(u.problems), len(u.measures))
+        # Flags and checklists are for a submission of certain type; anything else is read (and
+        # shown) but not judged.
+        doc_type = kind.doc_type if kind.certain else None
         ref = document.metadata.date
         problems = [self._problem(i, item) for i, item in enumerate(u.problems)]
         measures = [self._measure(i, item, ref) for i, item in enumerate(u.measures)]
@@ -76,18 +82,26 @@ class Reviewer:
         # Causes count where the causes are analysed: in their section when there is one, else
         # anywhere but among the problems and measures (“增强宗旨意识” is a measure, not a cause).
         cause_text = u.section_text.get("root_causes") or "\n".join(
-            text for kind, text in u.section_text.items() if kind not in ("problems", "measures"))
+            text for section, text in u.section_text.items() if section not in ("problems", "measures"))
         causes = root_cause_dimensions(cause_text, cause_text)
         review = Review(
-            source=filename or document.source, doc_type=u.doc_type, scope=u.scope,
+            source=filename or document.source, doc_type=kind.doc_type, doc_type_confidence=kind.confidence,
+            doc_type_basis=kind.basis, not_submission=kind.not_submission, scope=u.scope,
             title=document.metadata.title, unit=document.metadata.unit, author=document.metadata.author,
             date=ref, verdict="", problems=problems, measures=measures, flags=[], checklists=[],
             six_explanations=_requirement_items("six_explanations", explanations),
             root_causes=_requirement_items("root_cause_dimensions", causes),
             classifier=type(self.styles).__name__,
         )
-        review.flags = self._flags(document, u, review)
-        review.checklists = self._checklists(document, u, review)
+        unrecognised = kind.reason if not kind.certain else missing_structure(doc_type, review)
+        review.flags = self._flags(document, u, review, doc_type)
+        if unrecognised:
+            review.flags = [f for f in review.flags if F.spec(f.code).get("technical")]
+            review.flags.append(F.make_flag("structure_unrecognised", what=unrecognised, evidence=[
+                Evidence(text=unrecognised, location=Location(), where="全文",
+                         note=f"识别到问题 {len(problems)} 条、措施 {len(measures)} 条")]))
+        else:
+            review.checklists = self._checklists(document, u, review)
         review.verdict = verdict(review)
         return review
 
@@ -122,8 +136,8 @@ class Reviewer:
 
     # -- flags ---------------------------------------------------------------------------
 
-    def _flags(self, document: Document, u: Understanding, review: Review) -> list:
-        doc_type, scope = review.doc_type, review.scope
+    def _flags(self, document: Document, u: Understanding, review: Review, doc_type: Optional[str]) -> list:
+        scope = review.scope
         out = []
 
         def measure_flag(code: str, failing: list[Measure], note) -> None:
@@ -214,8 +228,21 @@ def _requirement_items(group: str, found) -> list[RequirementItem]:
             for i, name in all_items(group)]
 
 
+def missing_structure(doc_type: Optional[str], review: Review) -> Optional[str]:
+    """What a submission of this type must contain and was not found in it, or None."""
+    if doc_type == "对照检查材料" and not review.problems:
+        return "对照检查材料中没有识别出查摆的问题"
+    if doc_type is not None and doc_type != "对照检查材料" and not review.measures:
+        return f"{doc_type}中没有识别出整改措施"
+    return None
+
+
 def verdict(review: Review) -> str:
-    """退回修改 with a high-severity flag, 需完善 with a medium one, else 基本合格 / 合格."""
+    """无法判断 when the file could not be judged (not a submission, uncertain type, the problems or
+    measures it must have not found); else 退回修改 with a high-severity flag, 需完善 with a
+    medium one, else 基本合格 / 合格. Never a pass for a submission with nothing read in it."""
+    if review.flag("structure_unrecognised") or (not review.problems and not review.measures):
+        return NOT_JUDGED
     severities = {f.severity for f in review.flags}
     if "high" in severities:
         return "退回修改"

@@ -2,147 +2,171 @@
 found, and the reports an inspection group acts on written to one output folder.
 
 Results are committed to the workspace file by file (sifeng/workspace.py), so a run that is
-killed or interrupted resumes where it stopped; the same content twice is reviewed once.
+killed or interrupted resumes where it stopped; the same content twice is reviewed once, but
+every input name is listed, and byte-identical files under different names are paired as copies.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import time
-from dataclasses import dataclass, field
+from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Optional
 
+from docparse import Location
+
 from . import flags as F
-from .copies import CopyPair, find_copies
-from .inputs import Problem as InputProblem
+from .batch import Batch, Entry, failed_review
+from .copies import CopyPair, Passage, find_copies
 from .inputs import collect
 from .models import Evidence, Review
 from .pool import Outcome, Task, run
 from .review import verdict
-from .workspace import Workspace
-from docparse import Location
-
-
-@dataclass
-class Entry:
-    """One submission of the batch and what became of it."""
-
-    name: str
-    sha256: str
-    review: Review
-    failed: bool = False
-    duplicate_names: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Batch:
-    out: Path
-    entries: list[Entry]
-    pairs: list[CopyPair]
-    input_problems: list[InputProblem]
-    reviewed_now: int
-    seconds: float
-    reports: dict[str, Path] = field(default_factory=dict)
-
-    @property
-    def failed(self) -> list[Entry]:
-        return [e for e in self.entries if e.failed]
-
-    @property
-    def flagged(self) -> list[Entry]:
-        return [e for e in self.entries if not e.failed and e.review.flags]
-
-
-def failed_review(name: str, code: str, message: str) -> Review:
-    """A review standing for a file that could not be read: the parse_error flag only."""
-    reason = message.split("：", 1)[-1] if "：" in message else message
-    flag = F.make_flag("parse_error", reason=reason,
-                       evidence=[Evidence(text=message, location=Location(), where="全文", note=code)])
-    return Review(source=name, doc_type=None, scope=None, verdict="无法读取", problems=[], measures=[],
-                  flags=[flag], checklists=[])
+from .workspace import TRANSIENT_ERRORS, Workspace, storage_error
 
 
 def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeout: float = 120.0,
            on_progress: Optional[Callable[[int, int, int], None]] = None,
-           on_start: Optional[Callable[[int, int], None]] = None, reports: bool = True) -> Batch:
+           on_start: Optional[Callable[[int, int], None]] = None, reports: bool = True,
+           retry_failed: bool = False) -> Batch:
     """Review every submission in `inputs` (files, folders, globs, .zip) into the folder `out`.
 
+    Files that failed for a passing reason (time limit, crash, missing or unreadable file) are
+    retried on a re-run; with `retry_failed`, every earlier failure is.
     `on_start(total, already_done)` and `on_progress(done, failed, total)` let a caller show
     progress. Returns the batch with every entry, the copy pairs and the report paths.
+    Raises `WorkspaceError` when the output folder cannot be used.
     """
     started = time.monotonic()
     out = Path(out)
     workspace = Workspace(out)
     try:
-        collected = collect(inputs, out / ".work")
-        unique: dict[str, str] = {}
-        for submission in collected.submissions:
-            workspace.add_input(submission.name, submission.sha256, submission.size)
-            unique.setdefault(submission.sha256, submission.name)
-        paths = {s.sha256: s.path for s in collected.submissions}
-        done = workspace.done()
-        tasks = [Task(sha, str(paths[sha]), name) for sha, name in unique.items() if sha not in done]
-        if on_start:
-            on_start(len(unique), len(unique) - len(tasks))
-        counters = {"done": len(unique) - len(tasks), "failed": 0}
+        temp_root = out / ".work" / "tmp"
+        shutil.rmtree(temp_root, ignore_errors=True)  # left by a run that was killed
+        try:
+            collected = collect(inputs, out / ".work")
+        except OSError as exc:
+            raise storage_error(exc, out / ".work") from None
+        workspace.set_inputs([(s.name, s.sha256, s.size) for s in collected.submissions])
+        notes = []
+        list(workspace.results())
+        if workspace.bad_rows:
+            notes.append(f"工作区中有 {len(workspace.bad_rows)} 条记录损坏，已重新审查")
+            workspace.forget(workspace.bad_rows)
+            workspace.bad_rows.clear()
+        earlier_failures = workspace.failed()
+        paths = {s.name: s.path for s in collected.submissions}
+        reviewed_now, retried = 0, []
+        counters = {"done": 0, "failed": 0}
+        # A file can change between listing and reading: the worker stores what it read under the
+        # hash of those bytes, and names still pointing at a hash without a result go round again.
+        for _ in range(3):
+            by_sha: dict[str, list[str]] = defaultdict(list)
+            for name, sha in workspace.inputs():
+                by_sha[sha].append(name)
+            done = workspace.done(retry_failed)
+            tasks = [Task(sha, str(paths[names[0]]), names[0]) for sha, names in by_sha.items() if sha not in done]
+            if not tasks:
+                break
+            retried += [t.name for t in tasks if t.sha256 in earlier_failures]
+            if on_start and reviewed_now == 0:
+                counters["done"] = len(by_sha) - len(tasks)
+                on_start(len(by_sha), counters["done"])
 
-        def record(outcome: Outcome) -> None:
-            if outcome.status == "ok":
-                workspace.save_ok(outcome.sha256, outcome.review, outcome.body, outcome.seconds)
-            else:
-                workspace.save_failed(outcome.sha256, outcome.error_code or "error",
-                                      outcome.error_message or "", outcome.seconds)
-                counters["failed"] += 1
-            counters["done"] += 1
-            if on_progress:
-                on_progress(counters["done"], counters["failed"], len(unique))
+            def record(outcome: Outcome, total: int = len(by_sha)) -> None:
+                sha = outcome.content_sha256 or outcome.sha256
+                if sha != outcome.sha256:
+                    workspace.rename_content(outcome.name, sha)
+                if outcome.status == "ok":
+                    workspace.save_ok(sha, outcome.review, outcome.body, outcome.seconds)
+                else:
+                    workspace.save_failed(sha, outcome.error_code or "error", outcome.error_message or "",
+                                          outcome.seconds)
+                    counters["failed"] += 1
+                counters["done"] += 1
+                if on_progress:
+                    on_progress(counters["done"], counters["failed"], total)
 
-        run(tasks, workers=workers or max(1, (os.cpu_count() or 2)), timeout=timeout, on_outcome=record)
-        entries = _entries(workspace, unique)
+            run(tasks, workers=workers or max(1, (os.cpu_count() or 2)), timeout=timeout, on_outcome=record,
+                temp_root=temp_root)
+            reviewed_now += len(tasks)
+        shutil.rmtree(temp_root, ignore_errors=True)
+        entries = _entries(workspace)
         pairs = _copies(workspace, entries)
         batch = Batch(out=out, entries=entries, pairs=pairs, input_problems=collected.problems,
-                      reviewed_now=len(tasks), seconds=time.monotonic() - started)
+                      reviewed_now=reviewed_now, seconds=time.monotonic() - started,
+                      retried=sorted(set(retried)), notes=notes)
         if reports:
             from .reports import write_reports
 
-            batch.reports = write_reports(batch)
+            try:
+                batch.reports = write_reports(batch)
+            except OSError as exc:
+                raise storage_error(exc, out) from None
+        batch.seconds = time.monotonic() - started
         return batch
     finally:
         workspace.close()
 
 
-def _entries(workspace: Workspace, unique: dict[str, str]) -> list[Entry]:
+def _entries(workspace: Workspace) -> list[Entry]:
+    """One entry per input name; names sharing content share one stored review."""
+    inputs = workspace.inputs()
+    stored = {s.sha256: s for s in workspace.results([sha for _, sha in inputs])}
     entries = []
-    for stored in workspace.results(list(unique)):
-        name = unique[stored.sha256]
-        if stored.status == "ok" and stored.review is not None:
-            review = Review.model_validate(stored.review)
+    for name, sha in inputs:
+        result = stored.get(sha)
+        if result is not None and result.status == "ok" and result.review is not None:
+            review = Review.model_validate(result.review)
+            review.source = name
             review.flags = [f for f in review.flags if f.code != "duplicate_of"]
-            entries.append(Entry(name, stored.sha256, review))
+            entries.append(Entry(name, sha, review))
         else:
-            entries.append(Entry(name, stored.sha256,
-                                 failed_review(name, stored.error_code or "error", stored.error_message or ""),
-                                 failed=True))
+            code = result.error_code if result else "io_error"
+            message = result.error_message if result else f"文件“{name}”无法读取：审查未完成"
+            entries.append(Entry(name, sha, failed_review(name, code or "error", message or ""), failed=True))
     return sorted(entries, key=lambda e: e.name)
 
 
+def _flag_copy(entry: Entry, partner: Entry, share: float, chars: int, evidence: list[Evidence]) -> None:
+    entry.review.flags.append(F.make_flag(
+        "duplicate_of", count=chars, total=0, share=share, evidence=evidence,
+        other=partner.review.unit or partner.name, overlap=f"{share:.0%}", chars=str(chars)))
+    entry.duplicate_names.append(partner.name)
+    entry.review.verdict = verdict(entry.review)
+
+
 def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
-    """Find copies among the readable entries and add duplicate_of flags to both sides."""
-    by_sha = {e.sha256: e for e in entries if not e.failed}
+    """Copies among the readable entries, each pair flagged duplicate_of on both sides: files with
+    the same bytes under different names (100%), and texts that share long passages."""
+    readable = [e for e in entries if not e.failed]
+    by_sha: dict[str, list[Entry]] = defaultdict(list)
+    for entry in readable:
+        by_sha[entry.sha256].append(entry)
     texts = workspace.bodies(list(by_sha))
-    pairs = find_copies(texts, raise_at=F.param("duplicate_of", "raise_at", 0.3),
+    pairs: list[CopyPair] = []
+    for sha, group in by_sha.items():
+        chars = len(texts.get(sha, ""))
+        for i, first in enumerate(group):
+            for second in group[i + 1:]:
+                pairs.append(CopyPair(first.name, second.name, 1.0, 1.0, chars))
+                for own, other in ((first, second), (second, first)):
+                    _flag_copy(own, other, 1.0, chars, [Evidence(
+                        text=f"与“{other.name}”的文件内容逐字节相同", location=Location(), where="全文",
+                        note=f"{chars}字")])
+    found = find_copies(texts, raise_at=F.param("duplicate_of", "raise_at", 0.3),
                         min_chars=F.param("duplicate_of", "min_chars", 300))
-    for pair in pairs:
-        for own, other, share in ((pair.a, pair.b, pair.share_a), (pair.b, pair.a, pair.share_b)):
-            entry, partner = by_sha[own], by_sha[other]
-            evidence = [Evidence(text=p.text, location=Location(),
-                                 where=f"与“{partner.name}”相同", note=f"{p.length}字")
-                        for p in pair.passages[:10]]
-            entry.review.flags.append(F.make_flag(
-                "duplicate_of", count=pair.shared_chars, total=0, share=share, evidence=evidence,
-                other=partner.review.unit or partner.name, overlap=f"{share:.0%}", chars=str(pair.shared_chars)))
-            entry.duplicate_names.append(partner.name)
-            entry.review.verdict = verdict(entry.review)
-            workspace.update_review(own, entry.review.model_dump(mode="json"))
+    for pair in found:
+        for a in by_sha[pair.a]:
+            for b in by_sha[pair.b]:
+                pairs.append(CopyPair(a.name, b.name, pair.share_a, pair.share_b, pair.shared_chars, pair.passages))
+                for own, other, share in ((a, b, pair.share_a), (b, a, pair.share_b)):
+                    _flag_copy(own, other, share, pair.shared_chars, _passage_evidence(pair.passages, other.name))
     return pairs
+
+
+def _passage_evidence(passages: list[Passage], partner: str) -> list[Evidence]:
+    return [Evidence(text=p.text, location=Location(), where=f"与“{partner}”相同", note=f"{p.length}字")
+            for p in passages[:10]]

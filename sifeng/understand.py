@@ -1,4 +1,4 @@
-"""What a submission is and what it says: document type and scope, its sections, the problems it
+"""What a submission says: its scope, its sections, the problems it
 admits and the measures it promises, each measure linked to the problem it answers.
 
 Built on docparse's Document (headings, numbering levels, tables) and the section and column
@@ -40,7 +40,6 @@ class Item:
 class Understanding:
     """The document as a reviewer reads it."""
 
-    doc_type: Optional[str]
     scope: Optional[str]
     problems: list[Item] = field(default_factory=list)
     measures: list[Item] = field(default_factory=list)
@@ -91,19 +90,6 @@ def _heading_text(block: Block) -> Optional[str]:
 
 
 # ---- document type and scope -----------------------------------------------------------------
-
-def detect_doc_type(document: Document, filename: Optional[str] = None) -> Optional[str]:
-    """By the title (and file name) against sections.yaml doc_types, in order; else by body cues."""
-    spec = load_yaml("sections.yaml")
-    title = (document.metadata.title or "") + " " + (filename or "")
-    for rule in spec["doc_types"]:
-        if any(w in title for w in rule["title_any"]) and not any(w in title for w in rule["title_none"]):
-            return rule["doc_type"]
-    text = document.text
-    scores = {kind: sum(text.count(w) for w in words) for kind, words in spec["doc_type_body_cues"].items()}
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] else None
-
 
 def detect_scope(document: Document) -> str:
     """班子 or 个人: from the title, else from who the text speaks as (本人/我 against 我们/班子)."""
@@ -220,9 +206,9 @@ def _add_item(result: Understanding, section: str, text: str, block: Block, cont
                            context=context))
 
 
-def understand(document: Document, filename: Optional[str] = None) -> Understanding:
-    """Type, scope, sections, problems and measures of a parsed submission."""
-    result = Understanding(doc_type=detect_doc_type(document, filename), scope=detect_scope(document))
+def understand(document: Document) -> Understanding:
+    """Scope, sections, problems and measures of a parsed submission (its type: sifeng.doctype)."""
+    result = Understanding(scope=detect_scope(document))
     blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
     containers = _container_flags(blocks)
     stack: list[tuple[float, Optional[str]]] = []

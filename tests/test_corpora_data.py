@@ -42,8 +42,9 @@ FLAG_CODES = [
     "duplicate_of",
     "needs_ocr",
     "parse_error",
+    "structure_unrecognised",
 ]
-TECHNICAL_FLAGS = {"needs_ocr", "parse_error"}
+TECHNICAL_FLAGS = {"needs_ocr", "parse_error", "structure_unrecognised"}
 EXPECTED_CHECKLISTS = {
     "shanghai_liukan",
     "central_huitoukan_team",

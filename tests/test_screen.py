@@ -58,29 +58,36 @@ def test_screen_end_to_end(batch_dir, tmp_path):
     out = tmp_path / "out"
     batch = screen([str(batch_dir)], out=out, workers=2, timeout=60)
     names = sorted(e.name for e in batch.entries)
-    # The same content under two names is reviewed once.
-    assert len(batch.entries) == 4 and sum("交通局" in n or "same content" in n for n in names) == 1
+    # Every input name is listed; the same content under two names is reviewed once and paired.
+    assert len(batch.entries) == 5 and sum("交通局" in n or "same content" in n for n in names) == 2
+    assert batch.reviewed_now == 4
     assert len(batch.failed) == 1 and "broken.docx" in batch.failed[0].review.flags[0].evidence[0].text
-    assert len(batch.pairs) == 1
+    assert len(batch.pairs) == 2
+    identical = next(p for p in batch.pairs if p.share_a == 1.0)
+    assert {Path(identical.a).name, Path(identical.b).name} == {"交通局.docx", "same content twice.docx"}
     copied = [e for e in batch.entries if e.review.flag("duplicate_of")]
-    assert len(copied) == 2
+    assert len(copied) == 4
+    twin = next(e for e in batch.entries if e.name.endswith("交通局.docx"))
+    assert twin.review.flag("duplicate_of").message.startswith("本材料有100%的文字")
+    assert twin.review.source == twin.name
     flag = copied[0].review.flag("duplicate_of")
     assert "%" in flag.message and flag.evidence and flag.evidence[0].text
     # results.jsonl: one review per line in the review JSON shape, failures included.
     lines = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == 4 and all({"source", "doc_type", "flags", "measures"} <= set(line) for line in lines)
+    assert len(lines) == 5 and all({"source", "doc_type", "flags", "measures"} <= set(line) for line in lines)
+    assert sorted(line["source"] for line in lines) == names
     assert any(f["code"] == "parse_error" for line in lines for f in line["flags"])
     # report.xlsx
     book = openpyxl.load_workbook(out / "report.xlsx")
     assert book.sheetnames == ["汇总", "问题", "措施", "照搬照抄", "无法读取"]
     summary = book["汇总"]
     assert summary.freeze_panes == "B2" and summary.auto_filter.ref
-    assert summary.max_row == 5
-    assert book["照搬照抄"].max_row == 2
+    assert summary.max_row == 6
+    assert book["照搬照抄"].max_row == 3
     # report.html: self-contained, with each submission's section and the evidence.
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "http://" not in page and "https://" not in page and "<script src" not in page
-    assert page.count('<section class="doc"') == 4
+    assert page.count('<section class="doc"') == 5
     assert "进一步增强宗旨意识" in page and "<mark>" in page
     letters = list((out / "letters").glob("*.docx"))
     assert len(letters) == len(batch.flagged)
@@ -91,7 +98,7 @@ def test_rerun_redoes_nothing_and_resumes_after_a_kill(batch_dir, tmp_path):
     first = screen([str(batch_dir)], out=out, workers=1, timeout=60, reports=False)
     assert first.reviewed_now == 4
     again = screen([str(batch_dir)], out=out, workers=1, timeout=60, reports=False)
-    assert again.reviewed_now == 0 and len(again.entries) == 4
+    assert again.reviewed_now == 0 and len(again.entries) == 5
     # A kill after two files: the workspace holds exactly what was committed.
     workspace = Workspace(out)
     kept = sorted(workspace.done())[:2]
@@ -99,7 +106,7 @@ def test_rerun_redoes_nothing_and_resumes_after_a_kill(batch_dir, tmp_path):
     workspace.db.commit()
     workspace.close()
     resumed = screen([str(batch_dir)], out=out, workers=1, timeout=60, reports=False)
-    assert resumed.reviewed_now == 2 and len(resumed.entries) == 4
+    assert resumed.reviewed_now == 2 and len(resumed.entries) == 5
 
 
 def _zip(entries: dict, symlink: str | None = None) -> bytes:

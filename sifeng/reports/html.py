@@ -22,7 +22,7 @@ from ..flags import flag_specs
 from . import write_atomic
 
 if TYPE_CHECKING:
-    from ..screen import Batch, Entry
+    from ..batch import Batch, Entry
 
 SEVERITY_CN = {"high": "严重", "medium": "一般", "low": "轻微", "info": "提示"}
 RESULT_CN = {"pass": "通过", "weak": "较弱", "fail": "未通过", "n/a": "不适用"}

@@ -16,7 +16,7 @@ from ..flags import flag_specs
 from . import write_atomic
 
 if TYPE_CHECKING:
-    from ..screen import Batch
+    from ..batch import Batch
 
 SEVERITY_CN = {"high": "严重", "medium": "一般", "low": "轻微", "info": "提示"}
 _FILLS = {"严重": "F8CBAD", "一般": "FFE699", "轻微": "DDEBF7"}

@@ -1,0 +1,97 @@
+"""Is this file a submission at all, and of which kind, and how sure are we?
+
+A file that is not a submission (a news report, a notice, commentary, a set of rules, a meeting
+notice, a blank template, a table of contents, a scrap of text) gets no document type and is not
+judged; a submission whose type rests only on weak body cues is typed but marked uncertain. The
+cues are data (corpora/doc_kinds.yaml, corpora/sections.yaml); the decision weighs the title, the
+body and what the reader found in it (problems, measures).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from classifiers.resources import load_yaml
+from docparse import Document
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+PLAN_TYPES = ("整改方案", "个人整改措施", "专项整治方案", "制度建设计划", "回头看自查报告")
+
+
+@dataclass
+class DocTypeJudgement:
+    """The document type (None: not a submission, or no type found), how it was decided, and —
+    when the file cannot be judged — why, in Chinese."""
+
+    doc_type: Optional[str]
+    confidence: float
+    basis: str                          # title | body | none
+    not_submission: Optional[str] = None  # 新闻报道, 通知、通告 … when the file is not a submission
+    reason: Optional[str] = None
+
+    @property
+    def certain(self) -> bool:
+        return self.doc_type is not None and self.confidence >= 0.6
+
+
+def title_type(title: str) -> Optional[str]:
+    """The submission type a title (or file name) names, by corpora/sections.yaml doc_types."""
+    for rule in load_yaml("sections.yaml")["doc_types"]:
+        if any(w in title for w in rule["title_any"]) and not any(w in title for w in rule["title_none"]):
+            return rule["doc_type"]
+    return None
+
+
+def body_type(text: str) -> tuple[Optional[str], int, int]:
+    """(type, its cue hits, the runner-up's hits) by the body cues of corpora/sections.yaml."""
+    cues = load_yaml("sections.yaml")["doc_type_body_cues"]
+    scores = sorted(((sum(text.count(w) for w in words), kind) for kind, words in cues.items()), reverse=True)
+    (best, kind), (second, _) = scores[0], scores[1]
+    return (kind if best else None), best, second
+
+
+def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
+    """The first non-submission kind whose cues the file carries: (spec, body hits, title hit)."""
+    for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
+        in_title = any(w in title for w in spec["title_any"])
+        hits = sum(1 for w in spec["body_any"] if w in head)
+        if hits >= spec["min_body_hits"] or (in_title and hits >= 1):
+            return spec, hits, in_title
+    return None, 0, False
+
+
+def judge(document: Document, filename: Optional[str], problems: int, measures: int) -> DocTypeJudgement:
+    """Decide the type of `document`, given how many problems and measures were read from it."""
+    spec = load_yaml("doc_kinds.yaml")
+    text = document.text
+    chars = len(_CJK.findall(text))
+    if chars < spec["min_chars"]:
+        return DocTypeJudgement(None, 0.9, "none", "文字过少的文件",
+                                f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
+    title = document.metadata.title or ""
+    named = title_type(title) or title_type(filename or "")
+    kind, hits, in_title = _not_submission(title, text[: spec["body_chars"]])
+    items = problems + measures
+    if named:
+        if kind is not None and hits >= kind["override_hits"] and items < 3:
+            return _not_a_submission(kind)
+        return DocTypeJudgement(named, 0.9, "title")
+    if kind is not None and (in_title or items < 3):
+        return _not_a_submission(kind)
+    guess, best, second = body_type(text)
+    if guess is None:
+        return DocTypeJudgement(None, 0.0, "none", None,
+                                "标题和正文都没有表明这是哪一类整改材料（对照检查材料、整改方案等）")
+    needs_items = measures if guess in PLAN_TYPES else problems
+    confident = best >= 3 and best >= 1.5 * second and needs_items > 0
+    if confident:
+        return DocTypeJudgement(guess, 0.7, "body")
+    return DocTypeJudgement(guess, 0.4, "body", None,
+                            f"文书类型不确定（标题没有写明，正文看似{guess}）")
+
+
+def _not_a_submission(kind: dict) -> DocTypeJudgement:
+    return DocTypeJudgement(None, 0.8, "none", kind["name"],
+                            f"这像是一份{kind['name']}，不是报送的对照检查材料或整改方案")
