@@ -14,6 +14,7 @@ from typing import Iterator, List
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from docparse import ParseError, parse
 from docparse.render import to_markdown, to_text
@@ -74,10 +75,10 @@ def parse_command(
             document = parse(path)
         except ParseError as exc:
             failures += 1
-            err.print(f"[red]错误[/red] {exc.message}", highlight=False)
+            err.print(f"[red]错误[/red] {escape(str(exc.message))}", highlight=False)
             continue
         for notice in document.notices:
-            err.print(f"[yellow]提示[/yellow] {path}：{notice.message}", highlight=False)
+            err.print(f"[yellow]提示[/yellow] {escape(str(path))}：{escape(str(notice.message))}", highlight=False)
         if fmt is ParseFormat.json:
             payload = document.model_dump(mode="json", exclude_none=True)
             sys.stdout.write(json.dumps(payload, ensure_ascii=False,
@@ -92,8 +93,14 @@ def parse_command(
         raise typer.Exit(1)
 
 
-def main() -> None:  # pragma: no cover - entry point for `python -m sifeng`
-    app()
+def main() -> None:
+    """The console script: the Typer app, with Ctrl-C at any moment (even while starting up)
+    ending in a one-line Chinese message and exit status 130 instead of a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断。\n")
+        sys.exit(130)
 
 
 class ReviewFormat(str, Enum):
@@ -127,7 +134,7 @@ def review_command(
             result = reviewer.review(path)
         except ParseError as exc:
             failures += 1
-            err.print(f"[red]错误[/red] {exc.message}", highlight=False)
+            err.print(f"[red]错误[/red] {escape(str(exc.message))}", highlight=False)
             continue
         if fmt is ReviewFormat.json:
             sys.stdout.write(result.to_json(indent=None if len(targets) > 1 else 2) + "\n")
@@ -197,7 +204,7 @@ def _open_text(path: Path):
     try:
         return path.open(encoding="utf-8-sig")
     except OSError as exc:
-        err.print(f"[red]错误[/red] 无法打开“{path}”：{exc.strerror}", highlight=False)
+        err.print(f"[red]错误[/red] 无法打开“{escape(str(path))}”：{escape(str(exc.strerror))}", highlight=False)
         raise typer.Exit(1) from exc
 
 
@@ -272,7 +279,7 @@ def evaluate_fourstyles(
             if not isinstance(item["text"], str) or not isinstance(item["labels"], list):
                 raise TypeError
         except (json.JSONDecodeError, KeyError, TypeError):
-            err.print(f"[red]错误[/red] {data} 第{number}行缺少 text 或 labels，已停止", highlight=False)
+            err.print(f"[red]错误[/red] {escape(str(data))} 第{number}行缺少 text 或 labels，已停止", highlight=False)
             raise typer.Exit(1)
         items.append(item)
     if compare:
@@ -297,7 +304,7 @@ def evaluate_fourstyles(
     if errors:
         out.print(f"\n判错 {len(report.errors)} 条：")
         for e in report.errors:
-            out.print(f"  标注 {'、'.join(e['gold']) or '无'} ｜ 预测 {'、'.join(e['predicted']) or '无'} ｜ {e['text']}")
+            out.print(f"  标注 {'、'.join(e['gold']) or '无'} ｜ 预测 {'、'.join(e['predicted']) or '无'} ｜ {escape(str(e['text']))}")
 
 
 @app.command("screen")
@@ -350,23 +357,23 @@ def screen_command(
         console.print("[yellow]已中断。[/yellow]已完成的结果已保存在工作区，重新运行同一命令即可继续。")
         raise typer.Exit(130)
     except WorkspaceError as exc:
-        console.print(f"[red]错误[/red] {exc.message}")
+        console.print(f"[red]错误[/red] {escape(str(exc.message))}")
         raise typer.Exit(exc.exit_code)
     failed = len(batch.failed) + len(batch.input_problems)
     console.print(f"共 {len(batch.entries)} 份材料（本次审查 {batch.reviewed_now} 份，用时 {batch.seconds:.0f} 秒）："
                   f"有问题标记 {len(batch.flagged)} 份，无法判断（需人工审阅）{len(batch.not_judged)} 份，"
                   f"无法读取 {failed} 份，照搬照抄 {len(batch.pairs)} 对")
     for note in batch.notes:
-        console.print(f"  [yellow]提示[/yellow] {note}")
+        console.print(f"  [yellow]提示[/yellow] {escape(str(note))}")
     if batch.retried:
-        console.print(f"  重新审查了上次失败的 {len(batch.retried)} 份：" + "、".join(batch.retried[:10])
+        console.print(f"  重新审查了上次失败的 {len(batch.retried)} 份：" + "、".join(escape(n) for n in batch.retried[:10])
                       + ("……" if len(batch.retried) > 10 else ""))
     for entry in batch.failed:
-        console.print(f"  [red]无法读取[/red] {entry.review.flags[0].evidence[0].text}")
+        console.print(f"  [red]无法读取[/red] {escape(str(entry.review.flags[0].evidence[0].text))}")
     for problem in batch.input_problems:
-        console.print(f"  [red]无法读取[/red] {problem.name}：{problem.reason}")
+        console.print(f"  [red]无法读取[/red] {escape(str(problem.name))}：{escape(str(problem.reason))}")
     for path in batch.reports.values():
-        console.print(f"  {path}")
+        console.print(f"  {escape(str(path))}")
     if failed:
         raise typer.Exit(1)
 
@@ -400,11 +407,11 @@ def annotate_export(
     try:
         items = load_items(source, task.value)
     except (ValueError, OSError, ParseError) as exc:
-        err.print(f"[red]错误[/red] {exc}", highlight=False)
+        err.print(f"[red]错误[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1)
     writer = export_label_studio if tool is Tool.label_studio else export_doccano
     for path in writer(items, task.value, out):
-        err.print(f"已写出 {path}", highlight=False)
+        err.print(f"已写出 {escape(str(path))}", highlight=False)
     err.print(f"共 {len(items)} 条", highlight=False)
 
 
@@ -425,12 +432,12 @@ def annotate_import(
     try:
         annotations = reader(file, task.value)
     except AnnotationError as exc:
-        err.print(f"[red]错误[/red] {exc}", highlight=False)
+        err.print(f"[red]错误[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1)
     report = merge(annotations, into, task.value)
     err.print(f"新增 {report.added} 条，已有且一致 {report.unchanged} 条，冲突 {len(report.conflicts)} 条", highlight=False)
     for conflict in report.conflicts:
-        err.print(f"  [yellow]冲突[/yellow] {conflict['reason']}：{conflict['text']}", highlight=False)
+        err.print(f"  [yellow]冲突[/yellow] {escape(str(conflict['reason']))}：{escape(str(conflict['text']))}", highlight=False)
     if report.conflicts:
         raise typer.Exit(3)
 
@@ -453,7 +460,7 @@ def annotate_agreement(
         for path in files:
             annotations.extend(reader(path, task.value))
     except AnnotationError as exc:
-        err.print(f"[red]错误[/red] {exc}", highlight=False)
+        err.print(f"[red]错误[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1)
     report = agreement(annotations, task.value)
     if as_json:
@@ -468,7 +475,7 @@ def annotate_agreement(
                   + (f"alpha {alpha:.3f}" if alpha is not None else "alpha —"))
     out.print(f"不一致 {len(report.disagreements)} 条：")
     for item in report.disagreements:
-        out.print(f"  {item['text']}  " + "；".join(f"{k}: {v}" for k, v in item["annotators"].items()))
+        out.print(f"  {escape(str(item['text']))}  " + "；".join(f"{k}: {v}" for k, v in item["annotators"].items()))
 
 
 @annotate_app.command("suggest")
@@ -500,13 +507,13 @@ def train_command(
     dev: Path = typer.Option(None, "--dev", help="评测用 JSONL（默认用随附语料的 dev.jsonl）"),
     out: Path = typer.Option(..., "--out", help="模型输出目录，如 models/fourstyles-0.2.0"),
 ) -> None:
-    """用标注语料重新训练模型（需安装 scikit-learn：pip install 'sifeng[train]'）。"""
+    """用标注语料重新训练模型（需安装 scikit-learn：pip install 'sifeng\\[train]'）。"""
     import time
 
     try:
         from classifiers import training
     except ImportError:
-        err.print("[red]错误[/red] 训练需要 scikit-learn 和 SciPy：pip install 'sifeng[train]'")
+        err.print("[red]错误[/red] 训练需要 scikit-learn 和 SciPy：pip install 'sifeng\\[train]'")
         raise typer.Exit(1)
     from classifiers.resources import corpora_dir
 
@@ -523,13 +530,13 @@ def train_command(
         training.save_fourstyles(candidate, out, version=version, train_path=data, n_train=len(train_items),
                                  dev_report=report, dev_path=dev, n_dev=len(dev_items),
                                  seconds=time.perf_counter() - started)
-        err.print(f"已训练 {out}：dev 宏 F1 {report.macro_f1:.3f}", highlight=False)
+        err.print(f"已训练 {escape(str(out))}：dev 宏 F1 {report.macro_f1:.3f}", highlight=False)
     else:
         linear, info = training.train_hollowness(train_items, verbose=False)
         model = training.save_hollowness(linear, info, out, version=version, train_path=data,
                                          n_train=len(train_items), dev=dev_items, dev_path=dev,
                                          seconds=time.perf_counter() - started)
-        err.print(f"已训练 {out}：dev 空洞 F1 {model.meta['dev']['f1']:.3f}", highlight=False)
+        err.print(f"已训练 {escape(str(out))}：dev 空洞 F1 {model.meta['dev']['f1']:.3f}", highlight=False)
 
 
 def _compare_models(items: list[dict], folders: List[Path], fmt: "EvalFormat") -> None:

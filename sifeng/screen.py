@@ -24,7 +24,7 @@ from .inputs import collect
 from .models import Evidence, Review
 from .pool import Outcome, Task, run
 from .review import verdict
-from .workspace import TRANSIENT_ERRORS, Workspace, storage_error
+from .workspace import Workspace, storage_error
 
 
 def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeout: float = 120.0,

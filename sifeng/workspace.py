@@ -133,6 +133,12 @@ class Workspace:
         self.db.close()
         self.lock.release()
 
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def _write(self, sql: str, args=()) -> None:
         try:
             self.db.execute(sql, args)
