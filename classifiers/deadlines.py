@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from docparse.numbering import cn_to_int
 
+from .normalise import normalise
 from .resources import load_yaml
 
 DateLike = Union[str, dt.date, None]
@@ -278,7 +279,7 @@ def _excluded(name: str, norm: str, start: int, end: int, due: Optional[dt.date]
 def find_deadlines(text: str, ref_date: DateLike = None) -> list[Deadline]:
     """Every time commitment in `text` that can be the measure's deadline, in text order."""
     ref = _as_date(ref_date)
-    norm = text.translate(_WIDTH)
+    norm = normalise(text).translate(_WIDTH)  # same length: spans cut from `text` as found
     due_of = _Due(ref)
     taken: list[tuple[int, int]] = []
     found: list[Deadline] = []

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .normalise import normalise
 from .resources import load_yaml
 
 
@@ -121,6 +122,7 @@ class LinearStyleClassifier:
         return f"{self.model.meta.get('name', MODEL_NAME)}-{self.model.meta.get('version', '?')}"
 
     def classify(self, text: str, explain: bool = True) -> StylePrediction:
+        text = normalise(text)
         proba = self.model.proba(text)
         names = labels()
         thresholds = self.model.thresholds

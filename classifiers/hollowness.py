@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .normalise import normalise
 from .deadlines import find_deadline, find_deadlines
 from .linear import LinearModel
 from .owners import find_owners
@@ -134,7 +135,7 @@ class HollownessScorer:
 
     def score(self, text: str, ref_date: Optional[str] = None) -> float:
         """Probability that the measure is hollow."""
-        return float(self.model.proba(mask(text, ref_date))[0])
+        return float(self.model.proba(mask(normalise(text), ref_date))[0])
 
     def predict_proba(self, texts: Sequence[str]):
         """scikit-learn style: an (n, 2) array of [concrete, hollow] probabilities."""
@@ -147,7 +148,7 @@ class HollownessScorer:
         score = self.score(text, ref_date)
         threshold = float(self.model.thresholds[0]) if self.model.thresholds else 0.5
         hollow = score >= threshold
-        missing = missing_elements(text, ref_date)
+        missing = missing_elements(normalise(text), ref_date)
         # A concrete measure may still lack a frequency or a number; name only the gaps that
         # matter for a measure judged hollow, and at most the action for a concrete one.
         if not hollow:

@@ -129,10 +129,16 @@ class LinearModel:
             if flag and start is None:
                 start = index
             elif not flag and start is not None:
-                runs.append((sum(per_char[start:index]), chars[start:index]))
+                runs.append((sum(per_char[start:index]), start, index))
                 start = None
-        runs = [r for r in runs if len(r[1]) >= 2] or runs
-        return [phrase for _, phrase in sorted(runs, reverse=True)[:top]]
+        phrases: list[str] = []
+        for _, start, end in sorted(runs, reverse=True):
+            phrase = _readable(chars, start, end)
+            if len(phrase) >= 2 and phrase not in phrases:
+                phrases.append(phrase)
+            if len(phrases) == top:
+                break
+        return phrases
 
     # -- persistence -----------------------------------------------------------------------
 
@@ -190,3 +196,22 @@ def platt_fit(decision, y) -> tuple[float, float]:
 
     result = minimize(loss, x0=np.array([-1.0, 0.0]), method="L-BFGS-B")
     return float(result.x[0]), float(result.x[1])
+
+
+_BOUNDARY = set("，。；：、！？,.;:!?（）()“”‘’《》【】\"' ")
+
+
+def _readable(chars: str, start: int, end: int, widest: int = 16) -> str:
+    """The run `chars[start:end]` widened to what a reviewer can read: its clause (between
+    punctuation) when the clause is short, else the run grown by up to four characters each way
+    without crossing punctuation — never a lone fragment such as “者、者”."""
+    left = start
+    while left > 0 and chars[left - 1] not in _BOUNDARY:
+        left -= 1
+    right = end
+    while right < len(chars) and chars[right] not in _BOUNDARY:
+        right += 1
+    if right - left <= widest:
+        return chars[left:right]
+    left, right = max(left, start - 4), min(right, end + 4)
+    return chars[left:right].strip("".join(_BOUNDARY))

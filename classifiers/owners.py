@@ -9,11 +9,13 @@ Word lists are data in corpora/lexicons/owners.yaml.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .normalise import normalise
 from .resources import load_yaml
 
 _STOP = r"，,；;。）)\s（(：:|｜"
@@ -114,7 +116,9 @@ def _locate(text: str, name: str, near: int) -> int:
 
 
 def find_owners(text: str) -> list[Owner]:
-    """Every lead responsible party named in a measure, the most explicit first."""
+    """Every lead responsible party named in a measure, the most explicit first (found in the
+    normalised text, quoted from the original at the same offsets)."""
+    original, text = text, normalise(text)
     lex = _lexicon()
     patterns = _patterns()
     found: dict[int, tuple[int, Owner]] = {}
@@ -155,7 +159,8 @@ def find_owners(text: str) -> list[Owner]:
             part = part.strip()
             if len(part) <= 15 and not re.search(r"[，,；;。]", part):
                 add(part, 0, 3)
-    return [owner for _, owner in sorted(found.values(), key=lambda pair: (pair[0], pair[1].start))]
+    ranked = [owner for _, owner in sorted(found.values(), key=lambda pair: (pair[0], pair[1].start))]
+    return [dataclasses.replace(owner, text=original[owner.start:owner.end]) for owner in ranked]
 
 
 def find_owner(text: str) -> Optional[Owner]:
