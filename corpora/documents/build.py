@@ -13,6 +13,11 @@ These documents are for evaluation only: never tune a model or a threshold on th
     python corpora/documents/build.py              # all sources, then check
     python corpora/documents/build.py NAME [...]   # only these (file stems)
     python corpora/documents/build.py --no-check   # skip the docparse check
+    python corpora/documents/build.py --root corpora/documents/dev   # another set: ROOT/src → ROOT
+
+A source with ``doc_type: null`` (and ``scope: null``) is a file that is not a submission — a news
+report, a notice, commentary, rules, a meeting notice, a blank template —, named by
+``not_submission``; its truth has no items and no flags, and the verdict 无法判断（需人工审阅）.
 
 Source keys (a superset of ``scripts/make_examples.py``'s; see that script for the layout keys
 ``format``, ``numbering``, ``auto``, ``sign``, ``header``, ``indent``, ``encoding``, …):
@@ -63,8 +68,6 @@ sys.path.insert(0, str(ROOT / "corpora" / "measures" / "build"))
 from docsource import DocumentSource, resolve_cells, select_sources  # noqa: E402
 from norm import due as normalise_due  # noqa: E402
 
-SOURCES = HERE / "src"
-REVIEW = HERE / "review"
 
 LABELS = ("形式主义", "官僚主义", "享乐主义", "奢靡之风")
 SIX = ("“三公”经费支出", "职务消费", "人情消费", "公务用车", "办公用房和住房", "家属子女从业")
@@ -177,6 +180,13 @@ def derive_flags(review: dict[str, Any], extra: Sequence[str] = ()) -> list[str]
 
 def finish_review(review: dict[str, Any], extra_flags: Sequence[str] = ()) -> dict[str, Any]:
     """Validate the shape of a review record and add its flags."""
+    if review["doc_type"] is None:
+        if review["problems"] or review["measures"] or not review.get("not_submission"):
+            raise ValueError("a non-submission has no items and names what it is (not_submission)")
+        review.update(scope=None, six_explanations=[], root_causes=[], flags=[])
+        order = ("file", "doc_type", "not_submission", "scope", "problems", "measures", "six_explanations",
+                 "root_causes", "flags", "notes")
+        return {key: review[key] for key in order}
     if review["doc_type"] not in DOC_TYPES or review["scope"] not in ("班子", "个人"):
         raise ValueError(f"bad doc_type/scope {review['doc_type']}/{review['scope']}")
     six, roots = review["six_explanations"], review["root_causes"]
@@ -376,6 +386,7 @@ class Submission(DocumentSource):
         record = {
             "file": self.output.name,
             "doc_type": self.src["doc_type"],
+            "not_submission": self.src.get("not_submission"),
             "scope": self.src["scope"],
             "problems": self.problems,
             "measures": self.measures,
@@ -396,18 +407,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", help="source stems to build (default: all)")
     parser.add_argument("--no-check", action="store_true", help="skip the docparse substring check")
+    parser.add_argument("--root", type=Path, default=HERE,
+                        help="document set: sources in ROOT/src, files written to ROOT, truth to ROOT/review")
     args = parser.parse_args(argv)
-    paths = select_sources(parser, SOURCES, args.names)
-    REVIEW.mkdir(parents=True, exist_ok=True)
+    root = args.root.resolve()
+    Submission.directory = root
+    review_dir = root / "review"
+    paths = select_sources(parser, root / "src", args.names)
+    review_dir.mkdir(parents=True, exist_ok=True)
     failures = 0
     for path in paths:
         sub = Submission(path)
         data = sub.render()
         sub.output.write_bytes(data)
         review = sub.review()
-        (REVIEW / f"{sub.name}.json").write_text(json.dumps(review, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (review_dir / f"{sub.name}.json").write_text(json.dumps(review, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         line = (
-            f"{sub.output.relative_to(ROOT)}  ({len(data)} bytes)  problems {len(review['problems'])}"
+            f"{sub.output}  ({len(data)} bytes)  problems {len(review['problems'])}"
             f"  measures {len(review['measures'])}  flags {','.join(review['flags']) or '-'}"
         )
         if not args.no_check:

@@ -35,7 +35,7 @@ import yaml
 
 LABELS = ["形式主义", "官僚主义", "享乐主义", "奢靡之风"]
 KINDS = {"problem", "root_cause", "measure", "praise", "heading", "background",
-         "exhortation", "denial", "objective"}
+         "exhortation", "denial", "objective", "definition", "commentary", "news"}
 VOICES = {"班子", "个人"}
 DEFAULT_TAXONOMY = Path(__file__).resolve().parents[1] / "taxonomy.yaml"
 # Punctuation and spaces are dropped before n-gramming, so that "，" vs "," or a
