@@ -29,7 +29,7 @@ _PRIORITY = {"date": 0, "immediate": 1, "recurring": 2, "long_term": 3}
 _WIDTH = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
 _CN = "〇零○一二三四五六七八九十两"
 _NUM = rf"(?:\d{{1,3}}|[{_CN}]{{1,3}})"
-_YEAR = rf"(?P<y>(?:19|20)\d{{2}}|二[〇零○][{_CN}]{{2}}|今|明|本|去|当)年(?:度)?"
+_YEAR = rf"(?P<y>(?:19|20)\d{{2}}|二[〇零○][{_CN}]{{2}}|今|明|次|本|去|当)年(?:度)?"
 _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
 _BEFORE = r"(?P<before>之前|以前|前|以内|之内|内)?"
@@ -67,11 +67,16 @@ def _patterns() -> list[_Pattern]:
     periods = "|".join(sorted(lex["periods"], key=len, reverse=True))
     words = lambda key: "|".join(sorted(lex[key], key=len, reverse=True))  # noqa: E731
     specs = [
+        # A start date is a commitment to have the measure in force by then (CONVENTIONS §1.5).
+        ("start", rf"(?:(?P<y>(?:19|20)\d{{2}}|二[〇零○][{_CN}]{{2}}|今|明|次|下)年(?:度)?)?"
+                  rf"(?:{_MONTH.replace('(?:份)?', '')}(?:{_DAY})?)?(?:起|开始)(?!草|来|步|诉)"),
+        ("limit", rf"限期(?P<n>{_NUM}|半)(?:个)?(?P<unit>工作日|月|周|星期|日|天|年)"),
         ("full", rf"(?:{_YEAR})?{_MONTH}{_DAY}{_BEFORE}"),
         ("dotted", r"(?<![\d.])(?P<y>(?:19|20)\d{2})[./-](?P<m>1[0-2]|0?[1-9])(?:[./-](?P<d>3[01]|[12]\d|0?[1-9]))?(?![\d.])"
                    r"(?P<before>之前|以前|前)?"),
         ("relative", rf"(?P<n>{_NUM}|半)(?:个)?(?P<unit>工作日|月|周|星期|日|天|年)(?:内|以内|之内)"),
-        ("recurring", rf"每(?:个)?(?P<p>{periods})(?:(?:至少|不少于)?{_NUM}次|\d{{1,2}}日(?:前)?|[一二三四五六日]|年底|末|底)?"),
+        ("recurring", rf"每(?:逢(?P<fest>{festivals})|(?:[两二三四五六1-6])?(?:个)?(?P<p>{periods})"
+                      rf"(?:(?:至少|不少于)?{_NUM}次|\d{{1,2}}日(?:前)?|[一二三四五六日]|年底|末|底)?)"),
         ("yearpos", rf"(?P<y>(?:19|20)\d{{2}}|二[〇零○][{_CN}]{{2}}|今|明|本|当)年(?:度)?(?P<h>底|末|内|中)(?:末|底)?{_BEFORE}"),
         ("month", rf"(?:{_YEAR})?(?:(?:明年|下年))?{_MONTH}(?P<pos>底|末|上旬|中旬|下旬|初)?{_BEFORE}"),
         ("quarter", rf"(?:{_YEAR})?(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?{_BEFORE}"),
@@ -119,7 +124,7 @@ class _Due:
         """The year named (and whether it was explicit), or the reference year."""
         if raw in ("今", "本", "当"):
             return (self.ref.year if self.ref else None), True
-        if raw == "明":
+        if raw in ("明", "次", "下"):
             return (self.ref.year + 1 if self.ref else None), True
         if raw == "去":
             return (self.ref.year - 1 if self.ref else None), True
@@ -136,6 +141,17 @@ class _Due:
 
     def __call__(self, name: str, m: re.Match[str]) -> Optional[dt.date]:
         g = m.groupdict()
+        if name == "start":
+            if not g.get("y") and not g.get("m"):
+                return None
+            year, explicit = self.year(g.get("y"))
+            if year is None:
+                return None
+            month, day = _number(g.get("m")) or 1, _number(g.get("d")) or 1
+            try:
+                return self.roll(dt.date(year, month, day), explicit)
+            except ValueError:
+                return None
         if name in ("full", "dotted", "month", "quarter", "half", "year", "yearpos"):
             year, explicit = self.year(g.get("y"))
             if name == "month" and m.group(0).startswith(("明年", "下年")) and self.ref:
@@ -188,7 +204,7 @@ class _Due:
                 nxt = dt.date(self.ref.year, quarter_end, 1) + relativedelta(months=3)
                 return _month_end(nxt.year, nxt.month)
             return _month_end(self.ref.year, quarter_end)
-        if name == "relative":
+        if name in ("relative", "limit"):
             return self._relative(g["n"], g["unit"])
         if name == "festival":
             return self._festival(g["f"])
@@ -263,6 +279,8 @@ def _excluded(name: str, norm: str, start: int, end: int, due: Optional[dt.date]
             w in clause for w in lex["conditional_before"] if w != "的"))
     if name == "recurring":
         return any(w in norm[end:end + 14] for w in lex["limit_after"])
+    if name == "start":  # “自…起” is its own form; only a start already past is not a commitment
+        return due is not None and ref is not None and due < ref
     if any(before.endswith(w) for w in lex["before"]) or any(after.startswith(w) for w in lex["after"]):
         return True
     if name == "relative":

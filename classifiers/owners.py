@@ -31,6 +31,7 @@ class Owner:
     kind: str
     start: int
     end: int
+    rank: int = 0  # how explicit the form: 0 label, 1 closing parenthesis, 2 verb, 3 table cell, 4 subject
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,6 +56,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "by_verb": re.compile(_alternatives(lex["by_verbs"])),
         "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同'])})"),
         "paren": re.compile(r"[（(](?P<x>[^（()）]{2,60})[）)]\s*[。；;]?\s*$"),
+        "assign": re.compile(rf"(?:{_alternatives(lex['assign_verbs'])})(?P<x>[^{_STOP}]{{2,16}}?)"
+                             rf"(?=于|在|限期|对|按|尽快|立即|负责|牵头|\d|[{_STOP}])"),
+        "first_owner": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,16}}?)(?:为|是|作为)(?:第一|直接|主要|具体)?责任人"),
+        # The performer as subject: the leading phrase (after a numbering label or a “整治…：” lead)
+        # right before a verb or modal.
+        "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^{_STOP}]{{2,20}}[：:])?"
+                              rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={_alternatives(lex['subject_triggers'])})"),
     }
 
 
@@ -129,7 +137,7 @@ def find_owners(text: str) -> list[Owner]:
         if kind and name:
             start = _locate(text, name, near)
             if start >= 0 and (start not in found or found[start][0] > rank):
-                found[start] = (rank, Owner(text=name, kind=kind, start=start, end=start + len(name)))
+                found[start] = (rank, Owner(text=name, kind=kind, start=start, end=start + len(name), rank=rank))
 
     for match in patterns["label"].finditer(text):
         if match.group("label") in lex["secondary_labels"]:
@@ -154,6 +162,13 @@ def find_owners(text: str) -> list[Owner]:
             # “牵头：县纪委”: the party follows the label.
             add(re.split(r"[：:]", part)[-1], paren.start("x"), 1)
             break
+    for match in patterns["assign"].finditer(text):
+        add(match.group("x"), match.start("x"), 2)
+    for match in patterns["first_owner"].finditer(text):
+        add(match.group("x"), match.start("x"), 2)
+    subject = patterns["subject"].match(text)
+    if subject:
+        add(subject.group("x"), subject.start("x"), 4)
     if "｜" in text or "|" in text:
         for part in re.split(r"[｜|]", text)[1:]:
             part = part.strip()

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict
 
+from .normalise import normalise
 from .fourstyles import MODEL_NAME as STYLES_NAME
 from .fourstyles import cue_features, labels
 from .hollowness import FEATURE_NAMES, MODEL_NAME as HOLLOW_NAME
@@ -62,6 +63,8 @@ class LinearCandidate:
         self.verbose = verbose
 
     def _matrix(self, texts: list[str], fit: bool = False) -> sparse.csr_matrix:
+        # The same canonical form as at run time (classifiers/normalise.py).
+        texts = [normalise(t) for t in texts]
         if fit:
             self.char_ = TfidfVectorizer(analyzer=char_analyzer, sublinear_tf=True, min_df=2)
             self.char_.fit(texts)

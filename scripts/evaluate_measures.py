@@ -4,7 +4,7 @@ Per field: precision / recall / F1 of detection (deadline present, owner present
 span and kind agreement on the items both found, and exact match of the normalised due date on
 the gold dated measures.
 
-    python scripts/evaluate_measures.py [--data FILE] [--deadline-engine rules|jionlp]
+    python scripts/evaluate_measures.py [--data FILE] [--deadline-engine shipped|rules|jionlp]
                                         [--errors FIELD] [--write docs/benchmarks.md]
 """
 
@@ -49,21 +49,38 @@ def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(items: list[dict], engine: str) -> tuple[dict, dict]:
+def _reader(engine: str):
+    """(text, ref) → (Deadline-like, Owner-like) for an engine: the shipped reader (CRF with rule
+    fallback), the rules alone, or jionlp for deadlines with the rules for owners."""
     from classifiers.deadlines import find_deadline
     from classifiers.owners import find_owner
+    from classifiers.spans import read_measure
+
+    if engine == "shipped":
+        return lambda text, ref: (lambda m: (m.deadline, m.owner))(read_measure(text, ref))
+    return lambda text, ref: (find_deadline(text, ref), find_owner(text))
+
+
+def score_extractor(items: list[dict], reader) -> dict:
+    """Deadline and owner P/R/F1 and the share of exact due dates, for a reader (None: rules)."""
+    result, _ = evaluate(items, "rules", reader)
+    return {"deadline": result["deadline"]["prf"], "owner": result["owner"]["prf"],
+            "due": result["due"]["ok"] / max(1, result["due"]["total"])}
+
+
+def evaluate(items: list[dict], engine: str, reader=None) -> tuple[dict, dict]:
+    reader = reader or _reader(engine)
 
     stats = {f: {"tp": 0, "fp": 0, "fn": 0, "span": 0, "kind": 0} for f in ("deadline", "owner")}
     due_total = due_ok = 0
     errors: dict[str, list] = {"deadline": [], "owner": [], "due": []}
     start = time.perf_counter()
     for item in items:
+        found, owner = reader(item["text"], item["ref_date"])
         if engine == "jionlp":
             pred_deadline = jionlp_deadline(item["text"], item["ref_date"])
         else:
-            found = find_deadline(item["text"], item["ref_date"])
             pred_deadline = found and {"text": found.text, "kind": found.kind, "due": found.due}
-        owner = find_owner(item["text"])
         pred_owner = owner and {"text": owner.text, "kind": owner.kind}
         for field, pred in (("deadline", pred_deadline), ("owner", pred_owner)):
             gold = item[field]
@@ -137,7 +154,8 @@ def report(result: dict, hollow: dict | None, engine: str, data: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO / "corpora" / "measures" / "dev.jsonl")
-    parser.add_argument("--deadline-engine", choices=["rules", "jionlp"], default="rules")
+    parser.add_argument("--deadline-engine", choices=["shipped", "rules", "jionlp"], default="shipped",
+                        help="shipped: the CRF span reader with rule fallback (what review uses)")
     parser.add_argument("--errors", choices=["deadline", "owner", "due", "hollow"])
     parser.add_argument("--no-hollow", action="store_true", help="skip the hollowness model")
     parser.add_argument("--write", type=Path)
@@ -153,7 +171,7 @@ def main() -> None:
     body = report(result, hollow, args.deadline_engine, args.data)
     print(body)
     if args.write:
-        title = "Measures (deadline, owner, hollow)" if args.deadline_engine == "rules" \
+        title = "Measures (deadline, owner, hollow)" if args.deadline_engine == "shipped" \
             else "Measures: jionlp deadline engine, for comparison"
         write_section(args.write, title, body,
                       f"python scripts/evaluate_measures.py --deadline-engine {args.deadline_engine}"

@@ -154,17 +154,16 @@ def measures_command(
     每行输入需有 text，可有 ref_date（成文日期，用于把“年底前”“三个月内”换算成日期）；
     输出为原行加上 deadline、owner、hollow、hollow_score 和 hollow_missing。
     """
-    from classifiers.deadlines import find_deadline
     from classifiers.hollowness import HollownessScorer
-    from classifiers.owners import find_owner
+    from classifiers.spans import read_measure
 
     scorer = HollownessScorer.load()
     rows = _jsonl_rows(sys.stdin if str(input_file) == "-" else _open_text(input_file))
     for _, item in rows:
         text = item["text"]
         ref = item.get("ref_date")
-        deadline = find_deadline(text, ref)
-        owner = find_owner(text)
+        spans = read_measure(text, ref)
+        deadline, owner = spans.deadline, spans.owner
         judgement = scorer.judge(text, ref)
         item["deadline"] = deadline and {"text": deadline.text, "kind": deadline.kind, "due": deadline.due}
         item["owner"] = owner and {"text": owner.text, "kind": owner.kind}

@@ -12,6 +12,7 @@ from classifiers.deadlines import find_deadline
 from classifiers.fourstyles import StylePrediction, default_classifier, taxonomy
 from classifiers.hollowness import HollownessScorer
 from classifiers.owners import find_owner
+from classifiers.spans import read_measure
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
 from classifiers.resources import load_yaml
 from docparse import Document, Location, parse
@@ -116,18 +117,19 @@ class Reviewer:
                        label_evidence=prediction.evidence, focused=note is None, focus_note=note)
 
     def _measure(self, index: int, item: Item, ref: Optional[str]) -> Measure:
+        # Table cells say it outright; otherwise the span reader (CRF with rule forms) reads the text.
+        read = read_measure(item.text, ref)
         deadline = find_deadline(item.deadline_cell, ref) if item.deadline_cell else None
         if deadline is None:
-            deadline = find_deadline(item.text, ref)
+            deadline = read.deadline
         deadline_out = DeadlineOut(text=deadline.text, kind=deadline.kind, due=deadline.due) if deadline else None
         owner_out = None
         if item.owner_cell:
             first = find_owner(f"责任单位：{item.owner_cell}")
             if first is not None:
                 owner_out = OwnerOut(text=item.owner_cell, kind=first.kind)
-        else:
-            owner = find_owner(item.text)
-            owner_out = OwnerOut(text=owner.text, kind=owner.kind) if owner else None
+        elif read.owner is not None:
+            owner_out = OwnerOut(text=read.owner.text, kind=read.owner.kind)
         judgement = self.hollowness.judge(item.text, ref)
         return Measure(id=index, text=item.text, location=item.location, where=item.location.describe(),
                        deadline=deadline_out, owner=owner_out, hollow=judgement.hollow,

@@ -137,7 +137,7 @@ def test_retrain_and_compare_from_the_cli(tmp_path):
     compared = _run("evaluate", "fourstyles", "--data", str(dev), "--compare", str(tmp_path / "a-0.0.1"),
                     "--compare", str(tmp_path / "b-0.0.2"), "--format", "json")
     result = json.loads(compared.stdout)
-    assert result["n"] == 852 and result["difference"] == pytest.approx(result["macro_f1_b"] - result["macro_f1_a"])
+    assert result["n"] == len(dev.read_text(encoding="utf-8").splitlines()) and result["difference"] == pytest.approx(result["macro_f1_b"] - result["macro_f1_a"])
     low, high = result["interval"]
     assert low <= result["difference"] <= high
     assert result["beyond_noise"] == (low > 0 or high < 0)

@@ -40,7 +40,6 @@ def test_deadlines(text, span, kind, due):
 @pytest.mark.parametrize("text", [
     "2013年以来共召开会议87次，严格控制会议数量",
     "依据群办发〔2014〕14号文件精神，学习十八届三中全会和中央八项规定",
-    "自2014年4月起实行，切实转变作风",
     "三公经费比2013年下降15%，讲话不超过15分钟",
     "承诺件5个工作日内办结，即办件当场办结",
     "每年对同一企业的检查不超过1次",
@@ -56,3 +55,22 @@ def test_without_reference_date_relative_dates_have_no_due():
     found = find_deadline("三个月内完成清理", None)
     assert found is None or found.due is None
     assert find_deadline("2014年9月底前完成", None).due == "2014-09-30"
+
+
+@pytest.mark.parametrize("text, span, due", [
+    ("自2014年4月起实行，切实转变作风", "2014年4月起", "2014-04-01"),
+    ("交警大队对违章停车实行首违警告，10月1日起执行。", "10月1日起", "2014-10-01"),
+    ("医院食堂不再设院领导小灶，2015年起纳入工资统一发放。", "2015年起", "2015-01-01"),
+    ("明年1月起实行一次告诫、两次调岗。", "明年1月起", "2015-01-01"),
+    ("对群众投诉的案件逐一复查，限期三个月复查完毕。", "限期三个月", "2014-06-10"),
+    ("年底前完成一半，次年6月底前全部完成。", "次年6月底前", "2015-06-30"),
+])
+def test_start_dates_periods_and_the_later_of_two_dates(text, span, due):
+    found = find_deadline(text, REF)
+    assert found is not None and (found.text, found.kind, found.due) == (span, "date", due)
+
+
+def test_start_date_already_past_and_festival_recurrence():
+    assert find_deadline("自2013年7月15日起，一律不得新建楼堂馆所", REF) is None
+    found = find_deadline("每逢春节、中秋等节点，纪委提前发文重申纪律要求", REF)
+    assert found is not None and (found.text, found.kind) == ("每逢春节", "recurring")

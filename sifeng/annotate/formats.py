@@ -37,13 +37,13 @@ def predict(items: list[Item], task: str, classifier=None) -> list[dict]:
             out.append({"labels": p.labels, "score": max(p.scores.values(), default=0.0), "scores": p.scores})
         return out
     from classifiers.hollowness import HollownessScorer
-    from classifiers.owners import find_owner
+    from classifiers.spans import read_measure
 
     scorer = HollownessScorer.load()
     out = []
     for item in items:
-        deadline = find_deadline(item.text, item.ref_date)
-        owner = find_owner(item.text)
+        spans = read_measure(item.text, item.ref_date)
+        deadline, owner = spans.deadline, spans.owner
         score = scorer.score(item.text, item.ref_date)
         out.append({"deadline": deadline and {"text": deadline.text, "kind": deadline.kind, "start": deadline.start,
                                               "end": deadline.end, "due": deadline.due},
