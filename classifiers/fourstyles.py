@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .normalise import normalise
 from .resources import load_yaml
@@ -33,6 +34,13 @@ class StylePrediction:
     labels: list[str]
     scores: dict[str, float]
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    note: Optional[str] = None  # 归类存疑 when the model and the author's own heading disagree
+
+
+def heading_style(heading: str) -> Optional[str]:
+    """The style an author's heading files its items under (“（一）形式主义方面”), or None."""
+    named = [name for name in labels() if name in heading]
+    return named[0] if len(named) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,8 +79,9 @@ class CueClassifier:
         """Nothing to learn: the cues are data. Present for the estimator contract."""
         return self
 
-    def classify(self, text: str) -> StylePrediction:
+    def classify(self, text: str, heading: Optional[str] = None) -> StylePrediction:
         names = labels()
+        text = normalise(text)
         hits: dict[str, list[str]] = {name: [] for name in names}
         if not is_exhortation_or_denial(text):
             pattern, owners = _cue_index()
@@ -83,7 +92,7 @@ class CueClassifier:
                 for label in owners[match.group(0)]:
                     hits[label].append(match.group(0))
         scores = {name: 1 - 0.5 ** len(hits[name]) for name in names}
-        chosen = [name for name in names if hits[name]]
+        chosen = [name for name in names if hits[name] or (name == heading and not any(hits.values()))]
         return StylePrediction(labels=chosen, scores=scores,
                                evidence={name: hits[name] for name in chosen})
 
@@ -101,6 +110,8 @@ def cue_features(text: str) -> list[float]:
 
 _CUES = CueClassifier()
 MODEL_NAME = "fourstyles"
+# Below this probability the model all but rules the author's heading out (归类存疑).
+HEADING_FLOOR = 0.05
 
 
 class LinearStyleClassifier:
@@ -121,21 +132,32 @@ class LinearStyleClassifier:
     def version(self) -> str:
         return f"{self.model.meta.get('name', MODEL_NAME)}-{self.model.meta.get('version', '?')}"
 
-    def classify(self, text: str, explain: bool = True) -> StylePrediction:
+    def classify(self, text: str, explain: bool = True, heading: Optional[str] = None) -> StylePrediction:
+        """Labels of one statement. `heading` is the style the author filed it under (the
+        “形式主义方面” it sits in), taken as context: the statement is then an admitted problem,
+        the author's style is kept unless the model all but rules it out, and a strong
+        disagreement is noted (归类存疑) rather than silently overruled."""
         text = normalise(text)
         proba = self.model.proba(text)
         names = labels()
         thresholds = self.model.thresholds
         # A fifth output, when present, is the gate: is this an admitted problem at all?
         gated = len(self.model.labels) > len(names) and proba[len(names)] < thresholds[len(names)]
-        chosen = [] if gated else [n for n, p, t in zip(names, proba, thresholds) if p >= t]
+        chosen = [] if gated and heading not in names else [n for n, p, t in zip(names, proba, thresholds) if p >= t]
+        note = None
+        if heading in names and heading not in chosen:
+            if proba[names.index(heading)] >= HEADING_FLOOR or not chosen:
+                chosen = [n for n in names if n in chosen or n == heading]
+            if proba[names.index(heading)] < HEADING_FLOOR:
+                note = (f"归类存疑：作者归入“{heading}”，模型判断更像“{'、'.join(chosen)}”"
+                        if chosen != [heading] else f"归类存疑：模型看不出“{heading}”的表现，按作者的归类")
         evidence = {}
         if explain:
             for name in chosen:
                 index = self.model.labels.index(name)
                 evidence[name] = self.model.explain(text, index, top=3)
         return StylePrediction(labels=chosen, scores={n: float(p) for n, p in zip(names, proba)},
-                               evidence=evidence)
+                               evidence=evidence, note=note)
 
     def predict(self, texts: list[str]) -> list[list[str]]:
         return [self.classify(t, explain=False).labels for t in texts]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .crf import CrfModel
 from .deadlines import Deadline, find_deadline, find_deadlines
 from .normalise import normalise
 from .owners import Owner, classify as owner_kind, find_owner, find_owners
@@ -115,49 +116,27 @@ class MeasureSpans:
     owner: Optional[Owner]
 
 
-class SpanTagger:
-    """scikit-learn-style estimator: `fit(texts, spans, ref_dates)` learns, `predict` tags.
-
-    `spans` are dicts {"DL": text or None, "OW": text or None}."""
-
-    def __init__(self, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 200):
-        self.c1, self.c2, self.max_iterations = c1, c2, max_iterations
+class SpanTagger(CrfModel):
+    """scikit-learn-style estimator: `fit(texts, spans, ref_dates)` learns, `read` reads one
+    measure. `spans` are dicts {"DL": text or None, "OW": text or None}."""
 
     def fit(self, texts: Sequence[str], spans: Sequence[dict], ref_dates: Sequence[Optional[str]],
             model_path: Optional[Path] = None) -> "SpanTagger":
         import tempfile
 
-        import pycrfsuite
-
-        trainer = pycrfsuite.Trainer(verbose=False)
-        for text, span, ref in zip(texts, spans, ref_dates):
-            trainer.append(char_features(text, ref), bio(text, span))
-        trainer.set_params({"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
-                            "feature.possible_transitions": True})
         path = model_path or Path(tempfile.mkdtemp(prefix="sifeng-crf-")) / "model.crfsuite"
-        trainer.train(str(path))
-        self.model_path_ = Path(path)
-        self._tagger = None
+        xs = [char_features(text, ref) for text, ref in zip(texts, ref_dates)]
+        ys = [bio(text, span) for text, span in zip(texts, spans)]
+        self.fit_sequences(xs, ys, path)
         return self
 
-    @property
-    def tagger(self):
-        if getattr(self, "_tagger", None) is None:
-            import pycrfsuite
-
-            self._tagger = pycrfsuite.Tagger()
-            self._tagger.open(str(self.model_path_))
-        return self._tagger
-
-    def tag(self, text: str, ref_date: Optional[str] = None) -> list[str]:
-        if not text:
-            return []
-        return self.tagger.tag(char_features(text, ref_date))
+    def tag_text(self, text: str, ref_date: Optional[str] = None) -> list[str]:
+        return self.tag(char_features(text, ref_date)) if text else []
 
     def read(self, text: str, ref_date: Optional[str] = None) -> MeasureSpans:
         """The measure's deadline (kind and due from the rules, applied to the span found) and
         owner (kind from the owner lexicon)."""
-        found = spans_from_tags(self.tag(text, ref_date))
+        found = spans_from_tags(self.tag_text(text, ref_date))
         deadline = None
         candidates = [_deadline_of(text, s, e, ref_date) for s, e in found["DL"]]
         candidates = [c for c in candidates if c is not None]
@@ -225,8 +204,7 @@ def load(folder: Optional[Path] = None) -> SpanTagger:
     folder = Path(folder) if folder else latest_model(MODEL_NAME)
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     tagger = SpanTagger(meta.get("c1", 0.05), meta.get("c2", 0.05))
-    tagger.model_path_ = folder / "model.crfsuite"
-    tagger._tagger = None
+    tagger.use(folder / "model.crfsuite")
     return tagger
 
 

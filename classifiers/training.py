@@ -117,12 +117,14 @@ class LinearCandidate:
     def predict(self, texts: list[str]) -> list[list[str]]:
         return _labels(self.predict_proba(texts), self.thresholds_)
 
-    def export(self) -> LinearModel:
+    def export(self, names: Optional[list[str]] = None) -> LinearModel:
+        """The fitted model in the shipping format; `names` are its output columns (default: the
+        four styles and the gate)."""
         vocab = {gram: int(i) for gram, i in self.char_.vocabulary_.items()}
         coef = np.column_stack([m.coef_[0] for m in self.models_])
         intercept = np.array([m.intercept_[0] for m in self.models_])
         return LinearModel(vocab=vocab, idf=self.char_.idf_.astype(float), coef=coef, intercept=intercept,
-                           platt=self.platt_, thresholds=self.thresholds_, labels=labels() + [GATE],
+                           platt=self.platt_, thresholds=self.thresholds_, labels=names or labels() + [GATE],
                            ngram_range=(1, 4), meta={}, dense=cue_features)
 
 

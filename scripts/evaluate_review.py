@@ -60,23 +60,40 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(folders: list[Path], show_errors: bool) -> dict:
-    from sifeng.review import default_reviewer
+def evaluate(folders: list[Path], show_errors: bool, split: str = "all", rules_only: bool = False) -> dict:
+    from sifeng.review import Reviewer, default_reviewer
+    from scripts.train_reader import is_dev
 
-    reviewer = default_reviewer()
+    reviewer = Reviewer(learned_reader=False) if rules_only else default_reviewer()
     c = {k: 0 for k in ("p_truth", "p_found", "p_ok", "m_truth", "m_found", "m_ok", "dl_tp", "dl_fp", "dl_fn",
                         "ow_tp", "ow_fp", "ow_fn", "ho_tp", "ho_fp", "ho_fn", "fl_tp", "fl_fp", "fl_fn",
-                        "docs", "type_ok", "scope_ok")}
+                        "docs", "type_ok", "scope_ok", "non_submissions", "non_judged", "empty_passes",
+                        "flawed_passes")}
+    c["verdicts"] = {}
     seconds = []
     for folder in folders:
         for truth_path in sorted((folder / "review").glob("*.json")):
+            if split == "dev" and not is_dev(truth_path.stem):
+                continue
             truth = json.loads(truth_path.read_text(encoding="utf-8"))
             start = time.perf_counter()
             review = reviewer.review(folder / truth["file"])
             seconds.append(time.perf_counter() - start)
             c["docs"] += 1
             c["type_ok"] += review.doc_type == truth["doc_type"]
-            c["scope_ok"] += review.scope == truth["scope"]
+            c["scope_ok"] += truth["doc_type"] is None or review.scope == truth["scope"]
+            judged = review.verdict in ("合格", "基本合格", "需完善", "退回修改")
+            passed = review.verdict in ("合格", "基本合格")
+            if truth["doc_type"] is None:
+                c["non_submissions"] += 1
+                c["non_judged"] += judged
+                truth_class = "非提交材料"
+            else:
+                truth_class = "应有问题标记" if set(truth["flags"]) - BATCH_FLAGS else "无问题标记"
+            c["empty_passes"] += passed and not review.problems and not review.measures
+            c["flawed_passes"] += passed and truth_class != "无问题标记"
+            key = (truth_class, review.verdict)
+            c["verdicts"][key] = c["verdicts"].get(key, 0) + 1
             tp_ = [p["text"] for p in truth["problems"]]
             fp_ = [p.text for p in review.problems]
             pairs = match(tp_, fp_)
@@ -133,6 +150,14 @@ def report(c: dict, folders: list[Path]) -> str:
                       ("ho", "hollow (matched measures)"), ("fl", "document flags raised")):
         p, r, f = prf(c[f"{key}_tp"], c[f"{key}_fp"], c[f"{key}_fn"])
         lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    classes = sorted({t for t, _ in c["verdicts"]})
+    verdicts = sorted({v for _, v in c["verdicts"]})
+    lines += ["", f"Verdicts (rows: truth; {c['non_submissions']} non-submissions, {c['non_judged']} of them judged; "
+              f"passes with nothing read: {c['empty_passes']}; passes of documents that should be flagged or not "
+              f"judged: {c['flawed_passes']}):", "",
+              "| truth \\ verdict | " + " | ".join(verdicts) + " |", "| --- |" + " ---: |" * len(verdicts)]
+    for t in classes:
+        lines.append(f"| {t} | " + " | ".join(str(c["verdicts"].get((t, v), 0)) for v in verdicts) + " |")
     lines += ["", f"Items: {c['p_truth']} problems and {c['m_truth']} measures in the truth. Review time per "
               f"document (parse included, warm pipeline): median {seconds[len(seconds) // 2] * 1000:.0f} ms, "
               f"max {seconds[-1] * 1000:.0f} ms (OCR and LibreOffice conversions are the slow ones)."]
@@ -143,16 +168,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, action="append", help="a folder with documents and review/")
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--split", choices=["all", "dev"], default="all",
+                        help="dev: only the documents scripts/train_reader.py holds out (one in five by name)")
+    parser.add_argument("--rules-only", action="store_true", help="review without the learned reader")
     parser.add_argument("--write", type=Path)
     parser.add_argument("--title", default=None, help="section title when writing")
     args = parser.parse_args()
     folders = args.dir or [REPO / "examples"]
-    body = report(evaluate(folders, args.errors), folders)
+    body = report(evaluate(folders, args.errors, args.split, args.rules_only), folders)
+    if args.split == "dev":
+        body = "Held-out dev documents only (one in five by name; never trained on).\n\n" + body
     print(body)
     if args.write:
         title = args.title or "Review accuracy: " + ", ".join(f.name for f in folders)
         dirs = " ".join(f"--dir {f.relative_to(REPO) if f.is_relative_to(REPO) else f}" for f in folders)
-        write_section(args.write, title, body, f"python scripts/evaluate_review.py {dirs} --write {args.write}")
+        extra = (" --split dev" if args.split == "dev" else "") + (" --rules-only" if args.rules_only else "")
+        write_section(args.write, title, body, f"python scripts/evaluate_review.py {dirs}{extra} --write {args.write}")
 
 
 if __name__ == "__main__":

@@ -263,9 +263,11 @@ def evaluate_fourstyles(
     fmt: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
     model: Path = typer.Option(None, "--model", help="模型目录（默认用随附的最新模型）"),
     compare: List[Path] = typer.Option(None, "--compare", help="比较两个模型目录：--compare A --compare B"),
+    robustness: bool = typer.Option(False, "--robustness",
+                                    help="同时报告改写后标签不变的比例（半角标点、繁体、全角数字、中性引语）"),
 ) -> None:
     """评测“四风”分类：逐标签 P/R/F1、宏平均 F1、不含线索词句子上的宏 F1、非问题句不打标签的比例、
-    标签之间的混淆、判错的句子。"""
+    标签之间的混淆、判错的句子；--robustness 时加报改写稳健性。"""
     from classifiers.evaluation import evaluate
     from classifiers.fourstyles import LinearStyleClassifier, default_classifier
 
@@ -287,14 +289,26 @@ def evaluate_fourstyles(
     classifier = LinearStyleClassifier.load(model) if model else default_classifier()
     report = evaluate(items, [classifier.classify(i["text"], explain=False).labels for i in items]
                       if hasattr(classifier, "model") else classifier.predict([i["text"] for i in items]))
+    rates = None
+    if robustness and hasattr(classifier, "model"):
+        from classifiers.robustness import unchanged_rates
+
+        rates = unchanged_rates([i["text"] for i in items],
+                                lambda t: tuple(classifier.classify(t, explain=False).labels))
     if fmt is EvalFormat.json:
         payload = report.as_dict()
         if not errors:
             payload.pop("errors")
+        if rates is not None:
+            payload["robustness"] = rates
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     out = Console(highlight=False)
     out.print(report.markdown())
+    if rates is not None:
+        names_cn = {"ascii_punctuation": "半角标点", "traditional": "繁体字", "fullwidth_digits": "全角数字",
+                    "lead_in": "中性引语"}
+        out.print("\n改写后标签不变：" + "，".join(f"{names_cn[k]} {v:.1%}" for k, v in rates.items()))
     out.print("\n标签混淆（行：标注，列：预测）")
     names = list(report.confusion)
     out.print("\t" + "\t".join(names))

@@ -49,9 +49,18 @@ class CopyPair:
     passages: list[Passage] = field(default_factory=list)
 
 
+# Unit names swapped in a copied text (局党组 → 镇党委, 县 → 区) must not hide the copy: the
+# characters that name the kind of unit or of party body fold to one character each.
+_UNIT_FOLD = str.maketrans({**{ch: "单" for ch in "局镇乡县区市村院校所街社厅处科股室站队"},
+                            **{ch: "委" for ch in "组委"}})
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
-    """Letters and digits only (formatting and punctuation changes do not hide a copy), with each
-    kept character's index in the original text."""
+    """Letters and digits only (formatting and punctuation changes do not hide a copy), in
+    simplified script with unit names folded, with each kept character's index in the text."""
+    from classifiers.normalise import normalise as canonical
+
+    text = canonical(text).translate(_UNIT_FOLD)  # same length: indices still point into `text`
     kept, positions = [], []
     for index, ch in enumerate(text):
         if _KEEP.match(ch):
@@ -94,8 +103,9 @@ def signature(hashes: Iterable[int]) -> Optional[np.ndarray]:
 
 
 def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int = 300,
-                common_share: float = 0.5) -> list[CopyPair]:
-    """Pairs of documents (keys of `texts`) sharing enough non-stock text."""
+                passage_chars: int = 150, common_share: float = 0.5) -> list[CopyPair]:
+    """Pairs of documents (keys of `texts`) sharing enough non-stock text: `passage_chars` of
+    copied passages whatever their share, or `min_chars` that are `raise_at` of one side."""
     stock = stock_hashes()
     norms = {key: normalise(text) for key, text in texts.items()}
     shingles = {key: shingle_hashes(norm) for key, (norm, _) in norms.items()}
@@ -116,6 +126,7 @@ def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int 
             buckets[(band, *sig[band * ROWS:(band + 1) * ROWS].tolist())].append(key)
     candidates = {tuple(sorted((x, y))) for members in buckets.values() if len(members) > 1
                   for i, x in enumerate(members) for y in members[i + 1:]}
+    candidates |= _containment_candidates(sets, passage_chars)
     pairs = []
     for a, b in sorted(candidates):
         shared = sets[a] & sets[b]
@@ -130,9 +141,33 @@ def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int 
         len_a, len_b = len(norms[a][0]) or 1, len(norms[b][0]) or 1
         pair = CopyPair(a=a, b=b, share_a=min(1.0, chars / len_a), share_b=min(1.0, chars / len_b),
                         shared_chars=chars, passages=passages)
-        if max(pair.share_a, pair.share_b) >= raise_at and chars >= min_chars:
+        # Long copied passages count whatever their share of a longer source (查重 practice);
+        # shorter overlaps count when they are a large share of one side.
+        if chars >= passage_chars or (max(pair.share_a, pair.share_b) >= raise_at and chars >= min_chars):
             pairs.append(pair)
     return pairs
+
+
+def _containment_candidates(sets: dict[str, set[int]], min_chars: int, sample: int = 8,
+                            max_posting: int = 50) -> set[tuple[str, str]]:
+    """Pairs sharing many sampled shingles, found through an inverted index: a short text copied
+    into a long one has a low Jaccard similarity that MinHash banding misses, but shares the same
+    shingles. One shingle in `sample` is indexed (by hash), so the work grows with the batch;
+    shingles in more than `max_posting` documents are boilerplate and skipped."""
+    postings: dict[int, list[str]] = defaultdict(list)
+    for key, values in sets.items():
+        for h in values:
+            if h % sample == 0:
+                postings[h].append(key)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for members in postings.values():
+        if 1 < len(members) <= max_posting:
+            members = sorted(members)
+            for i, x in enumerate(members):
+                for y in members[i + 1:]:
+                    counts[(x, y)] += 1
+    need = max(3, min_chars // (2 * sample))
+    return {pair for pair, n in counts.items() if n >= need}
 
 
 def _passages(norm_a, norm_b, hashes_a, hashes_b, common: set[int], evidence: set[int],

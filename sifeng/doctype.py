@@ -27,7 +27,7 @@ class DocTypeJudgement:
 
     doc_type: Optional[str]
     confidence: float
-    basis: str                          # title | body | none
+    basis: str                          # title | model | body | none
     not_submission: Optional[str] = None  # 新闻报道, 通知、通告 … when the file is not a submission
     reason: Optional[str] = None
 
@@ -63,7 +63,13 @@ def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
 
 
 def judge(document: Document, filename: Optional[str], problems: int, measures: int) -> DocTypeJudgement:
-    """Decide the type of `document`, given how many problems and measures were read from it."""
+    """Decide the type of `document`, given how many problems and measures were read from it.
+
+    A type the title names is taken (unless the text is plainly something else and holds no
+    items); otherwise the learned model (classifiers/doctypes.py) reads the opening of the text;
+    without it, the body cues of sections.yaml."""
+    from classifiers.doctypes import NOT_A_SUBMISSION, default_model
+
     spec = load_yaml("doc_kinds.yaml")
     text = document.text
     chars = len(_CJK.findall(text))
@@ -73,11 +79,22 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     title = document.metadata.title or ""
     named = title_type(title) or title_type(filename or "")
     kind, hits, in_title = _not_submission(title, text[: spec["body_chars"]])
+    model = default_model()
+    learned = model.predict(title, text) if model is not None else None
     items = problems + measures
     if named:
-        if kind is not None and hits >= kind["override_hits"] and items < 3:
+        plainly_not = learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9
+        if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")
+    if learned is not None:
+        label, probability = learned
+        if label == NOT_A_SUBMISSION:
+            return _not_a_submission(kind, probability)
+        if probability >= 0.6:
+            return DocTypeJudgement(label, round(probability, 3), "model")
+        return DocTypeJudgement(label, round(probability, 3), "model", None,
+                                f"文书类型不确定（标题没有写明，正文看似{label}，把握 {probability:.0%}）")
     if kind is not None and (in_title or items < 3):
         return _not_a_submission(kind)
     guess, best, second = body_type(text)
@@ -92,6 +109,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
                             f"文书类型不确定（标题没有写明，正文看似{guess}）")
 
 
-def _not_a_submission(kind: dict) -> DocTypeJudgement:
-    return DocTypeJudgement(None, 0.8, "none", kind["name"],
-                            f"这像是一份{kind['name']}，不是报送的对照检查材料或整改方案")
+def _not_a_submission(kind: Optional[dict], confidence: float = 0.8) -> DocTypeJudgement:
+    name = kind["name"] if kind else "非整改材料"
+    what = f"这像是一份{kind['name']}" if kind else "这不像是对照检查材料或整改方案"
+    return DocTypeJudgement(None, round(confidence, 3), "none", name,
+                            f"{what}，不是报送的对照检查材料或整改方案")

@@ -42,6 +42,7 @@ class Problem(BaseModel):
     labels: list[str]
     scores: dict[str, float]
     label_evidence: dict[str, list[str]] = Field(default_factory=dict)
+    label_note: Optional[str] = Field(default=None, description="归类存疑: the model and the author's heading disagree")
     focused: bool = True
     focus_note: Optional[str] = None
     measures: list[int] = Field(default_factory=list, description="ids of the measures answering it")
@@ -99,7 +100,7 @@ class Review(BaseModel):
     source: Optional[str]
     doc_type: Optional[str] = Field(description="null for a file that is not a submission")
     doc_type_confidence: float = 0.0
-    doc_type_basis: str = Field(default="none", description="title | body | none")
+    doc_type_basis: str = Field(default="none", description="title | model | body | none")
     not_submission: Optional[str] = Field(default=None, description="what the file is instead, e.g. 新闻报道")
     scope: Optional[str]
     title: Optional[str] = None

@@ -9,7 +9,7 @@ from typing import Optional, Protocol
 
 from classifiers.checklists import DocumentFacts, run_checklists
 from classifiers.deadlines import find_deadline
-from classifiers.fourstyles import StylePrediction, default_classifier, taxonomy
+from classifiers.fourstyles import StylePrediction, default_classifier, heading_style, taxonomy
 from classifiers.hollowness import HollownessScorer
 from classifiers.owners import find_owner
 from classifiers.spans import read_measure
@@ -23,11 +23,12 @@ from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, O
                      RequirementItem, Review)
 from .batch import NOT_JUDGED
 from .doctype import judge as judge_doc_type
+from .reader import BlockReader, default_reader, read_items
 from .understand import Item, Understanding, similarity, understand
 
 
 class StyleClassifier(Protocol):
-    def classify(self, text: str) -> StylePrediction: ...
+    def classify(self, text: str, heading: Optional[str] = None) -> StylePrediction: ...
 
 
 def _evidence(item_text: str, location: Location, note: Optional[str] = None) -> Evidence:
@@ -58,9 +59,15 @@ class Reviewer:
     """A loaded review pipeline: build once, review many files (models are loaded here)."""
 
     def __init__(self, styles: Optional[StyleClassifier] = None,
-                 hollowness: Optional[HollownessScorer] = None):
+                 hollowness: Optional[HollownessScorer] = None, reader: Optional[BlockReader] = None,
+                 learned_reader: bool = True):
         self.styles = styles or default_classifier()
         self.hollowness = hollowness or HollownessScorer.load()
+        # The learned structure reader (models/reader-*); the rule reader alone without it.
+        self.reader = reader or (default_reader() if learned_reader else None)
+        model = getattr(self.styles, "model", None)
+        self._gate = (lambda text: model.proba(text)[-1]) if model is not None and \
+            len(model.labels) > len(taxonomy()["labels"]) else None
 
     def review(self, source: Source, *, filename: Optional[str] = None) -> Review:
         """Parse and review one submission."""
@@ -69,6 +76,8 @@ class Reviewer:
 
     def review_document(self, document: Document, filename: Optional[str] = None) -> Review:
         u = understand(document)
+        if self.reader is not None:
+            read_items(document, u, self.reader, self._gate)
         kind = judge_doc_type(document, filename, len(u.problems), len(u.measures))
         # Flags and checklists are for a submission of certain type; anything else is read (and
         # shown) but not judged.
@@ -109,12 +118,14 @@ class Reviewer:
     # -- items ---------------------------------------------------------------------------
 
     def _problem(self, index: int, item: Item) -> Problem:
-        prediction = self.styles.classify(item.text)
+        # The author's own style heading (“形式主义方面”) is context for the model (domain.md §3).
+        prediction = self.styles.classify(item.text, heading=heading_style(item.context))
         note = focus_note(item.text, max(prediction.scores.values(), default=0.0),
                           F.param("unfocused", "style_score_below", 0.3))
         return Problem(id=index, text=item.text, location=item.location, where=item.location.describe(),
                        labels=prediction.labels, scores={k: round(v, 4) for k, v in prediction.scores.items()},
-                       label_evidence=prediction.evidence, focused=note is None, focus_note=note)
+                       label_evidence=prediction.evidence, label_note=prediction.note, focused=note is None,
+                       focus_note=note)
 
     def _measure(self, index: int, item: Item, ref: Optional[str]) -> Measure:
         # Table cells say it outright; otherwise the span reader (CRF with rule forms) reads the text.

@@ -157,7 +157,8 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
                         text=f"与“{other.name}”的文件内容逐字节相同", location=Location(), where="全文",
                         note=f"{chars}字")])
     found = find_copies(texts, raise_at=F.param("duplicate_of", "raise_at", 0.3),
-                        min_chars=F.param("duplicate_of", "min_chars", 300))
+                        min_chars=F.param("duplicate_of", "min_chars", 300),
+                        passage_chars=F.param("duplicate_of", "passage_chars", 150))
     for pair in found:
         for a in by_sha[pair.a]:
             for b in by_sha[pair.b]:

@@ -236,7 +236,7 @@ def understand(document: Document) -> Understanding:
                 kind = None
             stack.append((level, kind))
             result.headings.append(block.text)
-            category = block.text if kind is None else ""
+            category = block.text if kind is None or any(w in block.text for w in _STYLE_WORDS) else ""
             if block.kind == "heading" or containers[index]:
                 rest = _after_lead(block.text) if containers[index] else ""
                 if rest and current() in ITEM_SECTIONS and len(split_enumeration(rest)) > 1:

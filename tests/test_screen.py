@@ -162,3 +162,19 @@ def test_cli_exit_codes(batch_dir, tmp_path):
     (batch_dir / "broken.docx").unlink()
     clean = runner.invoke(app, ["screen", str(batch_dir), "--out", str(tmp_path / "o2"), "-j", "1"])
     assert clean.exit_code == 0, clean.stderr
+
+
+def test_passages_lifted_into_a_short_plan_are_found_despite_unit_names():
+    problems = [f"局党组班子成员到基层调研第{i}次多是听汇报、看材料，对{w}情况掌握不准，群众反映强烈。"
+                for i, w in enumerate(["农村饮水", "河道治理", "水库移民", "灌区改造", "防汛物资", "水土保持", "工程质量"])]
+    filler = "".join(f"局党组在第{i}季度召开了专题会议，研究部署了第{i}项业务工作，对全系统第{i}批干部进行了轮训，"
+                     f"编印了第{i}期学习资料。" for i in range(1, 40))
+    source = "中共县水利局党组对照检查材料\n" + filler + "\n".join(problems) + filler[::-1]
+    copied = "\n".join(p.replace("局党组", "镇党委") for p in problems)
+    town = "中共某某镇委员会整改方案\n一、存在的问题\n" + copied + "\n二、整改措施\n建立台账，逐项销号，2014年底前完成。"
+    other = "中共某某乡委员会整改方案\n" + "".join(f"乡里第{i}项工作按计划推进，干部群众反映良好，下一步继续抓好落实。"
+                                              for i in range(30))
+    pairs = find_copies({"source": source, "town": town, "other": other})
+    assert [(p.a, p.b) for p in pairs] == [("source", "town")]
+    pair = pairs[0]
+    assert pair.share_a < 0.3 < pair.share_b and pair.shared_chars >= 150

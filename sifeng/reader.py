@@ -1,0 +1,266 @@
+"""The learned reader of a submission's structure: every block, clause (一是…), problem/measure
+half of a paragraph and table cell becomes a unit, and a linear-chain CRF over the units of a
+document says which are problems, which are measures and which are neither.
+
+Features are the unit's place (the section heading it sits under, named by its words and by the
+section synonyms of corpora/sections.yaml; numbering label and level; table column; position),
+its words (lead and cue words, length, whether a deadline or owner is named), the four-styles
+model's problem gate, and the rule reader's own decision (sifeng.understand) — rules as features,
+not as the decision. Trained on the invented document corpus (corpora/documents/train) by
+scripts/train_reader.py; shipped as models/reader-*/ (CRFsuite's own format and a card).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from classifiers.crf import CrfModel
+from classifiers.deadlines import find_deadline
+from classifiers.hollowness import latest_model
+from classifiers.normalise import normalise
+from classifiers.owners import find_owner
+from docparse import Block, Document, Location
+
+from .understand import (_MEASURE_MARKER, Item, Understanding, _column_roles, _container_flags, _heading_text,
+                         _is_intro, _is_sign_off, heading_kind, split_enumeration)
+
+MODEL_NAME = "reader"
+ROLES = ("P", "M", "O")
+_LABEL_KINDS = [("cn", re.compile(r"^[一二三四五六七八九十]+、")), ("cnp", re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+                ("num", re.compile(r"^\d+[.．、]")), ("nump", re.compile(r"^[（(]\d+[）)]")),
+                ("circ", re.compile(r"^[①-⑳]")), ("part", re.compile(r"^第[一二三四五六七八九十]+[部分章节条]"))]
+_CUES = {
+    "mverb": re.compile(r"^(?:\d+[.．、]|[（(]?[一二三四五六七八九十\d]+[）)、])?\s*(?:建立|制定|严格|坚持|进一步|加强|完善|实行|推行|"
+                        r"落实|开展|规范|清理|健全|强化|深化|压缩|取消|杜绝|确保|切实|着力|认真|继续|全面|本人将|我将|将)"),
+    "will": re.compile(r"将|要|确保|力争|今后|下一步|下步|一律|不再|坚决"),
+    "prob": re.compile(r"存在|不够|不足|不到位|不强|不高|不深|不严|不实|较少|偏多|过多|没有|缺乏|欠缺|有的|个别|部分|少数|"
+                       r"一些|问题|现象|满足于|习惯于|热衷于|只|仍"),
+    "cause": re.compile(r"理想信念|宗旨意识|党性修养|政治纪律|世界观|总开关|根源|原因|思想上|放松了"),
+    "prog": re.compile(r"已完成|已经|基本完成|已于|已全部|已按|已出台|已制定|已建立|整改到位|取得.{0,4}成效"),
+    "six": re.compile(r"三公|职务消费|人情消费|公务用车|办公用房|住房|家属子女|配偶"),
+    "bg": re.compile(r"根据|按照|为了|为切实|为进一步|特制定|现将|结合|部署|以来|共征求|共收集|召开"),
+    "date": re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$|二〇"),
+}
+
+
+@dataclass
+class Unit:
+    """One thing that may be a problem or a measure."""
+
+    text: str
+    location: Location
+    block: int
+    source: str                    # block | clause | before_marker | after_marker | cell | heading
+    heading: str = ""              # the nearest heading above
+    top_heading: str = ""          # the nearest top-level heading above
+    section: Optional[str] = None  # the section those headings open (sections.yaml)
+    label: str = "none"
+    level: Optional[int] = None
+    block_kind: str = "paragraph"
+    column: Optional[str] = None
+    row: Optional[tuple[int, int]] = None
+    deadline_cell: Optional[str] = None
+    owner_cell: Optional[str] = None
+    category: str = ""
+    rule: str = "O"                # what the rule reader made of it
+    features: list[str] = field(default_factory=list)
+
+
+def _label_kind(label: Optional[str]) -> str:
+    if not label:
+        return "none"
+    for name, pattern in _LABEL_KINDS:
+        if pattern.match(label):
+            return name
+    return "other"
+
+
+def units(document: Document) -> list[Unit]:
+    """The candidate units of a document, in reading order, with their context."""
+    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    containers = _container_flags(blocks)
+    out: list[Unit] = []
+    stack: list[tuple[float, str, Optional[str]]] = []
+    for index, block in enumerate(blocks):
+        if block.table is not None:
+            out.extend(_table_units(block, index, stack))
+            continue
+        head = _heading_text(block)
+        kind = heading_kind(head) if head else None
+        level = float(block.level) if block.level is not None else (0.5 if block.kind != "list_item" else 9)
+        # A short unpunctuated paragraph (“改什么”) heads what follows, as a heading would.
+        bare = block.kind == "paragraph" and not block.label and len(block.text) <= 16 and \
+            not re.search(r"[。；，,;]", block.text)
+        heading_like = block.kind == "heading" or (kind is not None and block.kind == "paragraph") or \
+            bool(block.label and containers[index]) or bare
+        context = _context(stack)
+        base = dict(block=index, label=_label_kind(block.label), level=block.level, block_kind=block.kind, **context)
+        if heading_like:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, block.text, kind))
+            out.append(Unit(text=block.text, location=block.location, source="heading", **base))
+            rest = _rest_after_lead(block.text) if containers[index] else ""
+            if rest and len(split_enumeration(rest)) > 1:
+                out.extend(Unit(text=c, location=block.location, source="clause", **base)
+                           for c in split_enumeration(rest))
+            continue
+        if _is_sign_off(block, document) or _is_intro(block.text):
+            out.append(Unit(text=block.text, location=block.location, source="other", **base))
+            continue
+        marker = _MEASURE_MARKER.search(block.text)
+        if marker and marker.start() > 4:
+            out.append(Unit(text=block.text[:marker.start()].strip(" 。；;，,"), location=block.location,
+                            source="before_marker", **base))
+            out.append(Unit(text=block.text[marker.end():].strip(), location=block.location,
+                            source="after_marker", **base))
+            continue
+        clauses = split_enumeration(block.text)
+        source = "clause" if len(clauses) > 1 else "block"
+        out.extend(Unit(text=c, location=block.location, source=source, **base) for c in clauses)
+    return [u for u in out if u.text.strip()]
+
+
+def _rest_after_lead(text: str) -> str:
+    parts = re.split(r"[。：:]", text, maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+def _context(stack: list[tuple[float, str, Optional[str]]]) -> dict:
+    section = next((kind for _, _, kind in reversed(stack) if kind), None)
+    return {"heading": stack[-1][1] if stack else "", "top_heading": stack[0][1] if stack else "",
+            "section": section, "category": stack[-1][1] if stack and stack[-1][2] is None else ""}
+
+
+def _table_units(block: Block, index: int, stack) -> list[Unit]:
+    table = block.table
+    roles = _column_roles(table)
+    context = _context(stack)
+    out = []
+    header = table.header
+    for r, row in enumerate(table.body):
+        cells = [c.text.strip() for c in row]
+        if len(set(c for c in cells if c)) <= 1:
+            continue
+        named = {role: cells[i] for role, i in roles.items() if i < len(cells)}
+        owner = named.get("owner") or named.get("leader") or None
+        for c, cell in enumerate(row):
+            text = cell.text.strip()
+            if not text or len(text) < 4 or (c > 0 and text == cells[c - 1]):
+                continue
+            role = next((name for name, i in roles.items() if i == c), None)
+            if role in ("owner", "leader", "deadline", "source", "category", "index"):
+                continue
+            out.append(Unit(text=text, location=cell.location, block=index, source="cell", label="none",
+                            level=None, block_kind="table", column=role or f"col:{_bigram(header[c] if c < len(header) else '')}",
+                            row=(index, r), deadline_cell=named.get("deadline") or None, owner_cell=owner,
+                            category=named.get("category", ""), **{k: v for k, v in context.items() if k != "category"}))
+    return out
+
+
+def _bigram(text: str) -> str:
+    text = re.sub(r"\W", "", text)
+    return text[:2]
+
+
+def _bigrams(text: str, cap: int) -> list[str]:
+    text = re.sub(r"[\W\d_a-zA-Z]", "", normalise(text))
+    return sorted({text[i:i + 2] for i in range(len(text) - 1)})[:cap]
+
+
+def featurise(document: Document, items: list[Unit], gate=None) -> list[list[str]]:
+    """CRF features of each unit (see the module docstring); `gate(text)` is the four-styles
+    model's probability that a sentence admits a problem, when available."""
+    from .doctype import title_type
+
+    doc_guess = title_type(document.metadata.title or "") or "none"
+    n = len(items)
+    rows = []
+    for k, u in enumerate(items):
+        text = normalise(u.text)
+        f = ["bias", f"src={u.source}", f"bk={u.block_kind}", f"lbl={u.label}", f"lvl={u.level}",
+             f"sec={u.section}", f"col={u.column}", f"doc={doc_guess}", f"rule={u.rule}",
+             f"len={min(6, len(text) // 15)}", f"pos={k * 5 // max(1, n)}",
+             f"h2={text[:2]}", f"h3={text[:3]}", f"end={text[-1:]}"]
+        f += [f"hw={b}" for b in _bigrams(u.heading, 10)]
+        f += [f"tw={b}" for b in _bigrams(u.top_heading, 6)]
+        f += [f"cue={name}" for name, pattern in _CUES.items() if pattern.search(text)]
+        if u.deadline_cell or find_deadline(u.text, document.metadata.date):
+            f.append("has_deadline")
+        if u.owner_cell or find_owner(u.text):
+            f.append("has_owner")
+        if gate is not None and len(text) <= 400:
+            f.append(f"gate={min(4, int(gate(text) * 5))}")
+        if any(w in u.heading for w in ("形式主义", "官僚主义", "享乐主义", "奢靡之风")):
+            f.append("style_heading")
+        rows.append(f)
+    return rows
+
+
+def rule_roles(found: list[Unit], understanding: Understanding) -> None:
+    """Mark each unit with what the rule reader made of it (P, M or O)."""
+    problems = {normalise(i.text) for i in understanding.problems}
+    measures = {normalise(i.text) for i in understanding.measures}
+    for u in found:
+        t = normalise(u.text)
+        u.rule = "P" if t in problems else "M" if t in measures else "O"
+
+
+class BlockReader(CrfModel):
+    """The CRF over a document's units: `fit_sequences(features, roles, path)` (features from
+    `featurise`, roles P/M/O), then `tag(features)`."""
+
+    def __init__(self, c1: float = 0.1, c2: float = 0.05, max_iterations: int = 150):
+        super().__init__(c1, c2, max_iterations)
+
+
+def load(folder: Optional[Path] = None) -> BlockReader:
+    folder = Path(folder) if folder else latest_model(MODEL_NAME)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return BlockReader(meta.get("c1", 0.1), meta.get("c2", 0.05)).use(folder / "model.crfsuite")
+
+
+@functools.lru_cache(maxsize=1)
+def default_reader() -> Optional[BlockReader]:
+    try:
+        return load()
+    except (FileNotFoundError, ImportError, OSError):
+        return None
+
+
+def read_items(document: Document, understanding: Understanding, reader: BlockReader, gate=None) -> None:
+    """Where the rule reader found both problems and measures, keep its items (they are precise:
+    0.97 on the held-out dev documents); otherwise — a layout it does not know — take the learned
+    reader's, linking a measure to the problem of its own table row or paragraph and the rest by
+    the rule reader's linking. Chosen on the held-out dev documents (docs/accuracy.md)."""
+    from .understand import link_measures
+
+    if understanding.problems and understanding.measures:
+        return
+    found = units(document)
+    rule_roles(found, understanding)
+    roles = reader.tag(featurise(document, found, gate))
+    problems: list[Item] = []
+    measures: list[Item] = []
+    # A measure answers the problem of its own table row, or of its own paragraph (…。整改措施：…).
+    same_place: dict[tuple, int] = {}
+    for unit, role in zip(found, roles):
+        place = ("row",) + unit.row if unit.row is not None else \
+            ("block", unit.block) if unit.source in ("before_marker", "after_marker") else None
+        if role == "P":
+            problems.append(Item(text=unit.text, location=unit.location, section="problems",
+                                 context=unit.category or unit.heading))
+            if place is not None:
+                same_place[place] = len(problems) - 1
+        elif role == "M":
+            measures.append(Item(text=unit.text, location=unit.location, section="measures",
+                                 context=unit.category or unit.heading,
+                                 problem=same_place.get(place) if place is not None else None,
+                                 deadline_cell=unit.deadline_cell, owner_cell=unit.owner_cell))
+    understanding.problems, understanding.measures = problems, measures
+    link_measures(understanding)

@@ -1,0 +1,50 @@
+"""The learned document reader: layouts the rule reader does not know still give their problems
+and measures, and files that are not submissions are never judged."""
+
+from builders import docx_bytes, txt_bytes
+
+import sifeng
+from sifeng.reader import default_reader, units
+
+UNUSUAL = [
+    {"kind": "title", "text": "中共云禾县水务局党组整改落实方案"},
+    {"kind": "para", "text": "为抓好教育实践活动整改落实，结合我局实际，制定本方案。"},
+    {"kind": "heading", "level": 1, "text": "群众说的问题", "num": ("chineseCounting", "%1、", 0)},
+    {"kind": "para", "text": "局机关下基层调研多是听汇报、看材料，到水利工地一线少，对农村饮水工程运行情况掌握不准。"},
+    {"kind": "para", "text": "行政审批窗口对办事群众解释政策不耐心，一些审批事项群众要来回跑三四趟。"},
+    {"kind": "para", "text": "2013年局机关公务接待费超出预算，部分接待安排在城区酒店。"},
+    {"kind": "heading", "level": 1, "text": "我们这样改", "num": ("chineseCounting", "%1、", 0)},
+    {"kind": "para", "text": "局班子成员每季度到联系乡镇的水利工地蹲点调研不少于3天，调研报告在局务会上交流。责任单位：办公室；完成时限：2014年12月底前。"},
+    {"kind": "para", "text": "审批窗口实行一次性告知和限时办结，8月1日起在大厅公示办事流程。责任单位：审批科。"},
+    {"kind": "para", "text": "公务接待一律在机关食堂安排，不上酒水，接待费比上年压缩30%，财务股每月公示。"},
+    {"kind": "sign", "lines": ["中共云禾县水务局党组", "2014年6月10日"]},
+]
+
+
+def test_unknown_section_headings_still_give_problems_and_measures():
+    assert default_reader() is not None
+    review = sifeng.review(docx_bytes(UNUSUAL), filename="水务局整改方案.docx")
+    assert review.doc_type == "整改方案"
+    assert len(review.problems) == 3 and len(review.measures) == 3
+    assert any("听汇报、看材料" in p.text for p in review.problems)
+    owners = [m.owner.text if m.owner else None for m in review.measures]
+    assert owners[:2] == ["办公室", "审批科"]
+    assert review.verdict != "无法判断（需人工审阅）"
+
+
+def test_units_carry_their_section_heading():
+    import docparse
+
+    found = units(docparse.parse(docx_bytes(UNUSUAL), filename="x.docx"))
+    heading = {u.text[:8]: u.heading for u in found}
+    assert heading["局机关下基层调研"] == "群众说的问题" and heading["审批窗口实行一次"] == "我们这样改"
+
+
+def test_a_notice_is_read_but_not_judged():
+    notice = ("关于做好党的群众路线教育实践活动整改落实工作的通知\n各乡镇党委、县直各单位：\n"
+              "根据县委统一部署，现就做好整改落实工作通知如下：\n一、各单位要对照查摆出的问题，逐条制定整改措施，"
+              "明确责任人和完成时限。\n二、请各单位于4月30日前将整改方案报县委督导组。\n特此通知。\n"
+              "县委教育实践活动领导小组办公室\n2014年4月2日\n")
+    review = sifeng.review(txt_bytes(notice), filename="通知.txt")
+    assert review.doc_type is None and review.verdict == "无法判断（需人工审阅）"
+    assert [f.code for f in review.flags] == ["structure_unrecognised"]
