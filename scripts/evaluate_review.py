@@ -1,7 +1,8 @@
 """Whole-document review accuracy against hand-written truth (`review/<name>.json` beside the
 documents): problems and measures found (recall and precision, matched one-to-one by text),
 deadline / owner / hollow on the matched measures, and the document flags raised (F1 over
-(document, flag) pairs; `duplicate_of` is a batch flag and left to `screen`).
+(document, flag) pairs; `duplicate_of` is a batch flag and left to `screen`, and
+`structure_unrecognised` is judged through the verdicts), and the verdicts against the truth.
 
     python scripts/evaluate_review.py [--dir examples] [--dir corpora/documents] [--errors]
                                       [--write docs/benchmarks.md]
@@ -23,7 +24,9 @@ sys.path.insert(0, str(REPO))
 
 from scripts.bench_parse import write_section  # noqa: E402
 
-BATCH_FLAGS = {"duplicate_of"}
+# Not scored as flags: duplicate_of is a batch flag (screen), and structure_unrecognised is the reason
+# for the verdict 无法判断, scored in the verdict table (a non-submission's truth has no flags).
+BATCH_FLAGS = {"duplicate_of", "structure_unrecognised"}
 
 
 def norm(text: str) -> str:
