@@ -10,7 +10,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List
+from typing import List
 
 import typer
 from rich.console import Console
@@ -18,6 +18,8 @@ from rich.markup import escape
 
 from docparse import ParseError, parse
 from docparse.render import to_markdown, to_text
+
+from .inputs import files_in
 
 app = typer.Typer(
     name="sifeng",
@@ -28,7 +30,6 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
-SUPPORTED = {".docx", ".docm", ".doc", ".wps", ".rtf", ".pdf", ".txt", ".html", ".htm", ".shtml"}
 
 
 @app.callback()
@@ -42,14 +43,6 @@ class ParseFormat(str, Enum):
     text = "text"
 
 
-def _expand(paths: list[Path]) -> Iterator[Path]:
-    """Files as given; folders searched recursively for the formats sifeng reads."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in SUPPORTED)
-        else:
-            yield path
 
 
 @app.command("parse")
@@ -65,7 +58,7 @@ def parse_command(
     .txt（自动识别 GBK/UTF-8 等编码）和保存的网页。多个文件以 json 输出时，每行一个文档。
     """
     failures = 0
-    targets = list(_expand(files))
+    targets = list(files_in(files))
     if not targets:
         err.print("[red]没有找到可解析的文件[/red]（支持 .docx .doc .wps .pdf .txt .html）")
         raise typer.Exit(1)
@@ -122,7 +115,7 @@ def review_command(
     from .review import default_reviewer
     from .terminal import render
 
-    targets = list(_expand(files))
+    targets = list(files_in(files))
     if not targets:
         err.print("[red]没有找到可审查的文件[/red]（支持 .docx .doc .wps .pdf .txt .html）")
         raise typer.Exit(1)

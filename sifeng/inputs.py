@@ -77,6 +77,15 @@ def _store(data: bytes, work: Path, suffix: str) -> tuple[Path, str]:
     return target, digest
 
 
+def files_in(paths: list[Path]) -> Iterator[Path]:
+    """Files as given; folders searched recursively for the formats sifeng reads."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+        else:
+            yield path
+
+
 def _expand_paths(inputs: list[str]) -> Iterator[tuple[str, Optional[Path], Optional[str]]]:
     """(display name, path, problem) for each file named directly, in a folder, or by a glob."""
     for raw in inputs:

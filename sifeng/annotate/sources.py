@@ -55,11 +55,11 @@ def load_items(source: Path, task: str) -> list[Item]:
         return _dedupe(_from_reviews(reviews, task))
     if source.is_file() and source.suffix.lower() == ".jsonl":
         return _dedupe(_from_jsonl(source))
-    from ..cli import _expand
+    from ..inputs import files_in
     from ..review import default_reviewer
 
     reviewer = default_reviewer()
-    reviews = [reviewer.review(path).model_dump(mode="json") for path in _expand([source])]
+    reviews = [reviewer.review(path).model_dump(mode="json") for path in files_in([source])]
     return _dedupe(_from_reviews(reviews, task))
 
 

@@ -168,7 +168,8 @@ def render(batch: "Batch") -> str:
     options = "".join(f'<option value="{e(code)}">{e(spec["name"])}</option>' for code, spec in specs.items())
     read = sum(not entry.failed for entry in entries)
     cards = [("提交材料", len(entries)), ("成功读取", read), ("无法读取", len(entries) - read + len(batch.input_problems)),
-             ("有问题标记", len(batch.flagged)), ("照搬照抄（对）", len(batch.pairs))]
+             ("有问题标记", len(batch.flagged)), ("无法判断（需人工审阅）", len(batch.not_judged)),
+             ("照搬照抄（对）", len(batch.pairs))]
     body = [
         f"<header><h1>“四风”对照检查材料与整改方案筛查报告</h1><div>生成时间 {dt.datetime.now():%Y-%m-%d %H:%M}"
         f"　输出目录 {e(batch.out.name)}</div></header><main>",
