@@ -62,7 +62,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # The performer as subject: the leading phrase (after a numbering label or a “整治…：” lead)
         # right before a verb or modal.
         "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^{_STOP}]{{2,20}}[：:])?"
-                              rf"(?:(?:{_alternatives(lex['subject_leads'])})[，,])?"
+                              rf"(?:[^{_STOP}]{{2,8}}[，,])?"  # a short lead clause: 下一步， 经认真查摆，
                               rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={_alternatives(lex['subject_triggers'])}|\d)"),
     }
 
