@@ -28,6 +28,8 @@ class Entry:
     review: Review
     failed: bool = False
     duplicate_names: list[str] = field(default_factory=list)
+    copy_total: float = 0.0   # 总文字复制比: the share of this text found in any other submission
+    copy_max: float = 0.0     # 单篇最大文字复制比: the largest share found in one other submission
 
     @property
     def judged(self) -> bool:

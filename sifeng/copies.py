@@ -31,10 +31,14 @@ _KEEP = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 @dataclass
 class Passage:
+    """A passage of A found in B: A's text and B's (they may differ in unit names and punctuation),
+    where each starts in its original text, and its length in kept characters."""
+
     text: str
     start_a: int
     start_b: int
     length: int
+    text_b: str = ""
 
 
 @dataclass
@@ -136,7 +140,7 @@ def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int 
         # paragraph with a stock phrase inside it comes out as one passage; a run of stock
         # phrases alone is not a passage.
         common_all = set(shingles[a]) & set(shingles[b])
-        passages = _passages(norms[a], norms[b], shingles[a], shingles[b], common_all, shared, texts[a])
+        passages = _passages(norms[a], norms[b], shingles[a], shingles[b], common_all, shared, texts[a], texts[b])
         chars = sum(p.length for p in passages)
         len_a, len_b = len(norms[a][0]) or 1, len(norms[b][0]) or 1
         pair = CopyPair(a=a, b=b, share_a=min(1.0, chars / len_a), share_b=min(1.0, chars / len_b),
@@ -171,7 +175,7 @@ def _containment_candidates(sets: dict[str, set[int]], min_chars: int, sample: i
 
 
 def _passages(norm_a, norm_b, hashes_a, hashes_b, common: set[int], evidence: set[int],
-              original_a: str) -> list[Passage]:
+              original_a: str, original_b: str = "") -> list[Passage]:
     """Runs of common shingles in A holding at least one non-stock one, each located in B, as
     passages of A's original text, longest first."""
     text_a, positions_a = norm_a
@@ -193,7 +197,21 @@ def _passages(norm_a, norm_b, hashes_a, hashes_b, common: set[int], evidence: se
         begin, end = positions_a[start], positions_a[min(start + length, len(positions_a)) - 1] + 1
         in_b = first_in_b.get(hashes_a[start], -1)
         positions_b = norm_b[1]
-        passages.append(Passage(text=original_a[begin:end], start_a=begin,
-                                start_b=positions_b[in_b] if 0 <= in_b < len(positions_b) else -1,
-                                length=length))
+        begin_b, text_b = -1, ""
+        if 0 <= in_b < len(positions_b):
+            begin_b = positions_b[in_b]
+            text_b = original_b[begin_b:positions_b[min(in_b + length, len(positions_b)) - 1] + 1]
+        passages.append(Passage(text=original_a[begin:end], start_a=begin, start_b=begin_b, length=length,
+                                text_b=text_b))
     return sorted(passages, key=lambda p: -p.length)
+
+
+def copied_share(text: str, spans: list[tuple[int, int]]) -> float:
+    """The share of `text` covered by the union of copied spans (总文字复制比)."""
+    covered, last = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end > start:
+            covered += end - start
+            last = end
+    return min(1.0, covered / max(1, len(text)))

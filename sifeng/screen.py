@@ -19,7 +19,7 @@ from docparse import Location
 
 from . import flags as F
 from .batch import Batch, Entry, failed_review
-from .copies import CopyPair, Passage, find_copies
+from .copies import CopyPair, Passage, copied_share, find_copies
 from .inputs import collect
 from .models import Evidence, Review
 from .pool import Outcome, Task, run
@@ -159,12 +159,20 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
     found = find_copies(texts, raise_at=F.param("duplicate_of", "raise_at", 0.3),
                         min_chars=F.param("duplicate_of", "min_chars", 300),
                         passage_chars=F.param("duplicate_of", "passage_chars", 150))
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for pair in found:
+        spans[pair.a].extend((p.start_a, p.start_a + len(p.text)) for p in pair.passages)
+        spans[pair.b].extend((p.start_b, p.start_b + len(p.text_b)) for p in pair.passages if p.start_b >= 0)
         for a in by_sha[pair.a]:
             for b in by_sha[pair.b]:
                 pairs.append(CopyPair(a.name, b.name, pair.share_a, pair.share_b, pair.shared_chars, pair.passages))
                 for own, other, share in ((a, b, pair.share_a), (b, a, pair.share_b)):
                     _flag_copy(own, other, share, pair.shared_chars, _passage_evidence(pair.passages, other.name))
+                    own.copy_max = max(own.copy_max, share)
+    for sha, group in by_sha.items():
+        for entry in group:
+            entry.copy_total = 1.0 if len(group) > 1 else copied_share(texts.get(sha, ""), spans.get(sha, []))
+            entry.copy_max = 1.0 if len(group) > 1 else entry.copy_max
     return pairs
 
 

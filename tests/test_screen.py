@@ -178,3 +178,28 @@ def test_passages_lifted_into_a_short_plan_are_found_despite_unit_names():
     assert [(p.a, p.b) for p in pairs] == [("source", "town")]
     pair = pairs[0]
     assert pair.share_a < 0.3 < pair.share_b and pair.shared_chars >= 150
+
+
+def test_copied_passages_side_by_side_with_both_shares(tmp_path):
+    problems = [f"局党组班子成员到基层调研第{i}次多是听汇报、看材料，对{w}情况掌握不准，群众反映强烈。"
+                for i, w in enumerate(["农村饮水", "河道治理", "水库移民", "灌区改造", "防汛物资", "水土保持", "工程质量"])]
+    filler = "".join(f"局党组在第{i}季度召开了专题会议，研究部署了第{i}项业务工作，对全系统干部进行了轮训。"
+                     for i in range(1, 30))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "水利局.txt").write_bytes(txt_bytes("中共县水利局党组对照检查材料\n" + filler + "\n" + "\n".join(problems)))
+    (folder / "某镇.txt").write_bytes(txt_bytes("中共某某镇委员会整改方案\n一、存在的问题\n"
+                                               + "\n".join(p.replace("局党组", "镇党委") for p in problems)
+                                               + "\n二、整改措施\n建立台账，逐项销号，2014年底前完成。"))
+    batch = screen([str(folder)], out=tmp_path / "out", workers=1)
+    assert len(batch.pairs) == 1
+    town = next(e for e in batch.entries if "某镇" in e.name)
+    source = next(e for e in batch.entries if "水利局" in e.name)
+    assert town.copy_total > 0.5 > source.copy_total > 0 and town.copy_max >= town.copy_total - 0.01
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert '<h2 id="copies">照搬照抄</h2>' in page and "总文字复制比" in page
+    passage = batch.pairs[0].passages[0]
+    assert "镇党委" in (passage.text + passage.text_b) and "局党组" in (passage.text + passage.text_b)
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "report.xlsx")["汇总"]
+    header = [c.value for c in sheet[1]]
+    assert "总文字复制比" in header

@@ -187,11 +187,32 @@ def render(batch: "Batch") -> str:
     if batch.input_problems:
         body.append("<h2>未能读取的输入</h2><ul>" + "".join(
             f"<li>{e(p.name)}：{e(p.reason)}</li>" for p in batch.input_problems) + "</ul>")
+    if batch.pairs:
+        body.append(_copies_section(batch))
     body.extend(_section(i, entry) for i, entry in enumerate(entries))
     body.append("</main>")
     data = json.dumps({"entries": len(entries)}, ensure_ascii=False)
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>“四风”材料筛查报告</title>'
             f"<style>{CSS}</style><script>var SIFENG={data};{JS}</script></head><body>{''.join(body)}</body></html>")
+
+
+def _copies_section(batch: "Batch") -> str:
+    """Each pair of copies with both sides' shares and the copied passages side by side."""
+    ratios = {entry.name: entry for entry in batch.entries}
+    parts = ['<h2 id="copies">照搬照抄</h2>']
+    for pair in sorted(batch.pairs, key=lambda p: -p.shared_chars):
+        a, b = ratios.get(pair.a), ratios.get(pair.b)
+        head = (f"<p><b>{e(pair.a)}</b> 与 <b>{e(pair.b)}</b>：重复约 {pair.shared_chars} 字，"
+                f"占甲 {pair.share_a:.0%}、占乙 {pair.share_b:.0%}")
+        if a and b:
+            head += (f"（总文字复制比：甲 {a.copy_total:.0%}、乙 {b.copy_total:.0%}；"
+                     f"单篇最大文字复制比：甲 {a.copy_max:.0%}、乙 {b.copy_max:.0%}）")
+        parts.append(head + "</p>")
+        if pair.passages:
+            rows = "".join(f"<tr><td>{e(p.text)}</td><td>{e(p.text_b)}</td></tr>" for p in pair.passages[:10])
+            parts.append(f'<table class="copies"><thead><tr><th>{e(pair.a)}</th><th>{e(pair.b)}</th></tr></thead>'
+                         f"<tbody>{rows}</tbody></table>")
+    return "".join(parts)
 
 
 def write_html(batch: "Batch") -> Path:

@@ -52,15 +52,15 @@ def write_xlsx(batch: "Batch") -> Path:
     book.remove(book.active)
 
     summary = _sheet(book, "汇总", ["文件", "单位", "类型", "范围", "日期", "结论", "问题数", "措施数", "标记数"]
-                     + [flag_specs()[c]["name"] for c in codes] + ["照搬照抄对象"],
-                     [40, 24, 14, 6, 12, 10, 8, 8, 8] + [12] * len(codes) + [30])
+                     + [flag_specs()[c]["name"] for c in codes] + ["照搬照抄对象", "总文字复制比", "单篇最大文字复制比"],
+                     [40, 24, 14, 6, 12, 10, 8, 8, 8] + [12] * len(codes) + [30, 12, 12])
     for entry in batch.entries:
         r = entry.review
         by_code = {f.code: f for f in r.flags}
         summary.append([entry.name, r.unit or r.author or "", r.doc_type or "", r.scope or "", r.date or "",
                         r.verdict, len(r.problems), len(r.measures), len(r.flags)]
                        + [SEVERITY_CN.get(by_code[c].severity, "") if c in by_code else "" for c in codes]
-                       + ["；".join(entry.duplicate_names)])
+                       + ["；".join(entry.duplicate_names), round(entry.copy_total, 3), round(entry.copy_max, 3)])
     flag_columns = f"J2:{get_column_letter(9 + len(codes))}{max(2, summary.max_row)}"
     for label, color in _FILLS.items():
         summary.conditional_formatting.add(flag_columns, CellIsRule(operator="equal", formula=[f'"{label}"'],
