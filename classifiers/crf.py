@@ -4,6 +4,7 @@ CRFsuite, stored in CRFsuite's own model file (no pickle)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Sequence
 
@@ -26,6 +27,14 @@ class CrfModel:
                             "feature.possible_transitions": True})
         trainer.train(str(model_path))
         return self.use(model_path)
+
+    @classmethod
+    def from_folder(cls, folder: Path):
+        """The model of a model directory: `model.crfsuite` with the regularisation in `meta.json`."""
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        model = cls()
+        model.c1, model.c2 = meta.get("c1", model.c1), meta.get("c2", model.c2)
+        return model.use(folder / "model.crfsuite")
 
     def use(self, model_path: Path) -> "CrfModel":
         """Tag with the model stored at `model_path`."""

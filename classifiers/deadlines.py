@@ -324,9 +324,13 @@ def find_deadlines(text: str, ref_date: DateLike = None) -> list[Deadline]:
 
 
 def find_deadline(text: str, ref_date: DateLike = None) -> Optional[Deadline]:
-    """The measure's deadline: a date before immediate before recurring before long-term; of
-    several dates, the last (the one by which the whole measure is done)."""
-    candidates = find_deadlines(text, ref_date)
+    """The measure's deadline among every time commitment in it (see `choose_deadline`)."""
+    return choose_deadline(find_deadlines(text, ref_date))
+
+
+def choose_deadline(candidates: list[Deadline]) -> Optional[Deadline]:
+    """A date before immediate before recurring before long-term; of several dates, the last
+    (the one by which the whole measure is done)."""
     if not candidates:
         return None
     best = min(_PRIORITY[c.kind] for c in candidates)

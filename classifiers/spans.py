@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .crf import CrfModel
-from .deadlines import Deadline, find_deadline, find_deadlines
+from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
 from .normalise import normalise
 from .owners import Owner, classify as owner_kind, find_owner, find_owners
 
@@ -44,8 +44,23 @@ def _kind(ch: str) -> str:
     return "P"
 
 
-def char_features(text: str, ref_date: Optional[str] = None) -> list[list[str]]:
+@dataclass
+class RuleReading:
+    """What the rules find in a measure: every deadline candidate and every owner, most explicit
+    first. Computed once per measure and shared by the features and the decision."""
+
+    deadlines: list[Deadline]
+    owners: list[Owner]
+
+    @classmethod
+    def of(cls, text: str, ref_date: Optional[str]) -> "RuleReading":
+        return cls(find_deadlines(text, ref_date), find_owners(text))
+
+
+def char_features(text: str, ref_date: Optional[str] = None,
+                  rules: Optional[RuleReading] = None) -> list[list[str]]:
     """Features of each character of `text` (normalised; the same length as the input)."""
+    rules = rules or RuleReading.of(text, ref_date)
     norm = normalise(text)
     n = len(norm)
     marks: list[list[str]] = [[] for _ in range(n)]
@@ -54,12 +69,12 @@ def char_features(text: str, ref_date: Optional[str] = None) -> list[list[str]]:
         for k in range(max(0, start), min(n, end)):
             marks[k].append(name + ("B" if k == start else "I"))
 
-    for d in find_deadlines(text, ref_date):
+    for d in rules.deadlines:
         mark(d.start, d.end, f"dl_{d.kind}")
-    best_d = find_deadline(text, ref_date)
+    best_d = choose_deadline(rules.deadlines)
     if best_d is not None:
         mark(best_d.start, best_d.end, "dlbest")
-    for rank, o in enumerate(find_owners(text)):
+    for rank, o in enumerate(rules.owners):
         mark(o.start, o.end, "ow" if rank else "owbest")
     padded = "^^" + norm + "$$"
     features = []
@@ -130,20 +145,13 @@ class SpanTagger(CrfModel):
         self.fit_sequences(xs, ys, path)
         return self
 
-    def tag_text(self, text: str, ref_date: Optional[str] = None) -> list[str]:
-        return self.tag(char_features(text, ref_date)) if text else []
-
     def read(self, text: str, ref_date: Optional[str] = None) -> MeasureSpans:
         """The measure's deadline (kind and due from the rules, applied to the span found) and
         owner (kind from the owner lexicon)."""
-        found = spans_from_tags(self.tag_text(text, ref_date))
-        deadline = None
-        candidates = [_deadline_of(text, s, e, ref_date) for s, e in found["DL"]]
-        candidates = [c for c in candidates if c is not None]
-        if candidates:
-            best = min(_PRIORITY[c.kind] for c in candidates)
-            chosen = [c for c in candidates if _PRIORITY[c.kind] == best]
-            deadline = chosen[-1] if best == 0 else chosen[0]
+        rules = RuleReading.of(text, ref_date)
+        found = spans_from_tags(self.tag(char_features(text, ref_date, rules)) if text else [])
+        deadline = choose_deadline([d for d in (_deadline_of(text, s, e, ref_date, rules.deadlines)
+                                                for s, e in found["DL"]) if d is not None])
         owner = None
         for s, e in found["OW"]:
             name = text[s:e].strip()
@@ -155,20 +163,18 @@ class SpanTagger(CrfModel):
         # parenthesised owner, 由…负责, a date the rules read); the weakest rule (a sentence
         # subject) does not decide alone. Measured on dev and the real-text check.
         if deadline is None:
-            deadline = find_deadline(text, ref_date)
+            deadline = choose_deadline(rules.deadlines)
         if owner is None:
-            owner = next((o for o in find_owners(text) if o.rank < 4), None)
+            owner = next((o for o in rules.owners if o.rank < 4), None)
         return MeasureSpans(deadline, owner)
 
 
-_PRIORITY = {"date": 0, "immediate": 1, "recurring": 2, "long_term": 3}
-
-
-def _deadline_of(text: str, start: int, end: int, ref_date: Optional[str]) -> Optional[Deadline]:
+def _deadline_of(text: str, start: int, end: int, ref_date: Optional[str],
+                 candidates: list[Deadline]) -> Optional[Deadline]:
     """A Deadline for the span text[start:end]: the rules' reading of it when they read it, else
     its kind from its words (a span the rules cannot date keeps no due date)."""
     span = text[start:end]
-    for d in find_deadlines(text, ref_date):
+    for d in candidates:
         if d.start == start and d.end == end:
             return d
     inner = find_deadlines(span, ref_date)
@@ -201,11 +207,7 @@ def save(tagger: SpanTagger, folder: Path, meta: dict, card: str) -> None:
 def load(folder: Optional[Path] = None) -> SpanTagger:
     from .hollowness import latest_model
 
-    folder = Path(folder) if folder else latest_model(MODEL_NAME)
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    tagger = SpanTagger(meta.get("c1", 0.05), meta.get("c2", 0.05))
-    tagger.use(folder / "model.crfsuite")
-    return tagger
+    return SpanTagger.from_folder(Path(folder) if folder else latest_model(MODEL_NAME))
 
 
 @functools.lru_cache(maxsize=1)

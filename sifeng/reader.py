@@ -13,9 +13,8 @@ scripts/train_reader.py; shipped as models/reader-*/ (CRFsuite's own format and 
 from __future__ import annotations
 
 import functools
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -68,7 +67,6 @@ class Unit:
     owner_cell: Optional[str] = None
     category: str = ""
     rule: str = "O"                # what the rule reader made of it
-    features: list[str] = field(default_factory=list)
 
 
 def _label_kind(label: Optional[str]) -> str:
@@ -220,9 +218,7 @@ class BlockReader(CrfModel):
 
 
 def load(folder: Optional[Path] = None) -> BlockReader:
-    folder = Path(folder) if folder else latest_model(MODEL_NAME)
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    return BlockReader(meta.get("c1", 0.1), meta.get("c2", 0.05)).use(folder / "model.crfsuite")
+    return BlockReader.from_folder(Path(folder) if folder else latest_model(MODEL_NAME))
 
 
 @functools.lru_cache(maxsize=1)
