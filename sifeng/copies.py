@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 
 import numpy as np
 
+from classifiers.normalise import normalise as canonical
 from classifiers.resources import load_yaml
 
 K = 8                     # characters per shingle
@@ -62,8 +63,6 @@ _UNIT_FOLD = str.maketrans({**{ch: "单" for ch in "局镇乡县区市村院校�
 def normalise(text: str) -> tuple[str, list[int]]:
     """Letters and digits only (formatting and punctuation changes do not hide a copy), in
     simplified script with unit names folded, with each kept character's index in the text."""
-    from classifiers.normalise import normalise as canonical
-
     text = canonical(text).translate(_UNIT_FOLD)  # same length: indices still point into `text`
     kept, positions = [], []
     for index, ch in enumerate(text):

@@ -140,7 +140,7 @@ def _flag_copy(entry: Entry, partner: Entry, share: float, chars: int, evidence:
 
 def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
     """Copies among the readable entries, each pair flagged duplicate_of on both sides: files with
-    the same bytes under different names (100%), and texts that share long passages."""
+    the same bytes under different names (100%), and submissions that share long passages."""
     readable = [e for e in entries if not e.failed]
     by_sha: dict[str, list[Entry]] = defaultdict(list)
     for entry in readable:
@@ -156,7 +156,10 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
                     _flag_copy(own, other, 1.0, chars, [Evidence(
                         text=f"与“{other.name}”的文件内容逐字节相同", location=Location(), where="全文",
                         note=f"{chars}字")])
-    found = find_copies(texts, raise_at=F.param("duplicate_of", "raise_at", 0.3),
+    # Shared passages are a judgement about submissions; news, notices and other files that are
+    # not submissions are neither compared nor flagged (byte-identical copies are listed above).
+    submissions = {sha: text for sha, text in texts.items() if by_sha[sha][0].review.doc_type is not None}
+    found = find_copies(submissions, raise_at=F.param("duplicate_of", "raise_at", 0.3),
                         min_chars=F.param("duplicate_of", "min_chars", 300),
                         passage_chars=F.param("duplicate_of", "passage_chars", 150))
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)

@@ -296,3 +296,16 @@ def test_files_that_are_not_submissions_are_not_judged_and_get_no_letter(tmp_pat
     letters = list((tmp_path / "out" / "letters").glob("*.docx"))
     assert len(letters) == (1 if by_name["方案.txt"].flags else 0)
     assert len(batch.not_judged) == 2
+
+
+def test_two_news_reports_sharing_passages_are_not_flagged_as_copies(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = ("本报讯（通讯员 王××）近日，县交通局召开党的群众路线教育实践活动专题民主生活会。会上，局党组书记"
+             "带头作对照检查，班子成员逐一发言，开展批评与自我批评。县委督导组组长到会指导并讲话，会议要求把整改"
+             "落到实处。据了解，该局共查摆出会风文风、窗口服务等方面问题23条，已立行立改11条。") * 2
+    (folder / "新闻甲.txt").write_bytes(("县交通局召开专题民主生活会\n" + story).encode())
+    (folder / "新闻乙.txt").write_bytes(("交通局民主生活会侧记\n" + story + "记者 李××").encode())
+    batch = screen([str(folder)], out=tmp_path / "out", workers=1)
+    assert all(e.review.doc_type is None for e in batch.entries)
+    assert not batch.pairs and not any(e.review.flags and e.review.flag("duplicate_of") for e in batch.entries)
