@@ -51,11 +51,10 @@ def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeo
             raise storage_error(exc, out / ".work") from None
         workspace.set_inputs([(s.name, s.sha256, s.size) for s in collected.submissions])
         notes = []
-        list(workspace.results())
-        if workspace.bad_rows:
-            notes.append(f"工作区中有 {len(workspace.bad_rows)} 条记录损坏，已重新审查")
-            workspace.forget(workspace.bad_rows)
-            workspace.bad_rows.clear()
+        damaged = workspace.damaged()
+        if damaged:
+            notes.append(f"工作区中有 {len(damaged)} 条记录损坏，已重新审查")
+            workspace.forget(damaged)
         earlier_failures = workspace.failed()
         paths = {s.name: s.path for s in collected.submissions}
         reviewed_now, retried = 0, []

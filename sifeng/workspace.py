@@ -206,6 +206,18 @@ class Workspace:
             except (ValueError, TypeError):
                 self.bad_rows.append(sha)
 
+    def damaged(self) -> list[str]:
+        """Hashes of rows that cannot be read back, found without loading every review (SQLite's
+        json_valid; a full read where SQLite lacks it)."""
+        try:
+            return [row[0] for row in self.db.execute(
+                "SELECT sha256 FROM results WHERE status NOT IN ('ok', 'failed') "
+                "OR (status = 'ok' AND (review IS NULL OR json_valid(review) = 0))")]
+        except sqlite3.OperationalError:
+            list(self.results())
+            found, self.bad_rows = self.bad_rows, []
+            return found
+
     def forget(self, hashes: list[str]) -> None:
         """Drop results (damaged rows) so that they are reviewed again."""
         if hashes:
