@@ -62,8 +62,7 @@ def documents(items: list[dict]) -> dict:
     rows = []
     for item in items:
         review = reviewer.review(item["text"].encode("utf-8"), filename="page.txt")
-        right += review.doc_type == item["doc_type"] or (item["doc_type"] is None and review.not_submission is not None
-                                                          and review.doc_type is None)
+        right += review.doc_type == item["doc_type"]
         judged = review.verdict in ("合格", "基本合格", "需完善", "退回修改")
         judged_non += item["doc_type"] is None and judged
         passes_without += review.verdict in ("合格", "基本合格") and not review.measures

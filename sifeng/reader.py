@@ -25,8 +25,8 @@ from classifiers.normalise import normalise
 from classifiers.owners import find_owner
 from docparse import Block, Document, Location
 
-from .understand import (_MEASURE_MARKER, Item, Understanding, _column_roles, _container_flags, _heading_text,
-                         _is_intro, _is_sign_off, heading_kind, split_enumeration)
+from .understand import (MEASURE_MARKER, Item, Understanding, column_roles, container_flags, heading_text,
+                         is_intro, is_sign_off, heading_kind, split_enumeration)
 
 MODEL_NAME = "reader"
 ROLES = ("P", "M", "O")
@@ -81,14 +81,14 @@ def _label_kind(label: Optional[str]) -> str:
 def units(document: Document) -> list[Unit]:
     """The candidate units of a document, in reading order, with their context."""
     blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
-    containers = _container_flags(blocks)
+    containers = container_flags(blocks)
     out: list[Unit] = []
     stack: list[tuple[float, str, Optional[str]]] = []
     for index, block in enumerate(blocks):
         if block.table is not None:
             out.extend(_table_units(block, index, stack))
             continue
-        head = _heading_text(block)
+        head = heading_text(block)
         kind = heading_kind(head) if head else None
         level = float(block.level) if block.level is not None else (0.5 if block.kind != "list_item" else 9)
         # A short unpunctuated paragraph (“改什么”) heads what follows, as a heading would.
@@ -108,10 +108,10 @@ def units(document: Document) -> list[Unit]:
                 out.extend(Unit(text=c, location=block.location, source="clause", **base)
                            for c in split_enumeration(rest))
             continue
-        if _is_sign_off(block, document) or _is_intro(block.text):
+        if is_sign_off(block, document) or is_intro(block.text):
             out.append(Unit(text=block.text, location=block.location, source="other", **base))
             continue
-        marker = _MEASURE_MARKER.search(block.text)
+        marker = MEASURE_MARKER.search(block.text)
         if marker and marker.start() > 4:
             out.append(Unit(text=block.text[:marker.start()].strip(" 。；;，,"), location=block.location,
                             source="before_marker", **base))
@@ -137,7 +137,7 @@ def _context(stack: list[tuple[float, str, Optional[str]]]) -> dict:
 
 def _table_units(block: Block, index: int, stack) -> list[Unit]:
     table = block.table
-    roles = _column_roles(table)
+    roles = column_roles(table)
     context = _context(stack)
     out = []
     header = table.header

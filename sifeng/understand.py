@@ -18,7 +18,7 @@ from docparse import Block, Document, Location, Table
 
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
-_MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|整改目标|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施)[：:]"
+MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|整改目标|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施)[：:]"
                              r"|(?:下一步|下步|今后|对此|针对(?:这一|此|上述|这些)问题)[，,：:]")
 _QUOTES = str.maketrans("", "", "“”‘’\"' 　")
 
@@ -77,7 +77,7 @@ def heading_kind(text: str) -> Optional[str]:
     return best[1] if best else None
 
 
-def _heading_text(block: Block) -> Optional[str]:
+def heading_text(block: Block) -> Optional[str]:
     """The heading part of a block, if it acts as one: a heading block, or the lead phrase of a
     numbered item (“（一）形式主义方面。主要表现在……” → 形式主义方面)."""
     if block.kind == "heading":
@@ -127,12 +127,12 @@ def split_enumeration(text: str) -> list[str]:
     return parts
 
 
-def _is_intro(text: str) -> bool:
+def is_intro(text: str) -> bool:
     """A lead-in sentence rather than an item: “现将有关情况报告如下：”, “主要表现在：”."""
     return text.endswith(("：", ":")) or bool(re.search(r"(如下|以下|见下表|见附表|如下表|详见附件\S*)[：:。]?$", text))
 
 
-def _container_flags(blocks: list[Block]) -> list[bool]:
+def container_flags(blocks: list[Block]) -> list[bool]:
     """For each block, whether it is a numbered item with deeper numbered items under it."""
     flags = [False] * len(blocks)
     for i, block in enumerate(blocks):
@@ -147,7 +147,7 @@ def _container_flags(blocks: list[Block]) -> list[bool]:
     return flags
 
 
-def _column_roles(table: Table) -> dict[str, int]:
+def column_roles(table: Table) -> dict[str, int]:
     """Column index per role (problem, measure, leader, owner, deadline …) from the header."""
     columns = load_yaml("sections.yaml")["columns"]
     roles: dict[str, int] = {}
@@ -168,7 +168,7 @@ def _column_roles(table: Table) -> dict[str, int]:
 
 
 def _table_items(table: Table, result: Understanding) -> None:
-    roles = _column_roles(table)
+    roles = column_roles(table)
     if "problem" not in roles and "measure" not in roles:
         return
     for row in table.body:
@@ -192,7 +192,7 @@ def _table_items(table: Table, result: Understanding) -> None:
 def _add_item(result: Understanding, section: str, text: str, block: Block, context: str = "") -> None:
     """Add one numbered item or paragraph, splitting 一是/二是 and problem+measure pairs."""
     if section in ITEM_SECTIONS:
-        marker = _MEASURE_MARKER.search(text)
+        marker = MEASURE_MARKER.search(text)
         if marker and marker.start() > 4:
             problem_text = text[:marker.start()].strip(" 。；;，,")
             result.problems.append(Item(text=problem_text, location=block.location, section="problems",
@@ -211,7 +211,7 @@ def understand(document: Document) -> Understanding:
     """Scope, sections, problems and measures of a parsed submission (its type: sifeng.doctype)."""
     result = Understanding(scope=detect_scope(document))
     blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
-    containers = _container_flags(blocks)
+    containers = container_flags(blocks)
     stack: list[tuple[float, Optional[str]]] = []
     section_parts: dict[str, list[str]] = {}
     category = ""
@@ -223,7 +223,7 @@ def understand(document: Document) -> Understanding:
         if block.table is not None:
             _table_items(block.table, result)
             continue
-        head = _heading_text(block)
+        head = heading_text(block)
         kind = heading_kind(head) if head else None
         level = float(block.level) if block.level is not None else (0.5 if block.kind != "list_item" else 9)
         is_heading = block.kind == "heading" or (kind is not None and block.kind == "paragraph")
@@ -243,7 +243,7 @@ def understand(document: Document) -> Understanding:
                 if rest and current() in ITEM_SECTIONS and len(split_enumeration(rest)) > 1:
                     _add_item(result, current(), rest, block, category)
                 elif containers[index] and block.kind == "list_item" and current() in ITEM_SECTIONS \
-                        and len(block.text) >= 14 and not _is_intro(block.text) \
+                        and len(block.text) >= 14 and not is_intro(block.text) \
                         and heading_kind(head or "") is None:
                     # “（2）6月底前建成涉案财物管理中心。” with ①② under it is a measure itself.
                     _add_item(result, current(), block.text, block, category)
@@ -251,12 +251,12 @@ def understand(document: Document) -> Understanding:
                         and current() in ITEM_SECTIONS and heading_kind(block.text) is None:
                     _add_item(result, current(), block.text, block, category)
                 continue
-        if _is_sign_off(block, document):
+        if is_sign_off(block, document):
             continue
         section = current()
         if section:
             section_parts.setdefault(section, []).append(block.text)
-        if section not in ITEM_SECTIONS or _is_intro(block.text):
+        if section not in ITEM_SECTIONS or is_intro(block.text):
             continue
         target = result.problems if section == "problems" else result.measures
         if block.label is None and index and target and _belongs_to_previous_item(blocks, index):
@@ -268,7 +268,7 @@ def understand(document: Document) -> Understanding:
     return result
 
 
-def _is_sign_off(block: Block, document: Document) -> bool:
+def is_sign_off(block: Block, document: Document) -> bool:
     """The 落款 lines: the unit or signer, and the date."""
     meta = document.metadata
     text = block.text.strip()
