@@ -247,6 +247,9 @@ def missing_structure(doc_type: Optional[str], review: Review) -> Optional[str]:
         return "对照检查材料中没有识别出查摆的问题"
     if doc_type is not None and doc_type != "对照检查材料" and not review.measures:
         return f"{doc_type}中没有识别出整改措施"
+    # Every plan but a 制度建设计划 answers a list of problems (seed 003: 列出整改问题清单).
+    if doc_type is not None and doc_type != "制度建设计划" and not review.problems:
+        return f"{doc_type}中没有识别出要整改的问题"
     return None
 
 

@@ -152,3 +152,12 @@ def test_cli_measures_jsonl(tmp_path):
     assert lines[0]["owner"] == {"text": "王××", "kind": "person"}
     assert lines[0]["hollow"] is False and lines[1]["hollow"] is True
     assert "第2行" in result.stderr
+
+
+def test_a_plan_whose_problems_were_not_found_is_not_passed():
+    plan = ("中共岚川县交通局党组整改方案\n二、整改措施\n1.压缩会议数量，全年会议减少三分之一，2014年6月底前完成，由办公室负责。\n"
+            "2.公务接待一律在机关食堂安排，不上酒水，财务科每月公示，2014年5月底前完成。\n中共岚川县交通局党组\n2014年3月28日\n")
+    review = sifeng.review(plan.encode("utf-8"), filename="plan.txt")
+    assert review.doc_type == "整改方案" and review.measures and not review.problems
+    assert review.verdict == "无法判断（需人工审阅）"
+    assert "没有识别出要整改的问题" in review.flag("structure_unrecognised").message
