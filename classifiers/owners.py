@@ -58,7 +58,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "paren": re.compile(r"[（(](?P<x>[^（()）]{2,60})[）)]\s*[。；;]?\s*$"),
         "assign": re.compile(rf"(?:{_alternatives(lex['assign_verbs'])})(?P<x>[^{_STOP}]{{2,16}}?)"
                              rf"(?=于|在|限期|对|按|尽快|立即|负责|牵头|\d|[{_STOP}])"),
-        "first_owner": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,16}}?)(?:为|是|作为)(?:第一|直接|主要|具体)?责任人"),
+        "first_owner": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,16}}?)(?:为|是|作为)(?:[^{_STOP}]{{0,20}}的)?"
+                                 rf"(?:第一|直接|主要|具体)?责任人"),
         # The performer as subject: the leading phrase (after a numbering label or a “整治…：” lead)
         # right before a verb or modal.
         "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^{_STOP}]{{2,20}}[：:])?"
@@ -154,6 +155,8 @@ def find_owners(text: str) -> list[Owner]:
         raw = match.group("x")
         # The subject is the last phrase before the verb: “…，县纪委牵头” → 县纪委.
         raw = re.split(r"[，,；;。、\s]|并|由|请|的", raw)[-1]
+        # “实行一把手负责制”: the verb before the party is not part of it.
+        raw = re.sub(r"^(?:实行|落实|建立|推行|坚持|明确)", "", raw)
         add(raw, match.start("x"), 2)
     paren = patterns["paren"].search(text)
     if paren:
@@ -184,3 +187,32 @@ def find_owner(text: str) -> Optional[Owner]:
     parenthesis before one found by a verb (由…负责, …牵头); the first of equals."""
     owners = find_owners(text)
     return owners[0] if owners else None
+
+
+_CLAUSE_LEADS = r"(?:下一步|今后|同时|此外|目前|对此|为此|整改中|具体由)?[，,]?"
+
+
+def owner_candidates(text: str) -> list[Owner]:
+    """Every party that might own a measure: what `find_owners` finds (any rank) and, in addition,
+    the subject of every clause (rank 5) — “…。下一步，行政许可科将落实…”, “…，村两委10月底前更换…”.
+    The learned ranker (classifiers/owner_ranker.py) decides among them."""
+    found = {(o.start, o.end): o for o in find_owners(text)}
+    norm = normalise(text)
+    lex = _lexicon()
+    trigger = _alternatives(lex["subject_triggers"])
+    clause = re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={trigger}|\d)")
+    starts = [0] + [m.end() for m in re.finditer(r"[，,；;。：:！!]", norm)]
+    for start in starts:
+        match = clause.match(norm, start)
+        if not match:
+            continue
+        name = _clean(match.group("x"))
+        kind = _acceptable(name)
+        if not (name and kind) or name in lex["labels"] or name.startswith(("实行", "落实", "建立", "推行")):
+            continue
+        begin = norm.find(name, match.start("x"))
+        if begin < 0 or any(s <= begin < e for s, e in found):
+            continue
+        found[(begin, begin + len(name))] = Owner(text=text[begin:begin + len(name)], kind=kind, start=begin,
+                                                  end=begin + len(name), rank=5)
+    return sorted(found.values(), key=lambda o: o.start)

@@ -166,6 +166,11 @@ class SpanTagger(CrfModel):
             deadline = choose_deadline(rules.deadlines)
         if owner is None:
             owner = next((o for o in rules.owners if o.rank < 4), None)
+        # Then the learned choice among the weaker candidates (sentence and clause subjects):
+        # “…。下一步，行政许可科将…”, “村两委10月底前更换…”.
+        ranker = getattr(self, "owner_ranker", None)
+        if owner is None and ranker is not None:
+            owner = ranker.best(text)
         return MeasureSpans(deadline, owner)
 
 
@@ -206,8 +211,12 @@ def save(tagger: SpanTagger, folder: Path, meta: dict, card: str) -> None:
 
 def load(folder: Optional[Path] = None) -> SpanTagger:
     from .hollowness import latest_model
+    from .owner_ranker import OwnerRanker
 
-    return SpanTagger.from_folder(Path(folder) if folder else latest_model(MODEL_NAME))
+    folder = Path(folder) if folder else latest_model(MODEL_NAME)
+    tagger = SpanTagger.from_folder(folder)
+    tagger.owner_ranker = OwnerRanker.load(folder)
+    return tagger
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 and ship it as models/measurespans-<version>/ with a model card; prints dev figures for the CRF
 (with the explicit rule forms as fallback) beside the rules alone.
 
-    python scripts/train_spans.py [--version 0.1.0] [--c1 0.05] [--c2 0.05]
+    python scripts/train_spans.py [--version 0.2.0] [--c1 0.05] [--c2 0.05]
 """
 
 from __future__ import annotations
@@ -30,9 +30,11 @@ def _load(path: Path) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--version", default="0.1.0")
+    parser.add_argument("--version", default="0.2.0")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--ranker-c", type=float, default=1.0, help="L2 strength (C) of the owner ranker")
+    parser.add_argument("--ranker-threshold", type=float, default=0.5)
     args = parser.parse_args()
     train, dev = _load(DATA / "train.jsonl"), _load(DATA / "dev.jsonl")
     started = time.perf_counter()
@@ -42,6 +44,12 @@ def main() -> None:
         [r["text"] for r in train],
         [{"DL": (r["deadline"] or {}).get("text"), "OW": (r["owner"] or {}).get("text")} for r in train],
         [r["ref_date"] for r in train], model_path=folder / "model.crfsuite")
+    from classifiers.owner_ranker import OwnerRanker
+
+    tagger.owner_ranker = OwnerRanker.fit([r["text"] for r in train],
+                                          [(r["owner"] or {}).get("text") for r in train], C=args.ranker_c)
+    tagger.owner_ranker.threshold = args.ranker_threshold
+    tagger.owner_ranker.save(folder)
     seconds = time.perf_counter() - started
     crf = score_extractor(dev, lambda text, ref: _pair(tagger.read(text, ref)))
     rules = score_extractor(dev, None)
@@ -61,10 +69,13 @@ def main() -> None:
 The deadline and owner reader of a measure (`classifiers/spans.py`): a linear-chain CRF (CRFsuite,
 L1 {args.c1}, L2 {args.c2}) over characters of the normalised text, with the deadline and owner rules
 as features; where it finds nothing, an explicit rule form (labelled, parenthesised, 由…负责; a date
-the rules read) still counts. Due dates are normalised by the rules from the span found.
+the rules read) still counts, and then a learned owner ranker (`owner_ranker.json`: logistic
+regression, C {args.ranker_c}, over every candidate the rules propose, clause subjects included) takes
+its best candidate when the probability is ≥ {args.ranker_threshold}. Due dates are normalised by the rules from the span found.
 
 - Trained {meta['trained']} on `{meta['train']}` ({len(train)} measures, sha256 {digest}…) in {seconds:.0f} s.
-- File: `model.crfsuite` (CRFsuite's own format, no pickle); runtime needs `python-crfsuite`.
+- Files: `model.crfsuite` (CRFsuite's own format, no pickle; runtime needs `python-crfsuite`) and
+  `owner_ranker.json` (feature → weight, scored with the standard library).
 - Dev (`{meta['dev']}`, {len(dev)} measures, never trained on):
 
 {table}

@@ -313,6 +313,73 @@ def evaluate_fourstyles(
             out.print(f"  标注 {'、'.join(e['gold']) or '无'} ｜ 预测 {'、'.join(e['predicted']) or '无'} ｜ {escape(str(e['text']))}")
 
 
+@evaluate_app.command("measures")
+def evaluate_measures(
+    data: Path = typer.Option(..., "--data", help="JSONL 标注数据，每行 {\"text\", \"ref_date\", \"deadline\", \"owner\", \"hollow\"}"),
+    errors: bool = typer.Option(False, "--errors", help="列出判错的措施"),
+    fmt: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f"),
+    robustness: bool = typer.Option(False, "--robustness",
+                                    help="同时报告改写后时限、到期日和责任主体不变的比例"),
+) -> None:
+    """评测整改措施的时限、责任主体识别（检出的 P/R/F1、原文片段和类别一致率、到期日完全正确的比例）
+    和空洞判定；--robustness 时加报改写稳健性。"""
+    from classifiers.measure_eval import evaluate as evaluate_reader, evaluate_hollow, rewrite_rates
+
+    items = []
+    for number, line in enumerate(_open_text(data), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item["text"], str) or "deadline" not in item or "owner" not in item:
+                raise TypeError
+            item.setdefault("ref_date", None)
+            item.setdefault("id", str(number))
+        except (json.JSONDecodeError, KeyError, TypeError):
+            err.print(f"[red]错误[/red] {escape(str(data))} 第{number}行缺少 text、deadline 或 owner，已停止",
+                      highlight=False)
+            raise typer.Exit(1)
+        items.append(item)
+    result, wrong = evaluate_reader(items)
+    hollow, hollow_wrong = evaluate_hollow(items) if all("hollow" in i for i in items) else (None, [])
+    rates = rewrite_rates(items) if robustness else None
+    if fmt is EvalFormat.json:
+        payload = {"n": result["n"], "due": result["due"],
+                   **{f: {k: result[f][k] for k in ("tp", "fp", "fn", "span", "kind")} |
+                      dict(zip(("precision", "recall", "f1"), result[f]["prf"])) for f in ("deadline", "owner")}}
+        if hollow:
+            payload["hollow"] = {k: hollow[k] for k in ("tp", "fp", "fn")} | dict(
+                zip(("precision", "recall", "f1"), hollow["prf"]))
+        if rates is not None:
+            payload["robustness"] = rates
+        if errors:
+            payload["errors"] = {**wrong, "hollow": hollow_wrong}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    out = Console(highlight=False)
+    out.print(f"{escape(str(data))}：{result['n']} 条措施")
+    out.print("项目\t精确率\t召回率\tF1\t片段一致\t类别一致")
+    names = {"deadline": "时限", "owner": "责任主体"}
+    for field in ("deadline", "owner"):
+        r = result[field]
+        tp = max(1, r["tp"])
+        p, rc, f = r["prf"]
+        out.print(f"{names[field]}\t{p:.3f}\t{rc:.3f}\t{f:.3f}\t{r['span'] / tp:.1%}\t{r['kind'] / tp:.1%}")
+    if hollow:
+        p, rc, f = hollow["prf"]
+        out.print(f"空洞\t{p:.3f}\t{rc:.3f}\t{f:.3f}\t–\t–")
+    due = result["due"]
+    out.print(f"到期日完全正确：{due['ok']}/{due['total']}（{due['ok'] / max(1, due['total']):.1%}）")
+    if rates is not None:
+        names_cn = {"ascii_punctuation": "半角标点", "traditional": "繁体字", "fullwidth_digits": "全角数字",
+                    "lead_in": "中性引语"}
+        out.print("改写后时限、到期日和责任主体不变：" + "，".join(f"{names_cn[k]} {v:.1%}" for k, v in rates.items()))
+    if errors:
+        for field, entries in (*wrong.items(), ("hollow", hollow_wrong)):
+            for entry in entries:
+                out.print(f"  [{field}] {escape(json.dumps(entry, ensure_ascii=False, default=str))}")
+
+
 @app.command("screen")
 def screen_command(
     inputs: List[str] = typer.Argument(..., help="材料文件、文件夹、通配符或 .zip 压缩包（可多个）",

@@ -48,3 +48,29 @@ def test_owner_forms(text, owner):
 def test_deadline_forms(text, span, kind, due):
     read = read_measure(text, REF)
     assert read.deadline is not None and (read.deadline.text, read.deadline.kind, read.deadline.due) == (span, kind, due)
+
+
+def test_clause_subjects_are_candidates_and_the_ranker_takes_them():
+    from classifiers.owners import owner_candidates
+    from classifiers.spans import default_tagger
+
+    text = "经回头看，窗口推诿问题已明显改善。下一步，行政许可科将落实一次性告知制度，明年1月起执行。"
+    assert "行政许可科" in [o.text for o in owner_candidates(text)]
+    tagger = default_tagger()
+    assert tagger is not None and tagger.owner_ranker is not None
+    assert read_measure(text, REF).owner.text == "行政许可科"
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("各单位主要负责人是办公用房清理整改工作的第一责任人，对本单位清理工作负总责。", "各单位主要负责人"),
+    ("二级单位的清理整改工作，由所属一级单位负责。", "所属一级单位"),
+    ("每个单位都要制定整改任务书，实行一把手负责制，并在一定范围内公示。", "一把手"),
+])
+def test_owner_names_beyond_the_suffix_list(text, owner):
+    assert read_measure(text, REF).owner.text == owner
+
+
+def test_objects_and_vague_collectives_are_not_owners():
+    # The object of the measure and a vague collective are not chosen by the ranker either.
+    assert read_measure("对县直各单位公车进行一次全面清理，登记造册。", REF).owner is None
+    assert read_measure("全体干部职工要进一步增强宗旨意识。", REF).owner is None
