@@ -8,5 +8,6 @@ __version__ = "0.1.0"
 
 from .models import Review  # noqa: E402
 from .review import Reviewer, review  # noqa: E402
+from .tracking import Tracking, track  # noqa: E402
 
-__all__ = ["review", "Reviewer", "Review", "__version__"]
+__all__ = ["review", "Reviewer", "Review", "track", "Tracking", "__version__"]

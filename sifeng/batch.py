@@ -48,6 +48,7 @@ class Batch:
     reports: dict[str, Path] = field(default_factory=dict)
     retried: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    trackings: list = field(default_factory=list)  # sifeng.tracking.Tracking: one 整改台账 per unit
 
     @property
     def failed(self) -> list[Entry]:

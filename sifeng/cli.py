@@ -138,6 +138,47 @@ def review_command(
         raise typer.Exit(1)
 
 
+class TrackFormat(str, Enum):
+    text = "text"
+    json = "json"
+    xlsx = "xlsx"
+
+
+@app.command("track")
+def track_command(
+    files: List[Path] = typer.Argument(..., help="一个单位的整改方案、专项整治方案、制度建设计划（一份或几份），"
+                                                 "最后一个是它的“回头看”自查报告", show_default=False),
+    fmt: TrackFormat = typer.Option(TrackFormat.text, "--format", "-f", help="text（中文台账）、json 或 xlsx"),
+    out: Path = typer.Option(None, "--out", "-o", help="xlsx 的输出文件（默认 整改台账.xlsx）"),
+) -> None:
+    """回头看：逐项跟踪方案里的整改措施在自查报告中的落实情况（已完成、逾期完成、正在推进、
+    只有笼统表述、报告未提及），每项给出报告原文依据和理由。"""
+    from .tracking import render_text, track, write_xlsx
+
+    if len(files) < 2:
+        err.print("[red]错误[/red] 至少需要一份方案和一份自查报告：sifeng track 方案.docx 自查报告.docx")
+        raise typer.Exit(2)
+    for path in files:
+        if not path.is_file():
+            err.print(f"[red]错误[/red] {escape(str(path))}：文件不存在", highlight=False)
+            raise typer.Exit(1)
+    try:
+        result = track(files[:-1], files[-1])
+    except ParseError as exc:
+        err.print(f"[red]错误[/red] {escape(str(exc.message))}", highlight=False)
+        raise typer.Exit(1)
+    if fmt is TrackFormat.json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is TrackFormat.xlsx:
+        target = out or Path("整改台账.xlsx")
+        write_xlsx([result], target)
+        err.print(f"已写入 {escape(str(target))}", highlight=False)
+    else:
+        sys.stdout.write(render_text(result) + "\n")
+    if result.notes and not result.measures:
+        raise typer.Exit(1)
+
+
 @app.command("measures")
 def measures_command(
     input_file: Path = typer.Argument(Path("-"), help="JSONL 文件，每行 {\"text\", \"ref_date\"}；- 表示标准输入"),

@@ -94,9 +94,10 @@ def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeo
         shutil.rmtree(temp_root, ignore_errors=True)
         entries = _entries(workspace)
         pairs = _copies(workspace, entries)
+        trackings = _ledgers(workspace, entries, notes)
         batch = Batch(out=out, entries=entries, pairs=pairs, input_problems=collected.problems,
                       reviewed_now=reviewed_now, seconds=time.monotonic() - started,
-                      retried=sorted(set(retried)), notes=notes)
+                      retried=sorted(set(retried)), notes=notes, trackings=trackings)
         if reports:
             from .reports import write_reports
 
@@ -176,6 +177,36 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
             entry.copy_total = 1.0 if len(group) > 1 else copied_share(texts.get(sha, ""), spans.get(sha, []))
             entry.copy_max = 1.0 if len(group) > 1 else entry.copy_max
     return pairs
+
+
+def _ledgers(workspace: Workspace, entries: list[Entry], notes: list[str]) -> list:
+    """The 整改台账 of every unit whose plans and 回头看自查报告 are both in the batch: each plan
+    measure followed into the report (sifeng/tracking.py), and the report's checklist item on
+    “列入整改的问题是否按期解决” judged from it."""
+    import docparse
+
+    from .tracking import apply_ledger, pair_plans_with_reports, track_reviews
+
+    readable = {e.name: e for e in entries if not e.failed}
+    pairs = pair_plans_with_reports([(name, e.review) for name, e in readable.items()])
+    if not pairs:
+        return []
+    bodies = workspace.bodies(sorted({readable[report].sha256 for _, report in pairs}))
+    out = []
+    for plan_names, report_name in pairs:
+        report = readable[report_name]
+        text = bodies.get(report.sha256, "")
+        try:
+            document = docparse.parse(text.encode("utf-8"), filename=f"{Path(report_name).stem}.txt")
+            tracking = track_reviews([readable[n].review for n in plan_names], document, report_name=report_name)
+        except Exception as exc:  # noqa: BLE001 - one unit's ledger must not stop the batch
+            notes.append(f"{report_name}：整改台账未能生成（{type(exc).__name__}）")
+            continue
+        tracking.plans = list(plan_names)
+        tracking.report_date = report.review.date or tracking.report_date
+        apply_ledger(report.review, tracking)
+        out.append(tracking)
+    return out
 
 
 def _passage_evidence(passages: list[Passage], partner: str) -> list[Evidence]:

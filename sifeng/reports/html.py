@@ -32,6 +32,8 @@ CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC","WenQuanYi Zen Hei",sans-serif;margin:0;color:#222;background:#f6f7f9}
 header{background:#1f4e78;color:#fff;padding:16px 28px}header h1{margin:0;font-size:22px}
 main{padding:18px 28px;max-width:1280px}
+.track-not_reported td:nth-child(4){background:#f8cbad}.track-unsupported_claim td:nth-child(4){background:#ffe699}
+.track-done_late td:nth-child(4){background:#fce4d6}.track-in_progress td:nth-child(4){background:#ddebf7}
 .cards{display:flex;gap:14px;flex-wrap:wrap}.card{background:#fff;border-radius:6px;padding:12px 18px;min-width:130px;box-shadow:0 1px 2px #0002}
 .card b{display:block;font-size:26px}.charts{display:flex;gap:24px;flex-wrap:wrap;margin:18px 0}
 .chart{background:#fff;border-radius:6px;padding:12px;box-shadow:0 1px 2px #0002}
@@ -189,11 +191,35 @@ def render(batch: "Batch") -> str:
             f"<li>{e(p.name)}：{e(p.reason)}</li>" for p in batch.input_problems) + "</ul>")
     if batch.pairs:
         body.append(_copies_section(batch))
+    if batch.trackings:
+        body.append(_ledger_section(batch))
     body.extend(_section(i, entry) for i, entry in enumerate(entries))
     body.append("</main>")
     data = json.dumps({"entries": len(entries)}, ensure_ascii=False)
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>“四风”材料筛查报告</title>'
             f"<style>{CSS}</style><script>var SIFENG={data};{JS}</script></head><body>{''.join(body)}</body></html>")
+
+
+def _ledger_section(batch: "Batch") -> str:
+    """Each unit's 整改台账: its plans' measures with owner, due date, status and the report's
+    evidence; overdue and unsupported items first."""
+    from ..tracking import STATUS_CN, STATUSES
+
+    parts = ['<h2 id="ledger">整改台账（回头看）</h2>']
+    for tracking in batch.trackings:
+        counts = tracking.summary
+        parts.append(f"<h3>{e(tracking.unit or '')}</h3><p>方案：{e('、'.join(tracking.plans))}；自查报告："
+                     f"{e(tracking.report)}。措施 {counts['total']} 项：" +
+                     "，".join(f"{e(STATUS_CN[s])} {counts[s]}" for s in STATUSES) + "</p>")
+        rows = "".join(
+            f'<tr class="track-{e(m.status)}"><td>{e(m.text)}</td><td>{e(m.owner or "未写明")}</td>'
+            f'<td>{e(m.due or "未写明")}</td><td>{e(STATUS_CN[m.status])}</td>'
+            f'<td>{e(m.evidence.text) if m.evidence else ""}'
+            f'{"<br><small>" + e(m.evidence.where) + "</small>" if m.evidence else ""}</td><td>{e(m.reason)}</td></tr>'
+            for m in tracking.ordered())
+        parts.append('<table class="ledger"><thead><tr><th>整改措施</th><th>责任主体</th><th>完成时限</th><th>状态</th>'
+                     f"<th>报告中的依据</th><th>理由</th></tr></thead><tbody>{rows}</tbody></table>")
+    return "".join(parts)
 
 
 def _copies_section(batch: "Batch") -> str:

@@ -110,6 +110,20 @@ def write_xlsx(batch: "Batch") -> Path:
             cell.number_format = "0%"
     _finish(copies)
 
+    if batch.trackings:
+        from ..tracking import LEDGER_HEADER, ledger_rows
+
+        ledger = _sheet(book, "整改台账", ["自查报告"] + LEDGER_HEADER, [30, 22, 18, 50, 14, 12, 12, 60, 12, 30])
+        for tracking in batch.trackings:
+            for row in ledger_rows(tracking):
+                ledger.append([tracking.report] + row)
+        last = max(2, ledger.max_row)
+        for label, color in (("报告未提及", "F8CBAD"), ("只有笼统表述", "FFE699"), ("逾期完成", "FCE4D6"),
+                             ("正在推进", "DDEBF7")):
+            ledger.conditional_formatting.add(f"G2:G{last}", CellIsRule(
+                operator="equal", formula=[f'"{label}"'], fill=PatternFill("solid", fgColor=color)))
+        _finish(ledger)
+
     failed = _sheet(book, "无法读取", ["文件", "原因"], [50, 80])
     for entry in batch.failed:
         failed.append([entry.name, entry.review.flags[0].evidence[0].text if entry.review.flags else ""])
