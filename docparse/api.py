@@ -98,6 +98,10 @@ def _parse_bytes(data: bytes, name: Optional[str], limits: Limits) -> Document:
         from .pdf import read_pdf
 
         raws, notices, pages = read_pdf(data, limits, deadline)
+    elif fmt == "ofd":
+        from .ofd import read_ofd
+
+        raws, notices, pages = read_ofd(data, limits, deadline)
     elif fmt == "html":
         from .html import read_html
 

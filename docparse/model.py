@@ -11,7 +11,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
-SourceFormat = Literal["docx", "doc", "wps", "rtf", "pdf", "txt", "html"]
+SourceFormat = Literal["docx", "doc", "wps", "rtf", "pdf", "ofd", "txt", "html"]
 
 
 class Location(BaseModel):

@@ -1,8 +1,14 @@
-"""OCR of a page without a text layer, with Tesseract's Chinese model when it is installed.
+"""OCR of a page without a text layer.
 
-The red seal is washed out before recognition (it sits over the 落款 and turns into noise),
-and Tesseract's word boxes become positioned lines, so OCR'd text goes through the same
-paragraph rules as a text PDF.
+Two engines, chosen by measurement (scripts/evaluate_ocr.py, docs/benchmarks.md):
+
+- **RapidOCR** (`rapidocr-onnxruntime`): the PP-OCRv4 detection and recognition models, shipped
+  inside the wheel and run by onnxruntime — nothing is downloaded. The default when installed.
+- **Tesseract** with the `chi_sim` model: the fallback when RapidOCR is not installed or fails.
+
+`SIFENG_OCR_ENGINE=rapidocr|tesseract` forces one. The red seal is washed out before recognition
+(it sits over the 落款 and turns into noise), and each engine's boxes become positioned lines, so
+OCR'd text goes through the same paragraph rules as a text PDF.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -53,8 +60,83 @@ def _wash_red(image):
     return Image.fromarray(array.astype(np.uint8)).convert("L")
 
 
-def ocr_page_lines(page, number: int, limits: Limits, deadline: Deadline) -> list[PositionedLine]:
-    """Recognise one PDFium page; returns lines in PDF points (origin top-left)."""
+ENGINES = ("rapidocr", "tesseract")
+ENGINE_NAMES = {"rapidocr": "RapidOCR（PP-OCRv4）", "tesseract": "Tesseract"}
+
+
+@functools.lru_cache(maxsize=1)
+def rapidocr_available() -> bool:
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except Exception:  # noqa: BLE001 - a broken onnxruntime install is "not available"
+        return False
+    return True
+
+
+def engines() -> list[str]:
+    """The engines to try, in order: the forced one (SIFENG_OCR_ENGINE), else RapidOCR then
+    Tesseract, each only when installed."""
+    forced = os.environ.get("SIFENG_OCR_ENGINE", "").strip().lower()
+    order = [forced] if forced in ENGINES else list(ENGINES)
+    available = {"rapidocr": rapidocr_available, "tesseract": tesseract_available}
+    return [name for name in order if available[name]()]
+
+
+def ocr_available() -> bool:
+    return bool(engines())
+
+
+@functools.lru_cache(maxsize=1)
+def _rapid():
+    from rapidocr_onnxruntime import RapidOCR
+
+    # One thread per engine: screen already runs one worker process per core.
+    threads = int(os.environ.get("SIFENG_OCR_THREADS", "1"))
+    return RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, use_cls=False, print_verbose=False)
+
+
+def ocr_page_lines(page, number: int, limits: Limits, deadline: Deadline,
+                   engine: str | None = None) -> tuple[list[PositionedLine], str]:
+    """Recognise one PDFium page with the first engine that works; returns lines in PDF points
+    (origin top-left) and the engine's name."""
+    errors = []
+    for name in ([engine] if engine else engines()):
+        try:
+            if name == "rapidocr":
+                return _rapid_lines(page, number, deadline), name
+            return _tesseract_lines(page, number, limits, deadline), name
+        except OcrUnavailable as exc:
+            errors.append(str(exc))
+    raise OcrUnavailable("；".join(errors) or "本机没有可用的中文 OCR 引擎")
+
+
+def _rapid_lines(page, number: int, deadline: Deadline) -> list[PositionedLine]:
+    deadline.check()
+    scale = 200 / 72
+    image = _wash_red(page.render(scale=scale).to_pil()).convert("RGB")
+    try:
+        import numpy as np
+
+        result, _ = _rapid()(np.asarray(image))
+    except Exception as exc:  # noqa: BLE001 - onnxruntime errors of every kind become one reason
+        raise OcrUnavailable(f"RapidOCR 识别失败（{type(exc).__name__}）") from exc
+    lines = []
+    for box, text, score in result or []:
+        text = _tidy(str(text))
+        if not text or float(score) < 0.5:
+            continue
+        xs = [float(p[0]) for p in box]
+        ys = [float(p[1]) for p in box]
+        height = max(ys) - min(ys)
+        lines.append(PositionedLine(text=text, x0=min(xs) / scale, x1=max(xs) / scale, top=min(ys) / scale,
+                                    bottom=max(ys) / scale, size=0.8 * height / scale, page=number, ocr=True))
+    lines.sort(key=lambda l: (l.top, l.x0))
+    return lines
+
+
+def _tesseract_lines(page, number: int, limits: Limits, deadline: Deadline) -> list[PositionedLine]:
+    if not tesseract_available():
+        raise OcrUnavailable("本机未安装 Tesseract 中文识别")
     scale = _DPI / 72
     bitmap = page.render(scale=scale)
     image = _wash_red(bitmap.to_pil())

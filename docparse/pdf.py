@@ -14,7 +14,7 @@ from .errors import DamagedFileError, EncryptedFileError, FileTooLargeError
 from .layout import PositionedLine, chars_to_lines, dedupe_chars, measure, shape_lines, strip_running_lines
 from .limits import Deadline, Limits
 from .model import Location, Notice, Table
-from .ocr import OcrUnavailable, ocr_page_lines, tesseract_available
+from .ocr import ENGINE_NAMES, OcrUnavailable, ocr_available, ocr_page_lines
 from .structure import RawBlock
 from .pdfium import PageContent, open_document, read_page
 from .tables import (continues, fill_grid, guess_header_rows, merge_continuation, renumber,
@@ -181,6 +181,7 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[RawB
         scanned: list[int] = []
         ocr_done: list[int] = []
         ocr_error: Optional[str] = None
+        ocr_engines: list[str] = []
         seen_pages: set[int] = set()
         repeats = _PageRepeats(data, n_pages)
         for index in range(n_pages):
@@ -213,36 +214,25 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[RawB
                     continue
                 scanned.append(number)
                 if isinstance(pages_source, _PdfiumPages) and ocr_error is None \
-                        and tesseract_available():
+                        and ocr_available():
                     try:
                         page = pages_source.page(index)
                         try:
-                            entry.lines = ocr_page_lines(page, number, limits, deadline)
+                            entry.lines, engine = ocr_page_lines(page, number, limits, deadline)
                         finally:
                             page.close()
                         ocr_done.append(number)
+                        if engine not in ocr_engines:
+                            ocr_engines.append(engine)
                     except OcrUnavailable as exc:
                         ocr_error = str(exc)
                 continue
-            in_tables: set[int] = set()
-            for boxes in _find_tables(content):
-                x0 = min(b[0] for b in boxes)
-                top = min(b[1] for b in boxes)
-                x1 = max(b[2] for b in boxes)
-                bottom = max(b[3] for b in boxes)
-                inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
-                          and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-                table = _table_from(boxes, inside, number)
-                if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
-                    continue
-                entry.tables.append(_TableItem(table, top, bottom, number))
-                in_tables.update(id(c) for c in inside)
-            entry.lines = chars_to_lines([c for c in chars if id(c) not in in_tables], number)
+            fill_page(entry, content, chars)
     finally:
         pages_source.close()
         if plumber is not None:
             plumber.close()
-    notices = _scan_notices(scanned, ocr_done, ocr_error, n_pages)
+    notices = _scan_notices(scanned, ocr_done, ocr_error, n_pages, ocr_engines)
     if repeats.skipped:
         notices.append(Notice(code="page_tree_repaired", message=(
             f"PDF 页面树中有循环或重复引用（声明 {n_pages} 页，实有 {repeats.unique} 页），重复的 {repeats.skipped} 页未重复读取")))
@@ -287,18 +277,44 @@ def _unique_page_count(data: bytes) -> Optional[int]:
 
 
 def _scan_notices(scanned: list[int], ocr_done: list[int], ocr_error: Optional[str],
-                  n_pages: int) -> list[Notice]:
+                  n_pages: int, engines: Optional[list[str]] = None) -> list[Notice]:
     if not scanned:
         return []
     pages = "、".join(str(p) for p in scanned)
     if ocr_done and len(ocr_done) == len(scanned):
-        message = (f"第{pages}页没有可用的文字层（扫描件或字体无法映射），已用 Tesseract 中文识别（OCR）"
+        used = "、".join(ENGINE_NAMES.get(e, e) for e in engines or []) or "OCR"
+        message = (f"第{pages}页没有可用的文字层（扫描件或字体无法映射），已用 {used} 中文识别（OCR）"
                    "取得文字，识别结果可能有错字，引用前请核对原件")
     else:
-        reason = ocr_error or "本机未安装 Tesseract 中文识别（OCR）"
+        reason = ocr_error or "本机没有可用的中文 OCR 引擎"
         message = (f"第{pages}页没有可用的文字层（扫描件或字体无法映射），未能识别文字：{reason}。"
-                   "安装方法（Debian/Ubuntu）：sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim")
+                   "安装方法：pip install rapidocr-onnxruntime（模型随安装包提供），或 "
+                   "sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim")
     return [Notice(code="needs_ocr", message=message, pages=scanned)]
+
+
+def fill_page(entry: _Page, content: PageContent, chars: list[dict]) -> None:
+    """A page's ruled tables (cells from the ruling lines, text by position) and its other text
+    as lines. Shared by the PDF and OFD readers."""
+    number = entry.number
+    in_tables: set[int] = set()
+    for boxes in _find_tables(content):
+        x0 = min(b[0] for b in boxes)
+        top = min(b[1] for b in boxes)
+        x1 = max(b[2] for b in boxes)
+        bottom = max(b[3] for b in boxes)
+        inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                  and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        table = _table_from(boxes, inside, number)
+        if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
+            continue
+        entry.tables.append(_TableItem(table, top, bottom, number))
+        in_tables.update(id(c) for c in inside)
+    entry.lines = chars_to_lines([c for c in chars if id(c) not in in_tables], number)
+
+
+def assemble(pages: list[_Page]) -> list[RawBlock]:
+    return _assemble(pages)
 
 
 def _assemble(pages: list[_Page]) -> list[RawBlock]:

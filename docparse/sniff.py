@@ -16,7 +16,7 @@ _HTML_TAGS = re.compile(rb"<(p|div|br|table|td|span|body|html)\b[^>]*>", re.IGNO
 
 
 def sniff(data: bytes, filename: Optional[str] = None) -> str:
-    """Return one of: pdf, docx, doc, wps, rtf, html, txt.
+    """Return one of: pdf, ofd, docx, doc, wps, rtf, html, txt.
 
     Raises UnsupportedFormatError for other office formats, archives and binary data, and
     EncryptedFileError for password-protected Office files (an OLE container holding an
@@ -51,6 +51,8 @@ def _sniff_zip(data: bytes) -> str:
         raise DamagedFileError(f"文件已损坏：压缩结构无法读取（{exc.__class__.__name__}）") from exc
     if "word/document.xml" in names or any(n.startswith("word/document") for n in names):
         return "docx"
+    if "OFD.xml" in names or "/OFD.xml" in names:
+        return "ofd"
     if any(n.startswith("xl/") for n in names):
         raise UnsupportedFormatError("这是 Excel 表格文件，暂不支持；请将材料另存为 Word 或 PDF")
     if any(n.startswith("ppt/") for n in names):

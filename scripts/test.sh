@@ -22,4 +22,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 python -m pip install -q --disable-pip-version-check -e ".[test]"
+# RapidOCR (the default OCR engine) needs OpenCV, which needs libGL and GLib on a bare server.
+if ! python -c "import cv2" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends libgl1 libglib2.0-0 >/dev/null
+fi
 python -m pytest "$@"

@@ -54,13 +54,13 @@ def parse_command(
 ) -> None:
     """把提交材料解析为结构化文档：标题、编号层级、表格及其位置。
 
-    支持 .docx、.doc/.wps（需安装 LibreOffice）、PDF（含扫描件，需 Tesseract 识别）、
+    支持 .docx、.doc/.wps（需安装 LibreOffice）、PDF（含扫描件，用随附的 RapidOCR 或 Tesseract 识别）、OFD、
     .txt（自动识别 GBK/UTF-8 等编码）和保存的网页。多个文件以 json 输出时，每行一个文档。
     """
     failures = 0
     targets = list(files_in(files))
     if not targets:
-        err.print("[red]没有找到可解析的文件[/red]（支持 .docx .doc .wps .pdf .txt .html）")
+        err.print("[red]没有找到可解析的文件[/red]（支持 .docx .doc .wps .pdf .ofd .txt .html）")
         raise typer.Exit(1)
     many = len(targets) > 1
     for path in targets:
@@ -117,7 +117,7 @@ def review_command(
 
     targets = list(files_in(files))
     if not targets:
-        err.print("[red]没有找到可审查的文件[/red]（支持 .docx .doc .wps .pdf .txt .html）")
+        err.print("[red]没有找到可审查的文件[/red]（支持 .docx .doc .wps .pdf .ofd .txt .html）")
         raise typer.Exit(1)
     reviewer = default_reviewer()
     out = Console(highlight=False)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
-SUPPORTED = {".docx", ".docm", ".doc", ".wps", ".rtf", ".pdf", ".txt", ".html", ".htm", ".shtml"}
+SUPPORTED = {".docx", ".docm", ".doc", ".wps", ".rtf", ".pdf", ".ofd", ".txt", ".html", ".htm", ".shtml"}
 
 
 @dataclass(frozen=True)

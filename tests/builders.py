@@ -1079,3 +1079,158 @@ __all__ = [
     "scanned_pdf_bytes",
     "txt_bytes",
 ]
+
+
+# -- OFD ------------------------------------------------------------------------------------
+
+
+def _ofd_width(ch: str, size: float) -> float:
+    return size if ord(ch) > 0x2E7F else size * 0.5
+
+
+def _ofd_wrap(text: str, width: float, size: float, indent: float) -> list[tuple[float, str]]:
+    """Lines of a paragraph as a typesetter breaks them: (x offset, text)."""
+    lines, line, used, first = [], "", indent, True
+    for ch in text:
+        w = _ofd_width(ch, size)
+        if used + w > width and line:
+            lines.append((indent if first else 0.0, line))
+            line, used, first = "", 0.0, False
+        line += ch
+        used += w
+    if line:
+        lines.append((indent if first else 0.0, line))
+    return lines
+
+
+def ofd_bytes(spec: Sequence[Block], *, size: float = 5.6, template_header: str | None = None,
+              bomb: bool = False, dtd: bool = False) -> bytes:
+    """An OFD package (GB/T 33190) laid out line by line, as typesetting software writes one: every
+    visual line is a TextObject whose TextCode gives each character's advance in DeltaX (with the
+    “g N v” shorthand), tables are ruled with PathObjects, an optional template carries a running
+    header. Page A4, margins 28 mm (left/right) and 37 mm (top), sizes in millimetres.
+
+    `bomb` adds a member that expands 1,000-fold; `dtd` puts an entity declaration in a page."""
+    left, right, top, bottom_limit = 28.0, 182.0, 37.0, 262.0
+    pages: list[list[str]] = [[]]
+    y = top
+    ids = iter(range(10, 10_000_000))
+
+    def new_page() -> None:
+        nonlocal y
+        pages.append([])
+        y = top
+
+    def text_line(x: float, baseline: float, text: str, font_size: float) -> None:
+        widths = [_ofd_width(ch, font_size) for ch in text[:-1]]
+        if widths and all(w == widths[0] for w in widths):
+            delta = f"g {len(widths)} {widths[0]:g}"
+        else:
+            delta = " ".join(f"{w:g}" for w in widths)
+        width = sum(widths) + (_ofd_width(text[-1], font_size) if text else 0)
+        pages[-1].append(
+            f'<ofd:TextObject ID="{next(ids)}" Boundary="{x:.2f} {baseline - font_size:.2f} {width + 1:.2f} '
+            f'{font_size * 1.3:.2f}" Font="3" Size="{font_size:g}"><ofd:FillColor Value="0 0 0"/>'
+            f'<ofd:TextCode X="0" Y="{font_size:.2f}" DeltaX="{delta}">{_xml_escape(text)}</ofd:TextCode>'
+            "</ofd:TextObject>")
+
+    def paragraph(text: str, *, indent: float, font_size: float, centered: bool = False, align_right=False) -> None:
+        nonlocal y
+        leading = font_size * (1.3 if centered else 1.6)
+        for offset, line in _ofd_wrap(text, right - left, font_size, indent):
+            if y + leading > bottom_limit:
+                new_page()
+            y += leading
+            width = sum(_ofd_width(ch, font_size) for ch in line)
+            x = left + offset
+            if centered:
+                x = left + (right - left - width) / 2
+            elif align_right:
+                x = right - width - 2 * font_size
+            text_line(x, y, line, font_size)
+
+    for block in spec:
+        kind = block["kind"]
+        if kind == "title":
+            for part in str(block["text"]).split("\n"):
+                paragraph(part, indent=0, font_size=size * 1.4, centered=True)  # 二号 over 三号
+            y += size
+        elif kind == "heading":
+            label = block.get("label", "")
+            paragraph(label + plain_text(block["text"]), indent=2 * size, font_size=size)
+        elif kind == "para":
+            label = block.get("label", "")
+            paragraph(label + plain_text(block["text"]), indent=2 * size, font_size=size)
+        elif kind == "sign":
+            y += size * 2
+            for line in block["lines"]:
+                paragraph(line, indent=0, font_size=size, align_right=True)
+        elif kind == "pagebreak":
+            new_page()
+        elif kind == "table":
+            rows = block["rows"]
+            widths = block.get("widths_mm") or [(right - left) / len(rows[0])] * len(rows[0])
+            xs = [left]
+            for w in widths:
+                xs.append(xs[-1] + w)
+            cell_size = size * 0.8
+            for row in rows:
+                cell_lines = [_ofd_wrap(str(cell), w - 2, cell_size, 0) for cell, w in zip(row, widths)]
+                height = max(1, max(len(c) for c in cell_lines)) * cell_size * 1.5 + 2
+                if y + height > bottom_limit:
+                    new_page()
+                row_top = y
+                for c, lines in enumerate(cell_lines):
+                    baseline = row_top + 1
+                    for _, line in lines:
+                        baseline += cell_size * 1.5
+                        text_line(xs[c] + 1, baseline, line, cell_size)
+                path = " ".join([f"M {xs[0]:.2f} {row_top:.2f} L {xs[-1]:.2f} {row_top:.2f}",
+                                 f"M {xs[0]:.2f} {row_top + height:.2f} L {xs[-1]:.2f} {row_top + height:.2f}"]
+                                + [f"M {x:.2f} {row_top:.2f} L {x:.2f} {row_top + height:.2f}" for x in xs])
+                pages[-1].append(f'<ofd:PathObject ID="{next(ids)}" Boundary="0 0 210 297" LineWidth="0.25">'
+                                 f"<ofd:AbbreviatedData>{path}</ofd:AbbreviatedData></ofd:PathObject>")
+                y = row_top + height
+            y += size
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    files: dict[str, bytes] = {
+        "OFD.xml": (f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.1" DocType="OFD"><ofd:DocBody>'
+                    "<ofd:DocInfo><ofd:DocID>0</ofd:DocID><ofd:Creator>sifeng tests</ofd:Creator></ofd:DocInfo>"
+                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>").encode(),
+        "Doc_0/PublicRes.xml": (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {ns} BaseLoc="Res"><ofd:Fonts>'
+                                '<ofd:Font ID="3" FontName="仿宋" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>').encode(),
+    }
+    template = ""
+    if template_header:
+        files["Doc_0/Tpls/Tpl_0/Content.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID="2">'
+            f'<ofd:TextObject ID="3" Boundary="28 12 150 6" Font="3" Size="3.5"><ofd:TextCode X="0" Y="3.5" '
+            f'DeltaX="g {len(template_header) - 1} 3.5">{_xml_escape(template_header)}</ofd:TextCode></ofd:TextObject>'
+            "</ofd:Layer></ofd:Content></ofd:Page>").encode()
+        template = '<ofd:TemplatePage ID="1" BaseLoc="Tpls/Tpl_0/Content.xml"/>'
+    page_refs = []
+    for index, objects in enumerate(pages):
+        doctype = '<!DOCTYPE x [<!ENTITY a "aaaa">]>' if dtd and index == 0 else ""
+        use_template = '<ofd:Template TemplateID="1" ZOrder="Background"/>' if template_header else ""
+        files[f"Doc_0/Pages/Page_{index}/Content.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<ofd:Page {ns}>{use_template}<ofd:Content>'
+            f'<ofd:Layer ID="{next(ids)}">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>').encode()
+        page_refs.append(f'<ofd:Page ID="{100 + index}" BaseLoc="Pages/Page_{index}/Content.xml"/>')
+    files["Doc_0/Document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>9999</ofd:MaxUnitID>'
+        "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+        f"<ofd:PublicRes>PublicRes.xml</ofd:PublicRes>{template}</ofd:CommonData>"
+        f"<ofd:Pages>{''.join(page_refs)}</ofd:Pages></ofd:Document>").encode()
+    if bomb:
+        files["Doc_0/Res/padding.bin"] = b"\0" * (40 * 1024 * 1024)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            info = zipfile.ZipInfo(name, date_time=(2014, 6, 30, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

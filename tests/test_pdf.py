@@ -109,13 +109,13 @@ def test_cid_font_text_is_recovered():
 
 
 def test_unmappable_font_is_treated_like_a_scan(monkeypatch):
-    monkeypatch.setattr(ocr, "tesseract_available", lambda: False)
-    monkeypatch.setattr("docparse.pdf.tesseract_available", lambda: False)
+    monkeypatch.setattr("docparse.pdf.ocr_available", lambda: False)
     data = cid_pdf_bytes(["完全无法映射的字体文字内容。"], keep_cmap=False)
     document = docparse.parse(data, filename="broken-font.pdf")
     assert document.has_notice("needs_ocr")
     notice = document.notices[0]
     assert notice.pages == [1]
+    assert "pip install rapidocr-onnxruntime" in notice.message
     assert "apt-get install tesseract-ocr tesseract-ocr-chi-sim" in notice.message
 
 
@@ -167,18 +167,21 @@ def scan_pdf():
                              seal="中共青石镇委员会", dpi=200)
 
 
-def test_scan_without_tesseract_reports_needs_ocr(monkeypatch, scan_pdf):
-    monkeypatch.setattr("docparse.pdf.tesseract_available", lambda: False)
+def test_scan_without_an_ocr_engine_reports_needs_ocr(monkeypatch, scan_pdf):
+    monkeypatch.setattr("docparse.pdf.ocr_available", lambda: False)
     document = docparse.parse(scan_pdf, filename="scan.pdf")
     assert document.has_notice("needs_ocr")
     assert "未能识别文字" in document.notices[0].message
 
 
-def test_scan_is_ocrd_with_tesseract(scan_pdf):
-    require(ocr.tesseract_available(), "tesseract with chi_sim")
+@pytest.mark.parametrize("engine, name", [("tesseract", "Tesseract"), ("rapidocr", "RapidOCR")])
+def test_scan_is_ocrd(scan_pdf, monkeypatch, engine, name):
+    available = {"tesseract": ocr.tesseract_available, "rapidocr": ocr.rapidocr_available}[engine]
+    require(available(), engine)
+    monkeypatch.setenv("SIFENG_OCR_ENGINE", engine)
     document = docparse.parse(scan_pdf, filename="scan.pdf")
     assert document.has_notice("needs_ocr")
-    assert "已用 Tesseract" in document.notices[0].message
+    assert f"已用 {name}" in document.notices[0].message
     paragraphs = [b.text for b in document.blocks]
     # OCR may misread or drop a character or two; each line must come through as one paragraph.
     for line in SCAN_LINES:
@@ -186,3 +189,21 @@ def test_scan_is_ocrd_with_tesseract(scan_pdf):
         assert best >= 0.85, (line, paragraphs)
     assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", document.text)
     assert document.metadata.date == "2014-03-10"
+
+
+def test_rapidocr_runs_with_the_network_blocked(scan_pdf, monkeypatch):
+    """The PP-OCR models ship inside the wheel: a fresh engine loads and reads with no socket."""
+    import socket
+
+    require(ocr.rapidocr_available(), "rapidocr")
+
+    def refuse(*args, **kwargs):
+        raise OSError("network blocked in this test")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setenv("SIFENG_OCR_ENGINE", "rapidocr")
+    ocr._rapid.cache_clear()
+    document = docparse.parse(scan_pdf, filename="scan.pdf")
+    assert "已用 RapidOCR" in document.notices[0].message
+    assert any("会议多" in b.text for b in document.blocks)
