@@ -201,9 +201,18 @@ def owner_candidates(text: str) -> list[Owner]:
     lex = _lexicon()
     trigger = _alternatives(lex["subject_triggers"])
     clause = re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={trigger}|\d)")
-    starts = [0] + [m.end() for m in re.finditer(r"[，,；;。：:！!]", norm)]
-    for start in starts:
+    # Clause starts after a sentence or a semicolon, or after a comma that follows a lead such as
+    # 下一步 (“…，科主任在大会上作检查” names who acts in a consequence, not who owns the measure).
+    strong = {0} | {m.end() for m in re.finditer(r"[；;。：:！!]", norm)} | \
+        {m.end() for m in re.finditer(r"(?:下一步|今后|同时|此外|目前|为此|对此)[，,]", norm)}
+    weak = {m.end() for m in re.finditer(r"[，,]", norm)} - strong
+    for start in sorted(strong | weak):
         match = clause.match(norm, start)
+        # After a plain comma, only a subject that goes on to a date, a count or a commitment
+        # (“…，村两委10月底前更换…”) and not one that acts in a consequence (“…，科主任在大会上作检查”).
+        if match and start in weak and not re.match(r"\d|将|要|负责|牵头|每|于|年底|即日|自|按月|定期",
+                                                      norm[match.end("x"):]):
+            continue
         if not match:
             continue
         name = _clean(match.group("x"))

@@ -155,17 +155,18 @@ def shape_lines(lines: list[PositionedLine], margins: Margins) -> list[Line]:
     """Turn positioned lines into `Line`s carrying indent, right-margin, centring and spacing."""
     out = []
     previous = None
-    width = max(margins.right - margins.left, 1.0)
     middle = (margins.left + margins.right) / 2
     for line in lines:
         size = margins.size
         # OCR boxes are loose and Tesseract drops a character at a line end now and then.
         indent_at, end_slack = (1.6, 3.0) if line.ocr else (1.2, 1.5)
         indented = line.x0 > margins.left + indent_at * size
+        # Centred: symmetric, and clear of both margins (a long wrapped title line is centred
+        # too; an indented first line of a paragraph runs to the right margin and is not).
         centered = (
             abs((line.x0 + line.x1) / 2 - middle) < 1.5 * size
             and line.x0 > margins.left + 2 * size
-            and (line.x1 - line.x0) < 0.85 * width
+            and line.x1 < margins.right - 2 * size
         )
         gap = (previous is not None and previous.page == line.page
                and line.top - previous.top > margins.leading * 1.45)

@@ -218,9 +218,10 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[RawB
                     try:
                         page = pages_source.page(index)
                         try:
-                            entry.lines, engine = ocr_page_lines(page, number, limits, deadline)
+                            lines, edges, engine = ocr_page_lines(page, number, limits, deadline)
                         finally:
                             page.close()
+                        fill_ocr_page(entry, lines, edges, content.width, content.height)
                         ocr_done.append(number)
                         if engine not in ocr_engines:
                             ocr_engines.append(engine)
@@ -311,6 +312,43 @@ def fill_page(entry: _Page, content: PageContent, chars: list[dict]) -> None:
         entry.tables.append(_TableItem(table, top, bottom, number))
         in_tables.update(id(c) for c in inside)
     entry.lines = chars_to_lines([c for c in chars if id(c) not in in_tables], number)
+
+
+def _pseudo_chars(line: PositionedLine) -> list[dict]:
+    """An OCR'd line as characters spread over its box (ideographs full width, others half), so a
+    line that crosses a cell border is split where the border is."""
+    weights = [1.0 if ord(ch) > 0x2E7F else 0.5 for ch in line.text]
+    total = sum(weights) or 1.0
+    unit = (line.x1 - line.x0) / total
+    chars, x = [], line.x0
+    for ch, w in zip(line.text, weights):
+        if not ch.isspace():
+            chars.append({"text": ch, "x0": x, "x1": x + w * unit, "top": line.top, "bottom": line.bottom,
+                          "size": line.size})
+        x += w * unit
+    return chars
+
+
+def fill_ocr_page(entry: _Page, lines: list[PositionedLine], edges: list[dict], width: float,
+                  height: float) -> None:
+    """An OCR'd page: ruled tables found in the image become tables (the OCR'd text placed in
+    their cells by position), the other lines stay lines."""
+    used: set[int] = set()
+    if edges:
+        for boxes in _find_tables(PageContent(width=width, height=height, chars=[], edges=edges, images=1)):
+            x0 = min(b[0] for b in boxes)
+            top = min(b[1] for b in boxes)
+            x1 = max(b[2] for b in boxes)
+            bottom = max(b[3] for b in boxes)
+            inside = [k for k, l in enumerate(lines) if k not in used
+                      and x0 <= (l.x0 + l.x1) / 2 <= x1 and top <= (l.top + l.bottom) / 2 <= bottom]
+            chars = [c for k in inside for c in _pseudo_chars(lines[k])]
+            table = _table_from(boxes, chars, entry.number)
+            if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
+                continue
+            entry.tables.append(_TableItem(table, top, bottom, entry.number))
+            used.update(inside)
+    entry.lines = [l for k, l in enumerate(lines) if k not in used]
 
 
 def assemble(pages: list[_Page]) -> list[RawBlock]:

@@ -78,10 +78,15 @@ def degrade(image, *, dpi: int, skew: float = 0.0, light: bool = False, noise: f
 
 
 def scan_of(pdf: Path, condition: dict) -> bytes:
-    """An image-only PDF of `pdf` under a condition."""
+    """An image-only PDF of the file `pdf` under a condition."""
+    return scan_pdf_bytes(pdf.read_bytes(), condition)
+
+
+def scan_pdf_bytes(data: bytes, condition: dict) -> bytes:
+    """An image-only PDF of PDF bytes under a condition (also used by tests/test_pdf.py)."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(pdf))
+    document = pdfium.PdfDocument(data)
     pages = []
     for index in range(len(document)):
         image = document[index].render(scale=condition["dpi"] / 72).to_pil()

@@ -1153,8 +1153,16 @@ def ofd_bytes(spec: Sequence[Block], *, size: float = 5.6, template_header: str 
         kind = block["kind"]
         if kind == "title":
             for part in str(block["text"]).split("\n"):
-                paragraph(part, indent=0, font_size=size * 1.4, centered=True)  # 二号 over 三号
+                # A title too long for one line is broken into balanced centred lines.
+                per_line = int((right - left) / (size * 1.4)) - 2
+                count = -(-len(part) // per_line)
+                step = -(-len(part) // count)
+                for k in range(0, len(part), step):
+                    paragraph(part[k:k + step], indent=0, font_size=size * 1.4, centered=True)  # 二号 over 三号
             y += size
+        elif kind == "subtitle":
+            paragraph(plain_text(block["text"]), indent=0, font_size=size, centered=True)
+            y += size * 0.5
         elif kind == "heading":
             label = block.get("label", "")
             paragraph(label + plain_text(block["text"]), indent=2 * size, font_size=size)
@@ -1169,13 +1177,17 @@ def ofd_bytes(spec: Sequence[Block], *, size: float = 5.6, template_header: str 
             new_page()
         elif kind == "table":
             rows = block["rows"]
-            widths = block.get("widths_mm") or [(right - left) / len(rows[0])] * len(rows[0])
+            widths = block.get("widths_mm") or ([10 * w for w in block["widths"]] if block.get("widths")
+                                                else [(right - left) / len(rows[0])] * len(rows[0]))
+            if sum(widths) > right - left:
+                widths = [w * (right - left) / sum(widths) for w in widths]
             xs = [left]
             for w in widths:
                 xs.append(xs[-1] + w)
             cell_size = size * 0.8
             for row in rows:
-                cell_lines = [_ofd_wrap(str(cell), w - 2, cell_size, 0) for cell, w in zip(row, widths)]
+                cell_lines = [_ofd_wrap(plain_text(cell) if not isinstance(cell, str) else cell, w - 2, cell_size, 0)
+                              for cell, w in zip(row, widths)]
                 height = max(1, max(len(c) for c in cell_lines)) * cell_size * 1.5 + 2
                 if y + height > bottom_limit:
                     new_page()

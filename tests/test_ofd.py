@@ -5,7 +5,7 @@ import pytest
 
 import docparse
 from sifeng.review import review
-from tests.builders import ofd_bytes
+from builders import ofd_bytes
 
 SPEC = [
     {"kind": "title", "text": "中共青山县林业局党组\n党的群众路线教育实践活动整改方案"},

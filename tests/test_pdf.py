@@ -207,3 +207,34 @@ def test_rapidocr_runs_with_the_network_blocked(scan_pdf, monkeypatch):
     document = docparse.parse(scan_pdf, filename="scan.pdf")
     assert "已用 RapidOCR" in document.notices[0].message
     assert any("会议多" in b.text for b in document.blocks)
+
+
+TABLE_SPEC = [
+    {"kind": "title", "text": "中共青山镇委员会整改问题清单"},
+    {"kind": "para", "text": "镇党委对照检查查摆出的问题，逐项明确整改措施、责任人和完成时限，具体如下："},
+    {"kind": "table", "rows": [["序号", "存在问题", "整改措施", "责任人", "完成时限"],
+                               ["1", "会议多、文件多，以会议落实会议", "镇机关会议每月不超过2次，文件精简三分之一", "李××", "2014年6月底前"],
+                               ["2", "办事群众排长队，窗口服务态度差", "便民服务中心实行首问负责和限时办结", "王××", "2014年5月底前"],
+                               ["3", "公务接待超标准，陪餐人数多", "接待一律执行公函制度，陪餐不超过3人", "张××", "立即执行"]],
+     "widths": [1.2, 4.5, 5.5, 1.8, 2.6]},
+    {"kind": "sign", "lines": ["中共青山镇委员会", "2014年4月20日"]},
+]
+
+
+@pytest.mark.parametrize("condition", ["clean 200 dpi", "degraded 200 dpi (−2° skew, uneven light, noise, JPEG, seal)"])
+def test_scanned_table_becomes_rows(condition, monkeypatch):
+    """A ruled table in a scan is found in the image (after straightening) and its OCR'd text placed
+    in its cells, as for a born-digital table."""
+    from scripts.evaluate_ocr import CONDITIONS, scan_pdf_bytes
+
+    require(ocr.rapidocr_available(), "rapidocr")
+    monkeypatch.setenv("SIFENG_OCR_ENGINE", "rapidocr")
+    document = docparse.parse(scan_pdf_bytes(pdf_bytes(TABLE_SPEC, page_numbers=False), CONDITIONS[condition]),
+                              filename="清单扫描件.pdf")
+    tables = [b.table for b in document.blocks if b.table is not None]
+    assert len(tables) == 1, [b.text for b in document.blocks]
+    assert tables[0].header == ["序号", "存在问题", "整改措施", "责任人", "完成时限"]
+    rows = tables[0].text_rows()
+    assert len(rows) == 3
+    assert difflib.SequenceMatcher(None, rows[1][2], "便民服务中心实行首问负责和限时办结").ratio() >= 0.9
+    assert rows[2][4] == "立即执行"

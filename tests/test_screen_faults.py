@@ -246,6 +246,7 @@ def test_timed_out_worker_takes_its_ocr_child_and_temp_files_with_it(tmp_path, m
                     f"echo $$ >> {marker}\nexec sleep 60\n")
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("SIFENG_OCR_ENGINE", "tesseract")  # the engine that runs as a child process
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "扫描件.pdf").write_bytes(scanned_pdf_bytes(["整改方案扫描件正文。"], dpi=100))
