@@ -430,6 +430,8 @@ def screen_command(
     timeout: float = typer.Option(120.0, "--timeout", help="单个文件的处理时限（秒）"),
     retry_failed: bool = typer.Option(False, "--retry-failed",
                                       help="重新审查上次所有失败的文件（超时、崩溃、文件缺失的失败每次都会自动重试）"),
+    scheduler: str = typer.Option(None, "--scheduler",
+                                  help="在 Dask 集群上审查：调度器地址，如 tcp://192.168.1.10:8786（需 pip install 'sifeng[cluster]'）"),
 ) -> None:
     """批量筛查：并行审查全部材料，查找相互照搬照抄的材料，生成报告。
 
@@ -437,8 +439,9 @@ def screen_command(
     和 letters/（有问题的材料的督导反馈意见初稿；不是整改材料或无法判断的文件不写）。
     中断或出错后重新运行同一命令，已完成的文件不会重做，结果没有变化的报告不会重写。
     退出码：0 全部读取；1 有文件无法读取；2 用法错误；4 工作区文件损坏；5 输出目录不可写或磁盘已满；
-    6 另一个筛查正在使用该输出目录；130 被中断（已完成的结果已保存）。
+    6 另一个筛查正在使用该输出目录；7 无法连接 Dask 集群；130 被中断（已完成的结果已保存）。
     """
+    from .cluster import ClusterError
     from .workspace import WorkspaceError
 
     console = Console(stderr=True, highlight=False)
@@ -464,13 +467,13 @@ def screen_command(
 
         try:
             batch = screen(inputs, out=out, workers=workers, timeout=timeout, on_start=on_start,
-                           on_progress=on_progress, retry_failed=retry_failed)
+                           on_progress=on_progress, retry_failed=retry_failed, scheduler=scheduler)
         finally:
             progress.stop()
     except KeyboardInterrupt:
         console.print("[yellow]已中断。[/yellow]已完成的结果已保存在工作区，重新运行同一命令即可继续。")
         raise typer.Exit(130)
-    except WorkspaceError as exc:
+    except (WorkspaceError, ClusterError) as exc:
         console.print(f"[red]错误[/red] {escape(str(exc.message))}")
         raise typer.Exit(exc.exit_code)
     failed = len(batch.failed) + len(batch.input_problems)

@@ -30,17 +30,25 @@ from .workspace import Workspace, storage_error
 def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeout: float = 120.0,
            on_progress: Optional[Callable[[int, int, int], None]] = None,
            on_start: Optional[Callable[[int, int], None]] = None, reports: bool = True,
-           retry_failed: bool = False) -> Batch:
+           retry_failed: bool = False, scheduler: Optional[str] = None) -> Batch:
     """Review every submission in `inputs` (files, folders, globs, .zip) into the folder `out`.
 
     Files that failed for a passing reason (time limit, crash, missing or unreadable file) are
     retried on a re-run; with `retry_failed`, every earlier failure is.
     `on_start(total, already_done)` and `on_progress(done, failed, total)` let a caller show
     progress. Returns the batch with every entry, the copy pairs and the report paths.
-    Raises `WorkspaceError` when the output folder cannot be used.
+    With `scheduler` (tcp://HOST:PORT) the files are reviewed on that Dask cluster instead of local
+    processes (sifeng/cluster.py); everything else is the same.
+    Raises `WorkspaceError` when the output folder cannot be used, `ClusterError` when the cluster
+    cannot.
     """
     started = time.monotonic()
     out = Path(out)
+    if scheduler:
+        from .cluster import connect
+
+        # Fail at once, before anything is listed or written, when the cluster is not there.
+        connect(scheduler).close()
     workspace = Workspace(out)
     try:
         temp_root = out / ".work" / "tmp"
@@ -88,8 +96,13 @@ def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeo
                 if on_progress:
                     on_progress(counters["done"], counters["failed"], total)
 
-            run(tasks, workers=workers or max(1, (os.cpu_count() or 2)), timeout=timeout, on_outcome=record,
-                temp_root=temp_root)
+            if scheduler:
+                from .cluster import run_on_cluster
+
+                run_on_cluster(tasks, scheduler=scheduler, on_outcome=record)
+            else:
+                run(tasks, workers=workers or max(1, (os.cpu_count() or 2)), timeout=timeout, on_outcome=record,
+                    temp_root=temp_root)
             reviewed_now += len(tasks)
         shutil.rmtree(temp_root, ignore_errors=True)
         entries = _entries(workspace)
