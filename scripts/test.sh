@@ -21,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-python -m pip install -q --disable-pip-version-check -e ".[test,cluster]"
+python -m pip install -q --disable-pip-version-check -e ".[test,cluster,serve]"
 # RapidOCR (the default OCR engine) needs OpenCV, which needs libGL and GLib on a bare server.
 if ! python -c "import cv2" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   export DEBIAN_FRONTEND=noninteractive

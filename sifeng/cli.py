@@ -7,6 +7,7 @@ file name and reason, and the others are still processed); 2 the command itself 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -419,6 +420,41 @@ def evaluate_measures(
         for field, entries in (*wrong.items(), ("hollow", hollow_wrong)):
             for entry in entries:
                 out.print(f"  [{field}] {escape(json.dumps(entry, ensure_ascii=False, default=str))}")
+
+
+@app.command("serve")
+def serve_command(
+    host: str = typer.Option("127.0.0.1", "--host", help="监听地址"),
+    port: int = typer.Option(8000, "--port", help="端口"),
+    data: Path = typer.Option(Path("sifeng-data"), "--data", help="任务和临时文件的目录（不会写到别处）"),
+    workers: int = typer.Option(1, "--workers", help="服务进程数（每个进程载入一次审查模型）"),
+) -> None:
+    """HTTP 服务：POST /v1/review 同步审查一份材料；POST /v1/jobs 提交批量任务，GET /v1/jobs/{id} 查询
+    （可长轮询），下载 results、report.html、report.xlsx、letters.zip；/docs 和 /openapi.json 说明接口。
+
+    设置 SIFENG_API_KEY 后每个请求须带 X-API-Key；SIFENG_MAX_UPLOAD_MB 限制上传大小（默认 100）。
+    需要 pip install 'sifeng[serve]'。
+    """
+    try:
+        import uvicorn  # noqa: F401
+        import fastapi  # noqa: F401
+        import multipart  # noqa: F401
+    except ImportError:
+        err.print("[red]错误[/red] HTTP 服务需要安装：pip install 'sifeng[serve]'")
+        raise typer.Exit(2)
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+        probe = data / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        err.print(f"[red]错误[/red] 数据目录 {escape(str(data))} 不可写（{exc.strerror or exc}）")
+        raise typer.Exit(5)
+    os.environ["SIFENG_DATA"] = str(data.resolve())
+    import uvicorn
+
+    uvicorn.run("sifeng.serve:app_from_env", factory=True, host=host, port=port, workers=max(1, workers),
+                log_level="warning")
 
 
 @app.command("screen")
