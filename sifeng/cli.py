@@ -433,14 +433,14 @@ def serve_command(
     （可长轮询），下载 results、report.html、report.xlsx、letters.zip；/docs 和 /openapi.json 说明接口。
 
     设置 SIFENG_API_KEY 后每个请求须带 X-API-Key；SIFENG_MAX_UPLOAD_MB 限制上传大小（默认 100）。
-    需要 pip install 'sifeng[serve]'。
+    需要 pip install 'sifeng\\[serve]'。
     """
     try:
         import uvicorn  # noqa: F401
         import fastapi  # noqa: F401
         import multipart  # noqa: F401
     except ImportError:
-        err.print("[red]错误[/red] HTTP 服务需要安装：pip install 'sifeng[serve]'")
+        err.print("[red]错误[/red] HTTP 服务需要安装：pip install 'sifeng\\[serve]'")
         raise typer.Exit(2)
     try:
         data.mkdir(parents=True, exist_ok=True)
@@ -467,7 +467,7 @@ def screen_command(
     retry_failed: bool = typer.Option(False, "--retry-failed",
                                       help="重新审查上次所有失败的文件（超时、崩溃、文件缺失的失败每次都会自动重试）"),
     scheduler: str = typer.Option(None, "--scheduler",
-                                  help="在 Dask 集群上审查：调度器地址，如 tcp://192.168.1.10:8786（需 pip install 'sifeng[cluster]'）"),
+                                  help="在 Dask 集群上审查：调度器地址，如 tcp://192.168.1.10:8786（需 pip install 'sifeng\\[cluster]'）"),
 ) -> None:
     """批量筛查：并行审查全部材料，查找相互照搬照抄的材料，生成报告。
 
