@@ -109,3 +109,116 @@ def ruling_edges(gray, scale: float, dpi: Optional[float] = None) -> list[dict]:
         edges.append({"x0": x / scale, "x1": x / scale, "top": y0 / scale, "bottom": y1 / scale,
                       "width": 0.0, "height": (y1 - y0) / scale, "orientation": "v", "object_type": "line"})
     return edges
+
+
+# -- borderless tables ----------------------------------------------------------------------------
+
+_HEADER_WORDS = ("序号", "存在问题", "存在的问题", "问题", "问题表现", "主要问题", "整改措施", "措施", "整改目标",
+                 "整改任务", "责任人", "责任单位", "责任领导", "责任部门", "责任科室", "牵头单位", "牵头领导", "完成时限",
+                 "时限", "完成时间", "整改时限", "时间节点", "类别", "制度名称", "备注", "整治重点", "整治任务")
+
+
+def _rows_of(lines) -> list[list[int]]:
+    """Indexes of OCR lines grouped into visual rows (vertical centres close), each left to right."""
+    order = sorted(range(len(lines)), key=lambda k: (lines[k].top + lines[k].bottom) / 2)
+    rows: list[list[int]] = []
+    for k in order:
+        line = lines[k]
+        middle = (line.top + line.bottom) / 2
+        height = max(1.0, line.bottom - line.top)
+        if rows:
+            last = lines[rows[-1][0]]
+            if abs((last.top + last.bottom) / 2 - middle) < 0.5 * height:
+                rows[-1].append(k)
+                continue
+        rows.append([k])
+    return [sorted(row, key=lambda k: lines[k].x0) for row in rows]
+
+
+def _is_header(texts: list[str]) -> bool:
+    return len(texts) >= 3 and sum(1 for t in texts if t.replace(" ", "") in _HEADER_WORDS) >= 2
+
+
+def borderless_table(lines, page: int):
+    """A table without ruling lines in OCR'd lines: a header row of known column names (序号, 存在问题,
+    整改措施, 责任人, 完成时限 …) whose columns are separated, down the rows below it, by vertical
+    runs of white. Returns (Table, top, bottom, indexes of the lines used) or None."""
+    from .model import Location, Table
+    from .tables import fill_grid, guess_header_rows
+    from .text import join_lines
+
+    if len(lines) < 6:
+        return None
+    rows = _rows_of(lines)
+    start = next((r for r, row in enumerate(rows) if _is_header([lines[k].text for k in row])), None)
+    if start is None:
+        return None
+    header = rows[start]
+    left, right = lines[header[0]].x0, lines[header[-1]].x1
+    size = sorted(lines[k].size for k in header)[len(header) // 2] or 10.0
+    width = max(1.0, right - left)
+    region = [header]
+    steps = []
+    for row in rows[start + 1:]:
+        top = min(lines[k].top for k in row)
+        previous_bottom = max(lines[k].bottom for k in region[-1])
+        wide = any(lines[k].x1 - lines[k].x0 > 0.7 * width for k in row)
+        outside = any(lines[k].x0 < left - 2 * size or lines[k].x1 > right + 4 * size for k in row)
+        if wide or outside or top - previous_bottom > 3 * size:
+            break
+        steps.append(top - previous_bottom)
+        region.append(row)
+    if len(region) < 3:
+        return None
+    # Column borders: between neighbouring header cells, the x that the fewest lines of the region
+    # cross (OCR boxes are padded, so a neighbour's box may overlap the white river by a little).
+    borders = []
+    spans = [(lines[k].x0, lines[k].x1) for row in region for k in row]
+    tolerance = max(1, int(0.15 * len(region)))
+    for a, b in zip(header, header[1:]):
+        lo, hi = int(lines[a].x1), int(lines[b].x0)
+        if hi <= lo:
+            return None
+        counts = [sum(1 for x0, x1 in spans if x0 < x + 0.5 < x1) for x in range(lo, hi + 1)]
+        least = min(counts)
+        if least > tolerance:
+            return None
+        # The middle of the longest run of the least-crossed x.
+        best, run_start, best_span = None, None, -1
+        for i, n in enumerate(counts + [least + 1]):
+            if n == least and run_start is None:
+                run_start = i
+            elif n != least and run_start is not None:
+                if i - run_start > best_span:
+                    best_span, best = i - run_start, lo + (run_start + i - 1) / 2
+                run_start = None
+        borders.append(best)
+
+    def column(k) -> int:
+        middle = (lines[k].x0 + lines[k].x1) / 2
+        return sum(1 for b in borders if middle > b)
+
+    # A new logical row where the white space above a visual row is wider than the spacing of lines
+    # within a cell (cells are padded; a number or a name centred in its cell sits mid-row).
+    logical: list[list[list[str]]] = [[[lines[k].text] for k in header]]
+    previous_bottom = max(lines[k].bottom for k in header)
+    for row in region[1:]:
+        top = min(lines[k].top for k in row)
+        if len(logical) == 1 or top - previous_bottom > 0.35 * size:
+            logical.append([[] for _ in header])
+        for k in sorted(row, key=lambda k: lines[k].top):
+            logical[-1][column(k)].append(lines[k].text)
+        previous_bottom = max(previous_bottom, max(lines[k].bottom for k in row))
+    placed = []
+    for r, cells in enumerate(logical):
+        for c, parts in enumerate(cells):
+            text = ""
+            for part in parts:
+                text = join_lines(text, part) if text else part
+            placed.append((r, c, 1, 1, text))
+    grid = fill_grid(placed, len(logical), lambda r, c: Location(page=page, row=r, column=c))
+    table = Table(rows=grid, header_rows=guess_header_rows(grid))
+    taken = [k for row in region for k in row]
+    top = min(lines[k].top for k in taken)
+    bottom = max(lines[k].bottom for k in taken)
+    return table, top, bottom, taken

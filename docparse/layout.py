@@ -8,7 +8,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Optional, Iterable
 
 from .text import Line, is_cjk
 
@@ -30,6 +30,9 @@ class PositionedLine:
     size: float
     page: int
     ocr: bool = False
+    # OCR: the line cut where its characters leave a wide gap (a detector's line that ran across two
+    # cells of a table without rulings); used only when such a table is found.
+    pieces: Optional[list] = None
 
 
 def dedupe_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:

@@ -133,21 +133,58 @@ def _rapid_lines(page, number: int, deadline: Deadline) -> tuple[list[Positioned
     try:
         import numpy as np
 
-        result, _ = _rapid()(np.asarray(image))
+        result, _ = _rapid()(np.asarray(image), return_word_box=True)
     except Exception as exc:  # noqa: BLE001 - onnxruntime errors of every kind become one reason
         raise OcrUnavailable(f"RapidOCR 识别失败（{type(exc).__name__}）") from exc
     lines = []
-    for box, text, score in result or []:
-        text = _tidy(str(text))
-        if not text or float(score) < 0.5:
+    for item in result or []:
+        box, text, score = item[0], str(item[1]), float(item[2])
+        if not text.strip() or score < 0.5:
+            continue
+        chars = item[3] if len(item) > 3 and item[3] and len(item[3]) == len(text) else None
+        made = []
+        for part, part_box in _split_at_gaps(text, box, chars):
+            part = _tidy(part)
+            if not part:
+                continue
+            xs = [float(p[0]) for p in part_box]
+            ys = [float(p[1]) for p in part_box]
+            height = max(ys) - min(ys)
+            made.append(PositionedLine(text=part, x0=min(xs) / scale, x1=max(xs) / scale, top=min(ys) / scale,
+                                       bottom=max(ys) / scale, size=0.8 * height / scale, page=number, ocr=True))
+        whole = _tidy(text)
+        if not whole or not made:
             continue
         xs = [float(p[0]) for p in box]
         ys = [float(p[1]) for p in box]
-        height = max(ys) - min(ys)
-        lines.append(PositionedLine(text=text, x0=min(xs) / scale, x1=max(xs) / scale, top=min(ys) / scale,
-                                    bottom=max(ys) / scale, size=0.8 * height / scale, page=number, ocr=True))
+        lines.append(PositionedLine(text=whole, x0=min(xs) / scale, x1=max(xs) / scale, top=min(ys) / scale,
+                                    bottom=max(ys) / scale, size=0.8 * (max(ys) - min(ys)) / scale, page=number,
+                                    ocr=True, pieces=made if len(made) > 1 else None))
     lines.sort(key=lambda l: (l.top, l.x0))
     return lines, edges
+
+
+def _split_at_gaps(text: str, box, chars):
+    """A detected line split where its characters leave a gap wider than 0.6 of their height: the
+    detector joins the texts of neighbouring cells of a table without rulings into one line."""
+    if not chars:
+        return [(text, box)]
+    parts, start = [], 0
+    for i in range(1, len(text)):
+        left, right = chars[i - 1], chars[i]
+        height = max(p[1] for p in right) - min(p[1] for p in right)
+        gap = min(p[0] for p in right) - max(p[0] for p in left)
+        if gap > 0.6 * max(height, 1.0):
+            parts.append((start, i))
+            start = i
+    parts.append((start, len(text)))
+    if len(parts) == 1:
+        return [(text, box)]
+    out = []
+    for a, b in parts:
+        points = [p for c in chars[a:b] for p in c]
+        out.append((text[a:b], points))
+    return out
 
 
 def _tesseract_lines(page, number: int, limits: Limits, deadline: Deadline) -> tuple[list[PositionedLine], list[dict]]:

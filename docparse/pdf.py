@@ -348,6 +348,21 @@ def fill_ocr_page(entry: _Page, lines: list[PositionedLine], edges: list[dict], 
                 continue
             entry.tables.append(_TableItem(table, top, bottom, entry.number))
             used.update(inside)
+    from .imagetables import borderless_table
+
+    # A table without rulings is looked for among the lines cut at their wide gaps.
+    expanded, owner = [], []
+    for k in range(len(lines)):
+        if k in used:
+            continue
+        for piece in lines[k].pieces or [lines[k]]:
+            expanded.append(piece)
+            owner.append(k)
+    found = borderless_table(expanded, entry.number)
+    if found is not None:
+        table, top, bottom, taken = found
+        entry.tables.append(_TableItem(table, top, bottom, entry.number))
+        used.update(owner[i] for i in taken)
     entry.lines = [l for k, l in enumerate(lines) if k not in used]
 
 

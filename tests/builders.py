@@ -749,11 +749,11 @@ def _pdf_table(block: Block, frame_width: float) -> Table:
         for r, row in enumerate(rows)
     ]
     style = [
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        *([("GRID", (0, 0), (-1, -1), 0.6, colors.black)] if block.get("borders", True) else []),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        *([("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9))] if block.get("borders", True) else []),
     ] + [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in block.get("merges", ())]
     return Table(
         data, colWidths=col_widths, repeatRows=1 if block.get("header_repeat", False) else 0, style=TableStyle(style)

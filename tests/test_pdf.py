@@ -238,3 +238,23 @@ def test_scanned_table_becomes_rows(condition, monkeypatch):
     assert len(rows) == 3
     assert difflib.SequenceMatcher(None, rows[1][2], "便民服务中心实行首问负责和限时办结").ratio() >= 0.9
     assert rows[2][4] == "立即执行"
+
+
+@pytest.mark.parametrize("condition", ["clean 200 dpi", "degraded 200 dpi (−2° skew, uneven light, noise, JPEG, seal)"])
+def test_scanned_table_without_rulings_becomes_rows(condition, monkeypatch):
+    """A table printed without rulings: the header of known column names, the white rivers between
+    the columns and the spacing between rows give the cells (lines the detector ran across two
+    cells are split at the gap)."""
+    from scripts.evaluate_ocr import CONDITIONS, scan_pdf_bytes
+
+    require(ocr.rapidocr_available(), "rapidocr")
+    monkeypatch.setenv("SIFENG_OCR_ENGINE", "rapidocr")
+    spec = [dict(block, borders=False) if block["kind"] == "table" else block for block in TABLE_SPEC]
+    document = docparse.parse(scan_pdf_bytes(pdf_bytes(spec, page_numbers=False), CONDITIONS[condition]),
+                              filename="无框清单.pdf")
+    tables = [b.table for b in document.blocks if b.table is not None]
+    assert len(tables) == 1
+    assert tables[0].header == ["序号", "存在问题", "整改措施", "责任人", "完成时限"]
+    rows = tables[0].text_rows()
+    assert [r[1] for r in rows] == ["会议多、文件多，以会议落实会议", "办事群众排长队，窗口服务态度差", "公务接待超标准，陪餐人数多"]
+    assert rows[1][2] == "便民服务中心实行首问负责和限时办结" and rows[2][4] == "立即执行"
