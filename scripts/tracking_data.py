@@ -4,7 +4,6 @@ found in the plan (the same reading `sifeng track` uses)."""
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -12,14 +11,10 @@ from typing import Optional
 import yaml
 
 from classifiers.normalise import normalise
+from scripts.train_reader import is_dev  # one in five by a hash of the name, as for the documents
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpora" / "tracking"
-
-
-def is_dev(name: str) -> bool:
-    """One pair in five, by a hash of its folder name, is held out of training."""
-    return zlib.crc32(name.encode("utf-8")) % 5 == 0
 
 
 @dataclass
@@ -46,7 +41,7 @@ def match_measures(gold: list[dict], found: list) -> dict[int, int]:
         text = normalise(item["text"])
         best, best_score = None, 0.0
         for k, m in enumerate(found):
-            if k in used or m.plan_name != item["plan"]:
+            if k in used or Path(m.plan).name != item["plan"]:
                 continue
             if text in normalise(m.text):
                 score = 1.0
@@ -76,8 +71,6 @@ def load_pairs(split: str, reviewer=None) -> list[Pair]:
         gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
         reviews = [reviewer.review(folder / p["file"]) for p in gold["plans"]]
         measures = plan_measures(reviews)
-        for m in measures:
-            m.plan_name = Path(m.plan).name
         report = docparse.parse(folder / gold["report"])
         pairs.append(Pair(folder.name, folder, gold, reviews, report, measures,
                           match_measures(gold["measures"], measures)))

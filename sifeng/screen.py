@@ -107,7 +107,7 @@ def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeo
         shutil.rmtree(temp_root, ignore_errors=True)
         entries = _entries(workspace)
         pairs = _copies(workspace, entries)
-        trackings = _ledgers(workspace, entries, notes)
+        trackings = _ledgers(workspace, entries, notes, paths)
         batch = Batch(out=out, entries=entries, pairs=pairs, input_problems=collected.problems,
                       reviewed_now=reviewed_now, seconds=time.monotonic() - started,
                       retried=sorted(set(retried)), notes=notes, trackings=trackings)
@@ -192,10 +192,14 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
     return pairs
 
 
-def _ledgers(workspace: Workspace, entries: list[Entry], notes: list[str]) -> list:
+def _ledgers(workspace: Workspace, entries: list[Entry], notes: list[str], paths: dict) -> list:
     """The 整改台账 of every unit whose plans and 回头看自查报告 are both in the batch: each plan
     measure followed into the report (sifeng/tracking.py), and the report's checklist item on
-    “列入整改的问题是否按期解决” judged from it."""
+    “列入整改的问题是否按期解决” judged from it.
+
+    The report is read again from its file, so that evidence points at its pages and paragraphs; a
+    scanned report (not OCR'd twice) and a file gone since it was reviewed are read from the stored
+    text, and their evidence is placed by line of that text (“提取文本第N行”)."""
     import docparse
 
     from .tracking import apply_ledger, pair_plans_with_reports, track_reviews
@@ -208,13 +212,23 @@ def _ledgers(workspace: Workspace, entries: list[Entry], notes: list[str]) -> li
     out = []
     for plan_names, report_name in pairs:
         report = readable[report_name]
-        text = bodies.get(report.sha256, "")
+        source = paths.get(report_name)
         try:
-            document = docparse.parse(text.encode("utf-8"), filename=f"{Path(report_name).stem}.txt")
+            if source is not None and Path(source).exists() and not report.review.flag("needs_ocr"):
+                document = docparse.parse(source, filename=report_name)
+                stored = False
+            else:
+                text = bodies.get(report.sha256, "")
+                document = docparse.parse(text.encode("utf-8"), filename=f"{Path(report_name).stem}.txt")
+                stored = True
             tracking = track_reviews([readable[n].review for n in plan_names], document, report_name=report_name)
         except Exception as exc:  # noqa: BLE001 - one unit's ledger must not stop the batch
             notes.append(f"{report_name}：整改台账未能生成（{type(exc).__name__}）")
             continue
+        if stored:
+            for measure in tracking.measures:
+                if measure.evidence is not None:
+                    measure.evidence.where = "提取文本" + measure.evidence.where
         tracking.plans = list(plan_names)
         tracking.report_date = report.review.date or tracking.report_date
         apply_ledger(report.review, tracking)

@@ -162,6 +162,9 @@ def test_screen_writes_the_ledger_and_judges_the_checklist_item_from_it(pair, tm
     (inputs / "自查报告.txt").write_text(REPORT, encoding="utf-8")
     batch = screen([str(inputs)], out=tmp_path / "out", workers=1)
     assert len(batch.trackings) == 1 and batch.trackings[0].summary["total"] == 6
+    # The report is read again from its file: evidence points at its own lines, not the stored text's.
+    wheres = [m.evidence.where for m in batch.trackings[0].measures if m.evidence]
+    assert wheres and all(w.startswith("第") for w in wheres)
     sheet = load_workbook(batch.reports["xlsx"] if "xlsx" in batch.reports else tmp_path / "out" / "report.xlsx")["整改台账"]
     assert sheet.max_row == 7
     assert "整改台账" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
