@@ -4,20 +4,19 @@ The rules propose every party a measure might name — labelled, parenthesised, 
 牵头, the subject of a clause — and a logistic regression over the candidates' context (the rule
 that found it, its kind and suffix, the characters around it, the clause it opens, what else the
 measure names) scores each. The measure's owner is the best candidate when its probability clears
-the threshold. Trained by scripts/train_spans.py on corpora/measures/train.jsonl; stored as JSON
-(feature → weight), scored with the standard library.
+the threshold. Trained by scripts/train_spans.py on corpora/measures/train.jsonl; stored as a
+`SparseLogistic` (classifiers/sparse_lr.py: JSON feature → weight, scored with the standard library).
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from pathlib import Path
 from typing import Optional, Sequence
 
 from .normalise import normalise
 from .owners import Owner, owner_candidates
+from .sparse_lr import SparseLogistic
 
 FILE = "owner_ranker.json"
 _PERSONAL = re.compile(r"本人|^我|[，。；]我")
@@ -57,15 +56,14 @@ def candidate_features(text: str, candidates: Sequence[Owner]) -> list[list[str]
 
 
 class OwnerRanker:
-    def __init__(self, weights: dict[str, float], threshold: float = 0.5, meta: Optional[dict] = None):
-        self.weights = weights
+    """A binary SparseLogistic over candidate features, with the acceptance threshold."""
+
+    def __init__(self, model: SparseLogistic, threshold: float = 0.5):
+        self.model = model
         self.threshold = threshold
-        self.meta = meta or {}
 
     def scores(self, text: str, candidates: Sequence[Owner]) -> list[float]:
-        w = self.weights
-        return [1.0 / (1.0 + math.exp(-sum(w.get(f, 0.0) for f in feats)))
-                for feats in candidate_features(text, candidates)]
+        return [self.model.proba(feats).get("1", 0.0) for feats in candidate_features(text, candidates)]
 
     def choose(self, text: str, candidates: Optional[Sequence[Owner]] = None) -> Optional[tuple[Owner, float]]:
         candidates = owner_candidates(text) if candidates is None else list(candidates)
@@ -80,31 +78,25 @@ class OwnerRanker:
 
     @classmethod
     def fit(cls, texts: Sequence[str], golds: Sequence[Optional[str]], C: float = 1.0) -> "OwnerRanker":
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-
         rows, labels = [], []
         for text, gold in zip(texts, golds):
             cands = owner_candidates(text)
             gold_norm = normalise(gold) if gold else None
             for o, feats in zip(cands, candidate_features(text, cands)):
-                rows.append({f: 1.0 for f in feats})
-                labels.append(int(gold_norm is not None and normalise(o.text) == gold_norm))
-        vec = DictVectorizer()
-        x = vec.fit_transform(rows)
-        model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False).fit(x, labels)
-        weights = {name: float(wt) for name, wt in zip(vec.feature_names_, model.coef_[0]) if abs(wt) > 1e-6}
-        return cls(weights, meta={"n_candidates": len(labels), "n_positive": int(sum(labels)), "C": C})
+                rows.append(feats)
+                labels.append("1" if gold_norm is not None and normalise(o.text) == gold_norm else "0")
+        model = SparseLogistic.fit(rows, labels, C=C, meta={"n_candidates": len(labels),
+                                                            "n_positive": labels.count("1"), "C": C})
+        return cls(model)
 
     def save(self, folder: Path) -> None:
-        (Path(folder) / FILE).write_text(json.dumps({"threshold": self.threshold, "meta": self.meta,
-                                                     "weights": self.weights}, ensure_ascii=False, indent=0,
-                                                    sort_keys=True), encoding="utf-8")
+        self.model.meta["threshold"] = self.threshold
+        self.model.save(Path(folder) / FILE)
 
     @classmethod
     def load(cls, folder: Path) -> Optional["OwnerRanker"]:
         path = Path(folder) / FILE
         if not path.exists():
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["weights"], data.get("threshold", 0.5), data.get("meta"))
+        model = SparseLogistic.load(path)
+        return cls(model, model.meta.get("threshold", 0.5))
