@@ -172,7 +172,12 @@ def track_command(
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is TrackFormat.xlsx:
         target = out or Path("整改台账.xlsx")
-        write_xlsx([result], target)
+        try:
+            write_xlsx([result], target)
+        except OSError as exc:
+            err.print(f"[red]错误[/red] 无法写入 {escape(str(target))}（{escape(str(exc.strerror or exc))}）",
+                      highlight=False)
+            raise typer.Exit(5)
         err.print(f"已写入 {escape(str(target))}", highlight=False)
     else:
         sys.stdout.write(render_text(result) + "\n")
@@ -450,6 +455,15 @@ def serve_command(
     except OSError as exc:
         err.print(f"[red]错误[/red] 数据目录 {escape(str(data))} 不可写（{exc.strerror or exc}）")
         raise typer.Exit(5)
+    import socket
+
+    try:
+        with socket.socket() as probe:
+            probe.bind((host, port))
+    except OSError as exc:
+        err.print(f"[red]错误[/red] 无法在 {escape(host)}:{port} 上监听（{escape(str(exc.strerror or exc))}）："
+                  "端口可能已被占用，请换一个 --port")
+        raise typer.Exit(2)
     os.environ["SIFENG_DATA"] = str(data.resolve())
     import uvicorn
 
