@@ -152,7 +152,7 @@ def column_roles(table: Table) -> dict[str, int]:
     columns = load_yaml("sections.yaml")["columns"]
     roles: dict[str, int] = {}
     for index, name in enumerate(table.header):
-        clean = re.sub(r"[（(].*?[）)]|\s", "", name)
+        clean = _clean_header(name)
         if not clean:
             continue
         exact = [role for role, spec in columns.items() if clean in spec["any"]]
@@ -163,8 +163,19 @@ def column_roles(table: Table) -> dict[str, int]:
             if not contained:
                 continue
             role = max(contained)[1]
+        if role == "measure" and "measure" in roles and "措施" in clean and "措施" not in _clean_header(
+                table.header[roles["measure"]]):
+            # 整治任务 | 整治重点 | 推进措施: the 措施 column holds the measures; the task names the
+            # row's topic, kept as its category
+            roles.setdefault("category", roles["measure"])
+            roles["measure"] = index
+            continue
         roles.setdefault(role, index)
     return roles
+
+
+def _clean_header(name: str) -> str:
+    return re.sub(r"[（(].*?[）)]|\s", "", name)
 
 
 def _table_items(table: Table, result: Understanding) -> None:

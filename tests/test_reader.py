@@ -48,3 +48,22 @@ def test_a_notice_is_read_but_not_judged():
     review = sifeng.review(txt_bytes(notice), filename="通知.txt")
     assert review.doc_type is None and review.verdict == "无法判断（需人工审阅）"
     assert [f.code for f in review.flags] == ["structure_unrecognised"]
+
+
+def test_a_task_table_takes_its_measures_from_the_measures_column():
+    # 整治任务 | 整治重点 | 推进措施: the task column names the topic; the measure is in 推进措施
+    table = {"kind": "table", "rows": [
+        ["序号", "整治任务", "整治重点", "推进措施", "牵头单位", "完成时限"],
+        ["1", "整治文山会海", "全县性会议多、会期长，一些会议层层陪会", "全县性会议每年控制在12个以内，会期不超过半天", "县委办", "2014年10月底前"],
+        ["2", "整治门难进脸难看", "便民服务窗口一次告知不到位，群众多次跑腿", "窗口实行首问负责和一次性告知，每月公布群众评议结果", "县政务中心", "2014年9月底前"],
+    ]}
+    spec = [{"kind": "title", "text": "中共云禾县委“四风”突出问题专项整治方案"},
+            {"kind": "para", "text": "为集中解决“四风”突出问题，制定本方案。"},
+            {"kind": "heading", "level": 1, "text": "整治任务", "num": ("chineseCounting", "%1、", 0)},
+            table,
+            {"kind": "sign", "lines": ["中共云禾县委", "2014年8月20日"]}]
+    review = sifeng.review(docx_bytes(spec), filename="专项整治方案.docx")
+    assert [m.text for m in review.measures] == [
+        "全县性会议每年控制在12个以内，会期不超过半天", "窗口实行首问负责和一次性告知，每月公布群众评议结果"]
+    assert [p.text for p in review.problems][:1] == ["全县性会议多、会期长，一些会议层层陪会"]
+    assert [m.owner.text for m in review.measures] == ["县委办", "县政务中心"]
