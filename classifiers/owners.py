@@ -54,7 +54,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                             rf"(?:为|是|\s*[：:])\s*(?P<x>[^{_STOP}]{{2,30}})"
                             rf"|(?P<label2>{_alternatives(lex['colon_labels'])})\s*[：:]\s*(?P<x2>[^{_STOP}]{{2,30}})"),
         "by_verb": re.compile(_alternatives(lex["by_verbs"])),
-        "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同'])})"),
+        "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同', '把关', '带队', '主持'])})"),
         "paren": re.compile(r"[（(](?P<x>[^（()）]{2,60})[）)]\s*[。；;]?\s*$"),
         "assign": re.compile(rf"(?:{_alternatives(lex['assign_verbs'])})(?P<x>[^{_STOP}]{{2,16}}?)"
                              rf"(?=于|在|限期|对|按|尽快|立即|负责|牵头|\d|[{_STOP}])"),
@@ -113,8 +113,12 @@ def _party_after_by(segment: str) -> Optional[str]:
     """In “由X负责/牵头/在…完成”, the longest X before a verb that names a party."""
     segment = re.split(f"[{_STOP}]", segment)[0]
     best = None
+    verbs = [w for w in _lexicon()["by_verbs"] if len(w) >= 2]
     for verb in _patterns()["by_verb"].finditer(segment):
         name = _clean(segment[:verb.start()])
+        # “由安全总监带队开展…”: the party ends before 带队, even though 带队 ends like a unit (队).
+        if name and name.endswith(tuple(verbs)):
+            continue
         if name and _acceptable(name) and (best is None or len(name) > len(best)):
             best = name
     return best
@@ -163,8 +167,10 @@ def find_owners(text: str) -> list[Owner]:
         for part in re.split(r"[，,；;]", paren.group("x")):
             if re.search(r"\d|年|月|前|立行|长期|每", part):
                 continue
-            # “牵头：县纪委”: the party follows the label.
-            add(re.split(r"[：:]", part)[-1], paren.start("x"), 1)
+            # “牵头：县纪委”: the party follows the label; “（总会计师负责）”: it comes before the verb.
+            raw = re.split(r"[：:]", part)[-1]
+            raw = re.sub(rf"(?:{_alternatives(lex['lead_verbs'])}|具体抓|亲自抓|抓落实)$", "", raw)
+            add(raw, paren.start("x"), 1)
             break
     for match in patterns["assign"].finditer(text):
         add(match.group("x"), match.start("x"), 2)

@@ -17,6 +17,12 @@ from classifiers.owners import classify, find_owner
     ("公车实行派车单制度｜欧阳××｜立即", "欧阳××", "person"),
     ("由街道组织科负责每月集中培训", "街道组织科", "department"),
     ("牵头：县纪委，配合：县委组织部", "县纪委", "department"),
+    # enterprise roles and verbs other than 负责/牵头
+    ("业务招待费比上年压缩20%，财务部按月统计。（总会计师负责）", "总会计师", "role"),
+    ("清理各类赞助协议，8月15日前完成。由院长亲自抓。", "院长", "role"),
+    ("每季度由安全总监带队开展一次不打招呼的检查", "安全总监", "role"),
+    ("投诉热线即日起由客户服务部专人接听", "客户服务部", "department"),
+    ("3月底前公开货源分配规则，分管副经理把关", "分管副经理", "role"),
 ])
 def test_owners(text, span, kind):
     owner = find_owner(text)
