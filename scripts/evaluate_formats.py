@@ -56,10 +56,43 @@ def sources(root: Path = BLIND) -> list[tuple[object, dict]]:
     return out
 
 
+NOMAP_CONDITION = "no Unicode map (Identity-H subset fonts without ToUnicode or cmap), OCR'd"
+_LINE = 36  # characters per printed line at 12 pt between 25 mm margins
+
+
+def printed_lines(spec: list[dict]) -> list[str]:
+    """A document's text laid out line by line as a typesetter prints it: the title centred,
+    paragraphs indented two characters and wrapped, the 落款 pushed to the right."""
+    lines: list[str] = []
+    for block in spec:
+        kind = block["kind"]
+        if kind == "title":
+            for line in block["text"].split("\n"):
+                lines.append("　" * max(0, (_LINE - len(line)) // 2) + line)
+            lines.append("")
+        elif kind in ("heading", "para"):
+            text = "　　" + block["text"]
+            wrapped = [text[i:i + _LINE] for i in range(0, len(text), _LINE)]
+            for k in range(1, len(wrapped)):
+                # no line opens with closing punctuation: it stays at the end of the line before
+                while wrapped[k] and wrapped[k][0] in "。，、；：？！）》”’":
+                    wrapped[k - 1] += wrapped[k][0]
+                    wrapped[k] = wrapped[k][1:]
+            lines.extend(w for w in wrapped if w)
+        elif kind == "sign":
+            lines.append("")
+            lines.extend("　" * max(0, _LINE - 2 - len(line)) + line for line in block["lines"])
+    return lines
+
+
 def render(source, fmt: str, condition: str | None = None) -> bytes:
     from builders import ofd_bytes, pdf_bytes
 
     spec = source.spec(word=False)
+    if fmt == "nomap":
+        from cid_pdf import cid_pdf_bytes
+
+        return cid_pdf_bytes(printed_lines(spec), keep_cmap=False, size=12.0, lines_per_page=34)
     if fmt == "ofd":
         return ofd_bytes(spec, template_header=source.src.get("header"))
     pdf = pdf_bytes(spec, header=source.src.get("header"), page_numbers=True)
@@ -75,6 +108,13 @@ def evaluate(fmt: str, root: Path = BLIND, count: int = 5) -> dict:
     plan = []
     if fmt == "ofd":
         plan = [(s, t, None) for s, t in chosen]
+    elif fmt == "nomap":
+        # plans without tables that the scan set does not use (the scan set takes tables first,
+        # then the first documents without one)
+        with_tables = [(s, t) for s, t in chosen if any(b["kind"] == "table" for b in s.spec(word=False))]
+        without = [(s, t) for s, t in chosen if (s, t) not in with_tables][max(0, count - 3):]
+        picked = [(s, t) for s, t in without if t["doc_type"] != "对照检查材料"][:max(1, count // 5)]
+        plan = [(s, t, NOMAP_CONDITION) for s, t in picked]
     else:
         with_tables = [(s, t) for s, t in chosen if any(b["kind"] == "table" for b in s.spec(word=False))]
         without = [(s, t) for s, t in chosen if (s, t) not in with_tables]
@@ -86,6 +126,8 @@ def evaluate(fmt: str, root: Path = BLIND, count: int = 5) -> dict:
         data = render(source, fmt, condition)
         started = time.perf_counter()
         document = docparse.parse(data, filename=f"{source.name}.{'ofd' if fmt == 'ofd' else 'pdf'}")
+        if fmt == "nomap":
+            assert any(n.code == "needs_ocr" for n in document.notices), "the no-map PDF must be read by OCR"
         review = reviewer.review_document(document, document.source)
         seconds = time.perf_counter() - started
         c["docs"] += 1
@@ -120,7 +162,7 @@ def report(fmt: str, c: dict) -> str:
              "| ---: | ---: | ---: | ---: | ---: |",
              f"| {c['type_ok']}/{c['docs']} | {p[0]:.3f} / {p[1]:.3f} | {m[0]:.3f} / {m[1]:.3f} | "
              f"{c['whole']}/{matched} (of {items} in the truth) | {c['seconds'] / max(1, c['docs']):.1f} |"]
-    if fmt == "scan":
+    if fmt in ("scan", "nomap"):
         lines += ["", "| document | condition | type right | problems found | measures found | seconds |",
                   "| --- | --- | :---: | ---: | ---: | ---: |"]
         lines += [f"| {r[0]} | {r[1]} | {'✓' if r[2] else '✗'} | {r[3]} | {r[4]} | {r[5]} |" for r in c["rows"]]
@@ -129,7 +171,7 @@ def report(fmt: str, c: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--format", nargs="+", default=["ofd", "scan"], choices=["ofd", "scan"])
+    parser.add_argument("--format", nargs="+", default=["ofd", "scan"], choices=["ofd", "scan", "nomap"])
     parser.add_argument("--dir", type=Path, default=BLIND, help="document set (default: the blind set)")
     parser.add_argument("--count", type=int, default=5, help="how many documents to scan")
     parser.add_argument("--write", type=Path)
