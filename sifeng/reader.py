@@ -47,6 +47,28 @@ _CUES = {
 }
 
 
+# A short label that opens a paragraph (“下步措施：……”, “原问题：……”, “整改情况：……”): what it
+# announces, by the words a label of each kind ends in. Checked in this order (整改情况 is progress
+# even though it says 整改).
+_LEAD_LABEL = re.compile(r"^[（(]?[^，。；：:,;（）()]{1,10}?[）)]?[：:]")
+_LEAD_KINDS = (("progress", re.compile(r"情况|进展|进度|成效|完成|落实|结果")),
+               ("measure", re.compile(r"措施|打算|承诺|举措|办法|下一?步|下步|今后|怎么改|方向|计划|整改$|整改要求")),
+               ("cause", re.compile(r"原因|根源|剖析|症结")),
+               ("problem", re.compile(r"问题|不足|差距|表现|短板|缺点|毛病|反映")),
+               ("owner", re.compile(r"责任|牵头|负责")),
+               ("deadline", re.compile(r"时限|时间|期限")))
+
+
+def lead_label_kind(text: str) -> Optional[str]:
+    """What a paragraph's opening label announces (progress, measure, cause, problem, owner,
+    deadline, other), or None when it opens with no label."""
+    match = _LEAD_LABEL.match(text)
+    if not match:
+        return None
+    label = match.group(0)
+    return next((kind for kind, pattern in _LEAD_KINDS if pattern.search(label)), "other")
+
+
 @dataclass
 class Unit:
     """One thing that may be a problem or a measure."""
@@ -188,6 +210,9 @@ def featurise(document: Document, items: list[Unit], gate=None) -> list[list[str
         f += [f"hw={b}" for b in _bigrams(u.heading, 10)]
         f += [f"tw={b}" for b in _bigrams(u.top_heading, 6)]
         f += [f"cue={name}" for name, pattern in _CUES.items() if pattern.search(text)]
+        lead = lead_label_kind(text)
+        if lead:
+            f.append(f"lead={lead}")
         if u.deadline_cell or find_deadline(u.text, document.metadata.date):
             f.append("has_deadline")
         if u.owner_cell or find_owner(u.text):
