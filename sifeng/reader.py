@@ -89,6 +89,7 @@ class Unit:
     owner_cell: Optional[str] = None
     category: str = ""
     rule: str = "O"                # what the rule reader made of it
+    lead: Optional[str] = None     # what an inline label before it announced (存在不足：, 下步措施：)
 
 
 def _label_kind(label: Optional[str]) -> str:
@@ -133,6 +134,11 @@ def units(document: Document) -> list[Unit]:
         if is_sign_off(block, document) or is_intro(block.text):
             out.append(Unit(text=block.text, location=block.location, source="other", **base))
             continue
+        labelled = split_labelled(block.text)
+        if labelled:
+            out.extend(Unit(text=text, location=block.location, source="labelled", lead=lead, **base)
+                       for lead, text in labelled)
+            continue
         marker = MEASURE_MARKER.search(block.text)
         if marker and marker.start() > 4:
             out.append(Unit(text=block.text[:marker.start()].strip(" 。；;，,"), location=block.location,
@@ -144,6 +150,31 @@ def units(document: Document) -> list[Unit]:
         source = "clause" if len(clauses) > 1 else "block"
         out.extend(Unit(text=c, location=block.location, source=source, **base) for c in clauses)
     return [u for u in out if u.text.strip()]
+
+
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?P<label>[^，。；：:,;、（）()]{2,6})[：:]")
+
+
+def split_labelled(text: str) -> list[tuple[str, str]]:
+    """A paragraph written as inline labels (“存在不足：……。原因：……。下步措施：……”) cut at each
+    label that announces a known kind: (kind, text without the label). Empty when the paragraph
+    has fewer than two such labels, or any label is not one of the known kinds."""
+    labels = [m for m in _INLINE_LABEL.finditer(text)]
+    kinds = [lead_label_kind(m.group("label") + "：") for m in labels]
+    if len(labels) < 2 or any(k in (None, "other") for k in kinds):
+        return []
+    out = []
+    if labels[0].start() > 0 and text[:labels[0].start()].strip():
+        out.append(("none", text[:labels[0].start()].strip()))
+    for k, (m, kind) in enumerate(zip(labels, kinds)):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        piece = text[m.end():end].strip()
+        if kind in ("owner", "deadline") and out:
+            # 责任人：…　时限：… belong to the measure before them, label and all
+            out[-1] = (out[-1][0], out[-1][1] + text[m.start():end].strip())
+        elif piece:
+            out.append((kind, piece))
+    return out if len(out) > 1 else []
 
 
 def _rest_after_lead(text: str) -> str:
@@ -210,7 +241,7 @@ def featurise(document: Document, items: list[Unit], gate=None) -> list[list[str
         f += [f"hw={b}" for b in _bigrams(u.heading, 10)]
         f += [f"tw={b}" for b in _bigrams(u.top_heading, 6)]
         f += [f"cue={name}" for name, pattern in _CUES.items() if pattern.search(text)]
-        lead = lead_label_kind(text)
+        lead = u.lead or lead_label_kind(text)
         if lead:
             f.append(f"lead={lead}")
         if u.deadline_cell or find_deadline(u.text, document.metadata.date):
@@ -272,7 +303,7 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     same_place: dict[tuple, int] = {}
     for unit, role in zip(found, roles):
         place = ("row",) + unit.row if unit.row is not None else \
-            ("block", unit.block) if unit.source in ("before_marker", "after_marker") else None
+            ("block", unit.block) if unit.source in ("before_marker", "after_marker", "labelled") else None
         if role == "P":
             problems.append(Item(text=unit.text, location=unit.location, section="problems",
                                  context=unit.category or unit.heading))
