@@ -19,14 +19,20 @@ import time
 import unicodedata
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from scripts.bench_parse import write_section  # noqa: E402
 
-# Not scored as flags: duplicate_of is a batch flag (screen), and structure_unrecognised is the reason
-# for the verdict 无法判断, scored in the verdict table (a non-submission's truth has no flags).
-BATCH_FLAGS = {"duplicate_of", "structure_unrecognised"}
+# Not scored as flags: duplicate_of is a batch flag (screen); structure_unrecognised is the reason
+# for the verdict 无法判断, scored in the verdict table (a non-submission's truth has no flags); and the
+# technical flags of corpora/flags.yaml (needs_ocr, parse_error) say what was read, not what is wrong
+# with the submission (the truth files mark needs_ocr on some scans and not on others).
+BATCH_FLAGS = {"duplicate_of", "structure_unrecognised"} | {
+    flag["code"] for flag in yaml.safe_load((REPO / "corpora" / "flags.yaml").read_text(encoding="utf-8"))["flags"]
+    if flag.get("technical")}
 
 
 def norm(text: str) -> str:
