@@ -77,7 +77,7 @@ def evaluate(folders: list[Path], show_errors: bool, split: str = "all", rules_o
     c = {k: 0 for k in ("p_truth", "p_found", "p_ok", "m_truth", "m_found", "m_ok", "dl_tp", "dl_fp", "dl_fn",
                         "ow_tp", "ow_fp", "ow_fn", "ho_tp", "ho_fp", "ho_fn", "fl_tp", "fl_fp", "fl_fn",
                         "docs", "type_ok", "scope_ok", "non_submissions", "non_judged", "empty_passes",
-                        "flawed_passes")}
+                        "flawed_passes", "hiding_passes")}
     c["verdicts"] = {}
     seconds = []
     for folder in folders:
@@ -124,6 +124,9 @@ def evaluate(folders: list[Path], show_errors: bool, split: str = "all", rules_o
                     c[f"{key}_fn"] += bool(g) and not p
             gold_flags = set(truth["flags"]) - BATCH_FLAGS
             got_flags = {f.code for f in review.flags} - BATCH_FLAGS
+            # A pass that hides a flaw: 合格 or 基本合格 while a flag the truth has was not raised
+            # (基本合格 with every flaw listed tells the reader what to fix).
+            c["hiding_passes"] += passed and bool(gold_flags - got_flags)
             c["fl_tp"] += len(gold_flags & got_flags)
             c["fl_fp"] += len(got_flags - gold_flags)
             c["fl_fn"] += len(gold_flags - got_flags)
@@ -163,7 +166,8 @@ def report(c: dict, folders: list[Path]) -> str:
     verdicts = sorted({v for _, v in c["verdicts"]})
     lines += ["", f"Verdicts (rows: truth; {c['non_submissions']} non-submissions, {c['non_judged']} of them judged; "
               f"passes with nothing read: {c['empty_passes']}; passes of documents that should be flagged or not "
-              f"judged: {c['flawed_passes']}):", "",
+              f"judged: {c['flawed_passes']}, of which passes that hide a flaw (a flag of the truth not raised): "
+              f"{c['hiding_passes']}):", "",
               "| truth \\ verdict | " + " | ".join(verdicts) + " |", "| --- |" + " ---: |" * len(verdicts)]
     for t in classes:
         lines.append(f"| {t} | " + " | ".join(str(c["verdicts"].get((t, v), 0)) for v in verdicts) + " |")
