@@ -38,9 +38,13 @@ def is_cjk(ch: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """Drop zero-width characters, fold runs of spaces, remove spaces between CJK characters."""
+    """Drop zero-width characters, fold runs of spaces, remove spaces between CJK characters.
+
+    A full-width space typed inside a line (“……接待费　计财股　李×　2014.04.30”, a table row
+    flattened into text) separates fields and is kept, as one full-width space."""
     text = text.translate(_ZERO_WIDTH).replace("\r", "")
-    text = re.sub(f"[{_SPACES}]+", " ", text).strip()
+    text = re.sub(f"[{_SPACES}]+", lambda m: "\u3000" if "\u3000" in m.group(0) else " ", text)
+    text = text.strip()
     return remove_cjk_spaces(text)
 
 

@@ -61,3 +61,18 @@ def test_location_is_the_line_number():
     document = docparse.parse(TEXT.encode("utf-8"), filename="plan.txt")
     first_item = next(b for b in document.blocks if b.label == "一、")
     assert first_item.location.line == 3
+
+
+def test_full_width_spaces_between_fields_are_kept():
+    # a table row flattened into text: the full-width spaces separate measure, owner and date
+    text = ("县农业局整改清单\n"
+            "１．清理局属宾馆长期挂账的接待费　计财股　李×　2014.04.30\n"
+            "２．局机关会议一律控制在1小时以内  办公室  王××  2014.05.31\n")
+    document = docparse.parse(text.encode("utf-8"), filename="清单.txt")
+    assert "清理局属宾馆长期挂账的接待费\u3000计财股\u3000李×\u30002014.04.30" in document.text
+    # ASCII spaces between Chinese characters are still dropped (PDF and OCR artefacts)
+    assert "局机关会议一律控制在1小时以内办公室王××" in document.text
+    from classifiers.spans import default_tagger
+
+    first = next(b.text for b in document.blocks if "接待费" in b.text)
+    assert default_tagger().read(first, "2014-03-01").owner.text == "计财股"
