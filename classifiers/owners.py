@@ -179,8 +179,11 @@ def find_owners(text: str) -> list[Owner]:
     subject = patterns["subject"].match(text)
     if subject:
         add(subject.group("x"), subject.start("x"), 4)
-    if "｜" in text or "|" in text:
-        for part in re.split(r"[｜|]", text)[1:]:
+    # Fields of a table row flattened into text, split by bars, tabs or (full-width) spaces:
+    # “清理挂账接待费　计财股　李×　2014.04.30” → 计财股.
+    fields = re.split(r"[｜|\t]| (?=\S)", text)
+    if len(fields) >= 3 or "｜" in text or "|" in text:
+        for part in fields[1:]:
             part = part.strip()
             if len(part) <= 15 and not re.search(r"[，,；;。]", part):
                 add(part, 0, 3)
