@@ -48,15 +48,15 @@ _CUES = {
 
 
 # A short label that opens a paragraph (“下步措施：……”, “原问题：……”, “整改情况：……”): what it
-# announces, by the words a label of each kind ends in. Checked in this order (整改情况 is progress
-# even though it says 整改).
+# announces, by the words a label of each kind ends in. Checked in this order (完成时限 is a deadline
+# though it says 完成; 整改情况 is progress though it says 整改).
 _LEAD_LABEL = re.compile(r"^[（(]?[^，。；：:,;（）()]{1,10}?[）)]?[：:]")
-_LEAD_KINDS = (("progress", re.compile(r"情况|进展|进度|成效|完成|落实|结果")),
+_LEAD_KINDS = (("owner", re.compile(r"责任|牵头|负责")),
+               ("deadline", re.compile(r"时限|时间|期限")),
+               ("progress", re.compile(r"情况|进展|进度|成效|完成|落实|结果")),
                ("measure", re.compile(r"措施|打算|承诺|举措|办法|下一?步|下步|今后|怎么改|方向|计划|整改$|整改要求")),
                ("cause", re.compile(r"原因|根源|剖析|症结")),
-               ("problem", re.compile(r"问题|不足|差距|表现|短板|缺点|毛病|反映")),
-               ("owner", re.compile(r"责任|牵头|负责")),
-               ("deadline", re.compile(r"时限|时间|期限")))
+               ("problem", re.compile(r"问题|不足|差距|表现|短板|缺点|毛病|反映")))
 
 
 def lead_label_kind(text: str) -> Optional[str]:

@@ -67,3 +67,18 @@ def test_a_task_table_takes_its_measures_from_the_measures_column():
         "全县性会议每年控制在12个以内，会期不超过半天", "窗口实行首问负责和一次性告知，每月公布群众评议结果"]
     assert [p.text for p in review.problems][:1] == ["全县性会议多、会期长，一些会议层层陪会"]
     assert [m.owner.text for m in review.measures] == ["县委办", "县政务中心"]
+
+
+def test_inline_labels_cut_a_paragraph_into_units():
+    from sifeng.reader import lead_label_kind, split_labelled
+
+    text = ("存在不足：包村干部一个月只去村里一两次。原因：考勤只看签到表。"
+            "下步措施：12月起包村干部每周在村工作不少于两天。责任人：组织委员。时限：长期坚持。")
+    assert split_labelled(text) == [
+        ("problem", "包村干部一个月只去村里一两次。"), ("cause", "考勤只看签到表。"),
+        ("measure", "12月起包村干部每周在村工作不少于两天。责任人：组织委员。时限：长期坚持。")]
+    # owner and deadline labels stay with their measure; a lone lead label cuts nothing
+    assert split_labelled("每季度蹲点调研不少于3天。（责任领导：局党组书记；责任科室：办公室；完成时限：长期坚持）") == []
+    assert split_labelled("下步措施：门诊部在12月底前再增设自助机4台。") == []
+    assert [lead_label_kind(t) for t in ("完成时限：6月", "整改情况：已完成", "下步措施：", "原问题：", "党委书记王××：")] == \
+        ["deadline", "progress", "measure", "problem", "other"]
