@@ -127,6 +127,11 @@ def evaluate(folders: list[Path], show_errors: bool, split: str = "all", rules_o
             # A pass that hides a flaw: 合格 or 基本合格 while a flag the truth has was not raised
             # (基本合格 with every flaw listed tells the reader what to fix).
             c["hiding_passes"] += passed and bool(gold_flags - got_flags)
+            for code in gold_flags | got_flags:
+                per = c.setdefault("per_flag", {}).setdefault(code, [0, 0, 0])
+                per[0] += code in gold_flags and code in got_flags
+                per[1] += code in got_flags and code not in gold_flags
+                per[2] += code in gold_flags and code not in got_flags
             c["fl_tp"] += len(gold_flags & got_flags)
             c["fl_fp"] += len(got_flags - gold_flags)
             c["fl_fn"] += len(gold_flags - got_flags)
@@ -162,6 +167,11 @@ def report(c: dict, folders: list[Path]) -> str:
                       ("ho", "hollow (matched measures)"), ("fl", "document flags raised")):
         p, r, f = prf(c[f"{key}_tp"], c[f"{key}_fp"], c[f"{key}_fn"])
         lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    if c.get("per_flag"):
+        lines += ["", "| flag | precision | recall | F1 | in the truth |", "| --- | ---: | ---: | ---: | ---: |"]
+        for code, (tp, fp, fn) in sorted(c["per_flag"].items()):
+            p, r, f = prf(tp, fp, fn)
+            lines.append(f"| {code} | {p:.3f} | {r:.3f} | {f:.3f} | {tp + fn} |")
     classes = sorted({t for t, _ in c["verdicts"]})
     verdicts = sorted({v for _, v in c["verdicts"]})
     lines += ["", f"Verdicts (rows: truth; {c['non_submissions']} non-submissions, {c['non_judged']} of them judged; "
