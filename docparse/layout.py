@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Iterable
 
-from .text import Line, is_cjk
+from .numbering import split_label
+from .text import Line, clean, is_cjk
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–－\s·•]*(第?\s*[0-9０-９]+\s*页?\s*(共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*/\s*[0-9０-９]+|"
@@ -170,6 +171,9 @@ def shape_lines(lines: list[PositionedLine], margins: Margins) -> list[Line]:
             abs((line.x0 + line.x1) / 2 - middle) < 1.5 * size
             and line.x0 > margins.left + 2 * size
             and line.x1 < margins.right - 2 * size
+            # an indented line that opens with a numbering label (“（一）存在问题：……”) and stops a few
+            # characters short is the first line of an item, not a centred title
+            and split_label(clean(line.text))[0] is None
         )
         gap = (previous is not None and previous.page == line.page
                and line.top - previous.top > margins.leading * 1.45)
@@ -180,7 +184,9 @@ def shape_lines(lines: list[PositionedLine], margins: Margins) -> list[Line]:
             gap_before=gap,
             centered=centered,
             page=line.page,
-            extra={"top": line.top},
+            # most of the way across: a line that stops short of the margin in mid-sentence (proportional
+            # quotes and punctuation, a character OCR dropped) still runs on
+            extra={"top": line.top, "near_end": line.x1 >= margins.right - 6 * size},
         ))
         previous = line
     return out

@@ -111,13 +111,15 @@ class Paragraph:
 def paragraphs_from_lines(lines: list[Line]) -> list[Paragraph]:
     """Group visual lines into paragraphs the way a reader of Chinese documents does.
 
-    A line continues the previous paragraph when the previous line ran to the right margin and
+    A line continues the previous paragraph when the previous line ran to the right margin (or
+    most of the way, stopping in mid-sentence: proportional quotes, a character OCR dropped) and
     did not end a sentence with nothing after it; a new paragraph starts after a short line, at
     an indented line, after extra vertical space, at a centred line, or at a numbering label.
     """
     paragraphs: list[Paragraph] = []
     current: Optional[Paragraph] = None
     previous: Optional[Line] = None
+    previous_text = ""
     for line in lines:
         text = clean(line.text)
         if not text:
@@ -127,7 +129,8 @@ def paragraphs_from_lines(lines: list[Line]) -> list[Paragraph]:
         continues = (
             current is not None
             and previous is not None
-            and previous.reaches_end
+            and (previous.reaches_end
+                 or (previous.extra.get("near_end", False) and previous_text[-1] not in _PARAGRAPH_END))
             and not previous.centered
             and not line.indented
             and not line.gap_before
@@ -140,7 +143,12 @@ def paragraphs_from_lines(lines: list[Line]) -> list[Paragraph]:
             current = Paragraph(text=text, first=line, centered=line.centered)
             paragraphs.append(current)
         previous = line
+        previous_text = text
     return paragraphs
+
+
+# what a line that ends its paragraph short of the margin ends with
+_PARAGRAPH_END = "。！？；;!?…：:）)”」』"
 
 
 # ---- dates -------------------------------------------------------------------------------

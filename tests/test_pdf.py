@@ -258,3 +258,22 @@ def test_scanned_table_without_rulings_becomes_rows(condition, monkeypatch):
     rows = tables[0].text_rows()
     assert [r[1] for r in rows] == ["会议多、文件多，以会议落实会议", "办事群众排长队，窗口服务态度差", "公务接待超标准，陪餐人数多"]
     assert rows[1][2] == "便民服务中心实行首问负责和限时办结" and rows[2][4] == "立即执行"
+
+
+def test_an_item_line_that_stops_short_is_not_a_centred_title():
+    # OCR'd lines of a printed page: the first line of item (一) stops a few characters short of
+    # the margin (proportional quotes), which makes it look symmetric; it still runs on.
+    from docparse.layout import Margins, PositionedLine, shape_lines
+    from docparse.text import paragraphs_from_lines
+
+    margins = Margins(left=72, right=504, size=11.8, leading=19.2)
+    lines = [
+        PositionedLine("二、仍需整改的问题", 95, 205, 225, 237, 11.8, 1, ocr=True),
+        PositionedLine("（一）存在问题：部分社区考核减下来后，职能部门又以“创建”“达标”名", 102, 473, 244, 256, 11.8, 1, ocr=True),
+        PositionedLine("义向社区摊派台账，社区负担反弹。", 73, 266, 264, 276, 11.8, 1, ocr=True),
+        PositionedLine("关于整改落实情况的报告", 220, 356, 300, 312, 11.8, 1, ocr=True),
+    ]
+    shaped = shape_lines(lines, margins)
+    assert [line.centered for line in shaped] == [False, False, False, True]
+    texts = [p.text for p in paragraphs_from_lines(shaped)]
+    assert texts[1] == "（一）存在问题：部分社区考核减下来后，职能部门又以“创建”“达标”名义向社区摊派台账，社区负担反弹。"
