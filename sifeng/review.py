@@ -5,6 +5,7 @@ evidence, and the checklists of corpora/checklists run."""
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional, Protocol
 
 from classifiers.checklists import DocumentFacts, run_checklists
@@ -78,6 +79,7 @@ class Reviewer:
         u = understand(document)
         if self.reader is not None:
             read_items(document, u, self.reader, self._gate)
+        drop_fragments(u)
         kind = judge_doc_type(document, filename, len(u.problems), len(u.measures))
         # Flags and checklists are for a submission of certain type; anything else is read (and
         # shown) but not judged.
@@ -251,6 +253,22 @@ def missing_structure(doc_type: Optional[str], review: Review) -> Optional[str]:
     if doc_type is not None and doc_type != "制度建设计划" and not review.problems:
         return f"{doc_type}中没有识别出要整改的问题"
     return None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_ITEM_CHARS = 4
+
+
+def drop_fragments(u) -> None:
+    """Items too short to say anything (an OCR'd seal letter, a stray “O”, a two-character scrap)
+    are not problems or measures: fewer than four Chinese characters. Links are renumbered."""
+    keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS]
+    new_index = {old: new for new, old in enumerate(keep)}
+    u.problems = [u.problems[i] for i in keep]
+    u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS]
+    for m in u.measures:
+        if m.problem is not None:
+            m.problem = new_index.get(m.problem)
 
 
 def verdict(review: Review) -> str:

@@ -161,3 +161,18 @@ def test_a_plan_whose_problems_were_not_found_is_not_passed():
     assert review.doc_type == "整改方案" and review.measures and not review.problems
     assert review.verdict == "无法判断（需人工审阅）"
     assert "没有识别出要整改的问题" in review.flag("structure_unrecognised").message
+
+
+def test_scraps_are_not_items():
+    from docparse import Location
+    from sifeng.review import drop_fragments
+    from sifeng.understand import Item, Understanding
+
+    u = Understanding(scope="班子")
+    u.problems = [Item(text="O", location=Location(), section="problems"),
+                  Item(text="会议多、文件多，以会议落实会议。", location=Location(), section="problems")]
+    u.measures = [Item(text="〇", location=Location(), section="measures"),
+                  Item(text="全县性会议每年不超过12个。", location=Location(), section="measures", problem=1)]
+    drop_fragments(u)
+    assert [p.text for p in u.problems] == ["会议多、文件多，以会议落实会议。"]
+    assert [(m.text, m.problem) for m in u.measures] == [("全县性会议每年不超过12个。", 0)]
