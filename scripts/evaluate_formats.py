@@ -66,7 +66,7 @@ def printed_lines(spec: list[dict]) -> list[str]:
     lines: list[str] = []
     for block in spec:
         kind = block["kind"]
-        if kind == "title":
+        if kind in ("title", "subtitle"):
             for line in block["text"].split("\n"):
                 lines.append("　" * max(0, (_LINE - len(line)) // 2) + line)
             lines.append("")
@@ -99,27 +99,33 @@ def render(source, fmt: str, condition: str | None = None) -> bytes:
     return scan_pdf_bytes(pdf, CONDITIONS[condition])
 
 
+def _has_table(source) -> bool:
+    return any(b["kind"] == "table" for b in source.spec(word=False))
+
+
+def _scan_set(chosen: list, count: int) -> list:
+    """The documents scanned: those with tables first (at least three), then the first without."""
+    with_tables = [(s, t) for s, t in chosen if _has_table(s)]
+    without = [(s, t) for s, t in chosen if not _has_table(s)]
+    return (with_tables[:max(3, count - 2)] + without)[:count]
+
+
 def evaluate(fmt: str, root: Path = BLIND, count: int = 5) -> dict:
     import docparse
     from sifeng.review import default_reviewer
 
     reviewer = default_reviewer()
     chosen = sources(root)
-    plan = []
+    scanned = _scan_set(chosen, count)
     if fmt == "ofd":
         plan = [(s, t, None) for s, t in chosen]
     elif fmt == "nomap":
-        # plans without tables that the scan set does not use (the scan set takes tables first,
-        # then the first documents without one)
-        with_tables = [(s, t) for s, t in chosen if any(b["kind"] == "table" for b in s.spec(word=False))]
-        without = [(s, t) for s, t in chosen if (s, t) not in with_tables][max(0, count - 3):]
-        picked = [(s, t) for s, t in without if t["doc_type"] != "对照检查材料"][:max(1, count // 5)]
-        plan = [(s, t, NOMAP_CONDITION) for s, t in picked]
+        # plans without tables that the scan set does not use
+        others = [(s, t) for s, t in chosen if (s, t) not in scanned and not _has_table(s)
+                  and t["doc_type"] != "对照检查材料"]
+        plan = [(s, t, NOMAP_CONDITION) for s, t in others[:max(1, count // 5)]]
     else:
-        with_tables = [(s, t) for s, t in chosen if any(b["kind"] == "table" for b in s.spec(word=False))]
-        without = [(s, t) for s, t in chosen if (s, t) not in with_tables]
-        picked = (with_tables[:max(3, count - 2)] + without)[:count]
-        plan = [(s, t, SCAN_CONDITIONS[k % len(SCAN_CONDITIONS)]) for k, (s, t) in enumerate(picked)]
+        plan = [(s, t, SCAN_CONDITIONS[k % len(SCAN_CONDITIONS)]) for k, (s, t) in enumerate(scanned)]
     c = {k: 0 for k in ("docs", "type_ok", "p_truth", "p_found", "p_ok", "m_truth", "m_found", "m_ok", "whole", "seconds")}
     rows = []
     for source, truth, condition in plan:
@@ -127,7 +133,8 @@ def evaluate(fmt: str, root: Path = BLIND, count: int = 5) -> dict:
         started = time.perf_counter()
         document = docparse.parse(data, filename=f"{source.name}.{'ofd' if fmt == 'ofd' else 'pdf'}")
         if fmt == "nomap":
-            assert any(n.code == "needs_ocr" for n in document.notices), "the no-map PDF must be read by OCR"
+            if not document.has_notice("needs_ocr"):
+                raise SystemExit(f"{source.name}: the no-map PDF was not read by OCR; the figures would not be a scan's")
         review = reviewer.review_document(document, document.source)
         seconds = time.perf_counter() - started
         c["docs"] += 1

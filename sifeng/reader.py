@@ -63,9 +63,10 @@ def lead_label_kind(text: str) -> Optional[str]:
     """What a paragraph's opening label announces (progress, measure, cause, problem, owner,
     deadline, other), or None when it opens with no label."""
     match = _LEAD_LABEL.match(text)
-    if not match:
-        return None
-    label = match.group(0)
+    return _announced_kind(match.group(0)) if match else None
+
+
+def _announced_kind(label: str) -> str:
     return next((kind for kind, pattern in _LEAD_KINDS if pattern.search(label)), "other")
 
 
@@ -160,8 +161,8 @@ def split_labelled(text: str) -> list[tuple[str, str]]:
     label that announces a known kind: (kind, text without the label). Empty when the paragraph
     has fewer than two such labels, or any label is not one of the known kinds."""
     labels = [m for m in _INLINE_LABEL.finditer(text)]
-    kinds = [lead_label_kind(m.group("label") + "：") for m in labels]
-    if len(labels) < 2 or any(k in (None, "other") for k in kinds):
+    kinds = [_announced_kind(m.group("label")) for m in labels]
+    if len(labels) < 2 or "other" in kinds:
         return []
     out = []
     if labels[0].start() > 0 and text[:labels[0].start()].strip():
