@@ -161,6 +161,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("tiangan", re.compile(rf"^([{TIANGAN}])[、．.]")),
     ("letter-paren", re.compile(r"^[（(]([a-zA-Z])[）)]")),
     ("letter-dot", re.compile(r"^([a-zA-Z])[.、．)）](?![a-zA-Z0-9])")),
+    # Bullet glyphs, and the letters a Wingdings/Symbol bullet turns into when a page is copied as
+    # text (l = ●, n = ■, u = ◆, Ø = ➢, ü = ✓, § = ▪), which then sit glued to Chinese text.
+    ("bullet", re.compile(r"^([●•■◆▲►▶➢★☆◇◎▪▫◦❖✓✔]|[lnuØü§](?=[\u4e00-\u9fff0-9０-９“（(]))[ \t\u3000]*")),
 ]
 
 

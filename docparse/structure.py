@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .model import Block, Document, Location, Metadata, Notice, SourceFormat, Table
-from .numbering import LevelTracker, scheme_of, split_label
+from .numbering import LevelTracker, cn_to_int, scheme_of, split_label
 from .text import SENTENCE_END, clean, find_date
 
 
@@ -40,6 +40,9 @@ _TITLE_UNIT = re.compile(
 _PERSON_TITLE = re.compile(r"^(?P<unit>.{2,40}?)(?:同志)?(?:个人)?(?:对照检查材料|整改措施|整改清单|发言提纲)")
 _ISSUER_ONLY = re.compile(r"^[（(]?\s*(?:[12〇零○一二三四五六七八九十0-9０-９年月日\s]+)[）)]?$")
 _MAX_TITLE_CHARS = 70
+# The line a reposting site puts under a title (时间：… 作者：… 来源：…) is not part of it.
+_REPOST_META = re.compile(r"(时间|作者|来源|分类|栏目|发布日期|发布时间|浏览次数|点击数)\s*[:：]")
+_PAGE_NOTE = re.compile(r"\s*[（(][^（()）]{0,12}[）)]\s*$")
 
 
 def _is_heading_text(text: str) -> bool:
@@ -58,6 +61,7 @@ def build_document(
 ) -> Document:
     """Turn a reader's raw blocks into a Document with labels, levels, kinds and metadata."""
     raws = [r for r in raws if r.table is not None or clean(r.text)]
+    raws = [piece for raw in raws for piece in _unflatten(raw)]
     title_indexes = _find_title(raws)
     title = "".join(clean(raws[i].text) for i in title_indexes) or None
     blocks: list[Block] = []
@@ -97,6 +101,62 @@ def build_document(
                     notices=list(notices or []))
 
 
+# Numbering labels that can sit inside a paragraph whose line breaks were lost (a page reposted as
+# one run of text: “……制定本方案。一、工作目标……二、清理方式1.超过……腾退。2.未经批准……”).
+_INLINE_LABEL = re.compile(
+    r"(?P<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十][、季月年]|\d)"
+    r"|[（(](?P<cnp>[一二三四五六七八九十]{1,3})[）)]"
+    r"|(?<![0-9０-９.．])(?P<ar>[0-9]{1,2})[.．、](?![0-9０-９%％])"
+)
+_RUN_MIN_CHARS = 120
+
+
+def _unflatten(raw: RawBlock) -> list[RawBlock]:
+    """Cut a paragraph that holds a flattened outline back into its items.
+
+    A label counts only where an item can start: after a sentence end, or right after the short
+    heading of a higher label (“三、清理方式1.……”). Labels of one scheme must run on (1, 2, 3 …),
+    at least three of them, or two section labels (一、二、) each after a sentence end; so a
+    sentence that mentions “1、2号楼” or one “（一）” is never cut."""
+    text = raw.text
+    if raw.table is not None or raw.label or len(text) < _RUN_MIN_CHARS:
+        return [raw]
+    found = []
+    for match in _INLINE_LABEL.finditer(text):
+        scheme = next(name for name in ("cn", "cnp", "ar") if match.group(name))
+        value = (int(match.group("ar")) if scheme == "ar"
+                 else cn_to_int(match.group(scheme)) or 0)
+        found.append((match.start(), scheme, value))
+    starts: list[int] = []
+    for scheme in ("cn", "cnp", "ar"):
+        marks = [(start, value) for start, s, value in found if s == scheme]
+        run: list[int] = []
+        expected = None
+        for start, value in marks:
+            before = text[:start].rstrip(" \u3000")
+            opens = not before or before[-1] in "。！？!?；;”"
+            after_heading = any(0 < start - other <= 16 and other not in run
+                                and not re.search(r"[，。；：,;:]", text[other:start])
+                                for other, s, _ in found if s != scheme)
+            if not (opens or after_heading):
+                continue
+            if expected is None or value != expected:
+                if len(run) >= (2 if scheme != "ar" else 3):
+                    starts.extend(run)
+                run, expected = ([start], value + 1) if value == 1 or scheme != "ar" else ([], None)
+                continue
+            run.append(start)
+            expected = value + 1
+        if len(run) >= (2 if scheme != "ar" else 3):
+            starts.extend(run)
+    starts = sorted(set(s for s in starts if s > 0))
+    if not starts:
+        return [raw]
+    bounds = [0, *starts, len(text)]
+    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    return [RawBlock(location=raw.location, text=piece, centered=False) for piece in pieces if piece]
+
+
 def _table_text(table: Table) -> str:
     return "\n".join("\t".join(cell.text for cell in row) for row in table.rows)
 
@@ -123,11 +183,13 @@ def _find_title(raws: list[RawBlock]) -> list[int]:
             or text.startswith(("——", "—", "（", "("))
             or (chosen and find_date(text))
             or (aligned and not (raw.centered or raw.title_style))
+            or _REPOST_META.search(text)
         ):
             break
         chosen.append(index)
-        # A title ends with what the document is (…材料, …方案); what follows is a subtitle.
-        if _DOC_WORDS.search(text) and _DOC_WORDS.search(text).end() == len(text):
+        # A title ends with what the document is (…材料, …方案, …材料（2）); what follows is a subtitle.
+        bare = _PAGE_NOTE.sub("", text)
+        if _DOC_WORDS.search(bare) and _DOC_WORDS.search(bare).end() == len(bare):
             break
     return chosen
 

@@ -36,9 +36,22 @@ class DocTypeJudgement:
         return self.doc_type is not None and self.confidence >= 0.6
 
 
+_TRAILING_NOTE = re.compile(r"\s*[（(【\[][^（(【\[]*[）)】\]]\s*$")
+_FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
+
+
 def title_type(title: str) -> Optional[str]:
-    """The submission type a title (or file name) names, by corpora/sections.yaml doc_types."""
-    for rule in load_yaml("sections.yaml")["doc_types"]:
+    """The submission type a title (or file name) names, by corpora/sections.yaml doc_types.
+
+    The title must read as the name of a document: one of its lines ends in a document word
+    (材料, 方案, 清单, 对照检查 … after any closing note in brackets) and none names a notice, a
+    speech or a collection; “对照检查要有辣味” or “关于报送整改方案的通知” names no type."""
+    sections = load_yaml("sections.yaml")
+    ends, nots = tuple(sections["doc_title_end"]), sections["doc_title_not"]
+    lines = [_TRAILING_NOTE.sub("", _FILE_SUFFIX.sub("", line.strip())) for line in title.split("\n")]
+    if not any(line.endswith(ends) and not any(w in line for w in nots) for line in lines if line):
+        return None
+    for rule in sections["doc_types"]:
         if any(w in title for w in rule["title_any"]) and not any(w in title for w in rule["title_none"]):
             return rule["doc_type"]
     return None

@@ -176,3 +176,19 @@ def test_scraps_are_not_items():
     drop_fragments(u)
     assert [p.text for p in u.problems] == ["会议多、文件多，以会议落实会议。"]
     assert [(m.text, m.problem) for m in u.measures] == [("全县性会议每年不超过12个。", 0)]
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("县水利局党组整改方案（修改稿）.docx", "整改方案"),
+    ("张某对照检查材料-终稿.docx", "对照检查材料"),
+    ("个人对照检查材料\n青石镇副镇长　刘××", "对照检查材料"),
+    ("桃源村党支部整改落实回头看自查情况", "回头看自查报告"),
+    ("对照检查要有“专属辣味”", None),             # a commentary that names the kind
+    ("关于报送整改方案和个人整改措施的通知", None),  # a notice
+    ("对照检查材料汇编（第一辑）", None),
+    ("扎实推进专项整治\n——县市场监管局经验交流材料", None),
+])
+def test_a_title_names_a_type_only_when_it_reads_as_a_document_name(title, expected):
+    from sifeng.doctype import title_type
+
+    assert title_type(title) == expected

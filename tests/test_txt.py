@@ -76,3 +76,30 @@ def test_full_width_spaces_between_fields_are_kept():
 
     first = next(b.text for b in document.blocks if "接待费" in b.text)
     assert default_tagger().read(first, "2014-03-01").owner.text == "计财股"
+
+
+def test_reposted_page_bullets_meta_line_and_flattened_outline():
+    """A page copied off a 范文 site: the title with a page number, a 时间/作者 line, Wingdings
+    bullets turned into a glued “l”, and an outline whose line breaks were lost."""
+    page = ("某局领导班子整改方案(3)\n"
+            "时间: 08-01 作者:王某 栏目:范文\n"
+            "l全年会议数量比上年压减三分之一。\n"
+            "l每个文件原则上不超过三千字。\n"
+            "为切实抓好整改落实，制定本方案。一、工作目标全面完成办公用房清理，建立长效机制，做到底数清楚、"
+            "管理规范。二、清理方式1.超过标准占用办公用房的，应予以腾退。2.未经批准改变使用功能的，应恢复原"
+            "使用功能。3.出租、出借的办公用房到期收回，不得续租。本单位1、2号楼由办公室统一管理。\n")
+    document = docparse.parse(page.encode("utf-8"), filename="page.txt")
+    assert document.metadata.title == "某局领导班子整改方案(3)"
+    labelled = [(b.label, b.kind, b.text[:8]) for b in document.blocks if b.label]
+    assert labelled[:2] == [("l", "list_item", "全年会议数量比上"), ("l", "list_item", "每个文件原则上不")]
+    assert [label for label, _, _ in labelled[2:]] == ["一、", "二、", "1.", "2.", "3."]
+    assert ("二、", "heading", "清理方式") in labelled
+    # “1、2号楼” inside a sentence is not an item.
+    assert document.blocks[-1].text.endswith("本单位1、2号楼由办公室统一管理。")
+
+
+def test_a_sentence_with_a_few_numbers_is_not_cut():
+    text = ("　　今年共清理超标办公用房1.5万平方米，涉及1、2、3号楼和（一）类用房，比上年减少三成，"
+            "其余部分将在年底前完成清理，并按规定统一调剂使用，所有结果在局网站公示，接受群众监督。\n")
+    document = docparse.parse(text.encode("utf-8"), filename="note.txt")
+    assert [b.kind for b in document.blocks] == ["paragraph"]
