@@ -106,6 +106,9 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
         return None
     if name[0] in "对在为把将向从我你他她被给以按经":
         return None
+    # “督促局办公室每季度公开…”: whom the author presses or leads is not assigned (CONVENTIONS §2.3).
+    if name.startswith(tuple(lex["not_assigning_verbs"])):
+        return None
     return classify(name)
 
 
@@ -152,6 +155,10 @@ def find_owners(text: str) -> list[Owner]:
         add(match.group(key), match.start(key), 0)
     for match in re.finditer("由", text):
         name = _party_after_by(text[match.end():match.end() + 24])
+        if not name:
+            # “由国有资产管理处对全校办公用房逐间核查”: the party right before what it acts on.
+            acting = re.match(rf"([^{_STOP}]{{2,14}}?)(?=对|向|逐|进行|提出|下达|具体|按照)", text[match.end():])
+            name = acting.group(1) if acting and _acceptable(_clean(acting.group(1))) else None
         if name:
             add(name, match.end(), 2)
 

@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 from .crf import CrfModel
 from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
 from .normalise import normalise
-from .owners import Owner, classify as owner_kind, find_owner, find_owners
+from .owners import Owner, accept as owner_kind, find_owner, find_owners
 
 MODEL_NAME = "measurespans"
 TAGS = ("DL", "OW")

@@ -149,6 +149,7 @@ class Label:
 _CN = f"[{CN_NUMERALS}]{{1,4}}"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn-part", re.compile(rf"^第({_CN})(部分|章|节|条|篇)[、：:\s　]?")),
+    ("cn-ordinal", re.compile(rf"^第({_CN})[，,、：:](?=\S)")),
     ("cn-paren", re.compile(rf"^[（(]({_CN})[）)][、．.]?")),
     ("cn-dun", re.compile(rf"^({_CN})[、．.](?![{CN_NUMERALS}][、季月年]|\d)")),
     ("arabic-paren", re.compile(r"^[（(]([0-9０-９]{1,3})[）)][、．.]?")),
