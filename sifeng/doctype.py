@@ -90,7 +90,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(None, 0.9, "none", "文字过少的文件",
                                 f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
     title = document.metadata.title or ""
-    named = title_type(title) or title_type(filename or "")
+    named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")
     kind, hits, in_title = _not_submission(title, text[: spec["body_chars"]])
     model = default_model()
     learned = model.predict(title, text) if model is not None else None
@@ -120,6 +120,18 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(guess, 0.7, "body")
     return DocTypeJudgement(guess, 0.4, "body", None,
                             f"文书类型不确定（标题没有写明，正文看似{guess}）")
+
+
+def _second_title_line(document: Document) -> str:
+    """The line right under the title when it reads as the rest of a two-line title: the unit
+    on one line, “关于……的自查报告” on the next (a PDF whose second line was not centred)."""
+    body = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    if not body or body[0].label or body[0].table is not None:
+        return ""
+    text = body[0].text.strip()
+    if len(text) > 60 or re.search(r"[。；，,;：:！？]", text):
+        return ""
+    return text
 
 
 def _not_a_submission(kind: Optional[dict], confidence: float = 0.8) -> DocTypeJudgement:

@@ -98,7 +98,8 @@ class Reviewer:
         causes = root_cause_dimensions(cause_text, cause_text)
         review = Review(
             source=filename or document.source, doc_type=kind.doc_type, doc_type_confidence=kind.confidence,
-            doc_type_basis=kind.basis, not_submission=kind.not_submission, scope=u.scope,
+            doc_type_basis=kind.basis, not_submission=kind.not_submission,
+            scope=None if kind.not_submission else u.scope,  # a news report has no 班子/个人 scope
             title=document.metadata.title, unit=document.metadata.unit, author=document.metadata.author,
             date=ref, verdict="", problems=problems, measures=measures, flags=[], checklists=[],
             six_explanations=_requirement_items("six_explanations", explanations),

@@ -290,7 +290,14 @@ def is_sign_off(block: Block, document: Document) -> bool:
     text = block.text.strip()
     if len(text) > 40:
         return False
-    return text in (meta.unit, meta.author) or bool(meta.date_text and meta.date_text in text and len(text) <= 30)
+    return text in (meta.unit, meta.author) or bool(meta.date_text and meta.date_text in text and len(text) <= 30) \
+        or bool(_SIGNING_UNIT.match(text) or _SIGNING_PERSON.match(text))
+
+
+# A line that is only a unit's full name (中共××县××乡委员会) or a masked signer (赵××): a 落款,
+# even where the title did not name the unit.
+_SIGNING_UNIT = re.compile(r"^(?:中共|中国共产党)[^，。；：,;:！？、\s]{2,26}(?:委员会|党委|党组|党工委|总支部?|支部(?:委员会)?)$")
+_SIGNING_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[×Xx＊*]{1,2}|某某?)$")
 
 
 def _after_lead(text: str) -> str:

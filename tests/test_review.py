@@ -192,3 +192,27 @@ def test_a_title_names_a_type_only_when_it_reads_as_a_document_name(title, expec
     from sifeng.doctype import title_type
 
     assert title_type(title) == expected
+
+
+def test_a_two_line_title_whose_second_line_was_not_centred_still_names_the_type():
+    from docparse.model import Block, Document, Location, Metadata
+    from sifeng.doctype import judge
+
+    blocks = [Block(kind="heading", text="××市政务服务中心管理办公室党组", level=0, location=Location(page=1)),
+              Block(kind="paragraph", text="关于教育实践活动整改落实情况“回头看”的自查报告", location=Location(page=1)),
+              Block(kind="paragraph", text="按照市委的通知要求，中心党组逐项对账，现将自查情况报告如下。" * 3,
+                    location=Location(page=1))]
+    document = Document(source="x.pdf", format="pdf", metadata=Metadata(title=blocks[0].text), blocks=blocks)
+    judgement = judge(document, "x.pdf", problems=2, measures=2)
+    assert (judgement.doc_type, judgement.basis) == ("回头看自查报告", "title")
+
+
+def test_the_signing_unit_is_not_a_measure():
+    from docparse.model import Block, Document, Location, Metadata
+    from sifeng.understand import is_sign_off
+
+    document = Document(source="x.docx", format="docx", metadata=Metadata(), blocks=[])
+    for text, expected in [("中共××县××乡委员会", True), ("赵××", True), ("中共青石镇委员会", True),
+                           ("严格执行各项规章制度。", False), ("县委办公室", False)]:
+        block = Block(kind="paragraph", text=text, location=Location(paragraph=1))
+        assert is_sign_off(block, document) is expected, text
