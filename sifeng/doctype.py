@@ -104,6 +104,10 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         label, probability = learned
         if label == NOT_A_SUBMISSION:
             return _not_a_submission(kind, probability)
+        if probability < spec.get("min_type_probability", 0.1):
+            # The model says “a submission” but no type's own classifier agrees: no type at all.
+            return DocTypeJudgement(None, round(1 - probability, 3), "model", None,
+                                    "标题没有写明文书类型，正文也看不出是哪一类整改材料（对照检查材料、整改方案等）")
         if probability >= 0.6:
             return DocTypeJudgement(label, round(probability, 3), "model")
         return DocTypeJudgement(label, round(probability, 3), "model", None,

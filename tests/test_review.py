@@ -216,3 +216,22 @@ def test_the_signing_unit_is_not_a_measure():
                            ("严格执行各项规章制度。", False), ("县委办公室", False)]:
         block = Block(kind="paragraph", text=text, location=Location(paragraph=1))
         assert is_sign_off(block, document) is expected, text
+
+
+def test_no_type_when_no_type_classifier_agrees(monkeypatch):
+    """The model's gate says “a submission” but every type's own probability is tiny: the file gets
+    no type (无法判断), not the likeliest of six unlikely types."""
+    import classifiers.doctypes as doctypes
+    from docparse.model import Block, Document, Location, Metadata
+    from sifeng.doctype import judge
+
+    class Unsure:
+        def predict(self, title, text):
+            return "整改方案", 0.04
+
+    monkeypatch.setattr(doctypes, "default_model", lambda: Unsure())
+    body = "为认真贯彻落实中央八项规定，切实转变机关作风，结合实际，特制定本细则。" * 4
+    document = Document(source="x.txt", format="txt", metadata=Metadata(),
+                        blocks=[Block(kind="paragraph", text=body, location=Location(line=1))])
+    judgement = judge(document, "x.txt", problems=0, measures=0)
+    assert judgement.doc_type is None and judgement.reason and "看不出" in judgement.reason
