@@ -150,6 +150,8 @@ _CN = f"[{CN_NUMERALS}]{{1,4}}"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn-part", re.compile(rf"^第({_CN})(部分|章|节|条|篇)[、：:\s　]?")),
     ("cn-ordinal", re.compile(rf"^第({_CN})[，,、：:](?=\S)")),
+    # “任务一：”“措施二、”“问题三.”: a numbered item named by what it is.
+    ("cn-named", re.compile(rf"^(?:任务|措施|问题|事项|举措|目标)({_CN})[：:、，,．.\s　]")),
     ("cn-paren", re.compile(rf"^[（(]({_CN})[）)][、．.]?")),
     ("cn-dun", re.compile(rf"^({_CN})[、．.](?![{CN_NUMERALS}][、季月年]|\d)")),
     ("arabic-paren", re.compile(r"^[（(]([0-9０-９]{1,3})[）)][、．.]?")),

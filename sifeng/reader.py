@@ -54,9 +54,12 @@ _LEAD_LABEL = re.compile(r"^[（(]?[^，。；：:,;（）()]{1,10}?[）)]?[：:
 _LEAD_KINDS = (("owner", re.compile(r"责任|牵头|负责")),
                ("deadline", re.compile(r"时限|时间|期限")),
                ("progress", re.compile(r"情况|进展|进度|成效|完成|落实|结果")),
-               ("measure", re.compile(r"措施|打算|承诺|举措|办法|下一?步|下步|今后|怎么改|方向|计划|整改$|整改要求")),
+               ("measure", re.compile(r"措施|打算|承诺|举措|办法|下一?步|下步|今后|怎么改|方向|计划|整改$|整改要求|任务")),
                ("cause", re.compile(r"原因|根源|剖析|症结")),
                ("problem", re.compile(r"问题|不足|差距|表现|短板|缺点|毛病|反映")))
+
+
+_NAMED_LABEL = re.compile(r"^(?:任务|措施|问题|事项|举措|目标)[一二三四五六七八九十]")
 
 
 def lead_label_kind(text: str) -> Optional[str]:
@@ -91,6 +94,7 @@ class Unit:
     category: str = ""
     rule: str = "O"                # what the rule reader made of it
     lead: Optional[str] = None     # what an inline label before it announced (存在不足：, 下步措施：)
+    label_text: Optional[str] = None  # the block's numbering label as written (一、, 任务一：)
 
 
 def _label_kind(label: Optional[str]) -> str:
@@ -121,7 +125,8 @@ def units(document: Document) -> list[Unit]:
         heading_like = block.kind == "heading" or (kind is not None and block.kind == "paragraph") or \
             bool(block.label and containers[index]) or bare
         context = _context(stack)
-        base = dict(block=index, label=_label_kind(block.label), level=block.level, block_kind=block.kind, **context)
+        base = dict(block=index, label=_label_kind(block.label), level=block.level, block_kind=block.kind,
+                    label_text=block.label, **context)
         if heading_like:
             while stack and stack[-1][0] >= level:
                 stack.pop()
@@ -242,7 +247,9 @@ def featurise(document: Document, items: list[Unit], gate=None) -> list[list[str
         f += [f"hw={b}" for b in _bigrams(u.heading, 10)]
         f += [f"tw={b}" for b in _bigrams(u.top_heading, 6)]
         f += [f"cue={name}" for name, pattern in _CUES.items() if pattern.search(text)]
-        lead = u.lead or lead_label_kind(text)
+        # A numbering label that names the item (任务一：, 问题二、) announces its kind as an inline label would.
+        lead = u.lead or lead_label_kind(text) or (
+            _announced_kind(u.label_text) if u.label_text and _NAMED_LABEL.match(u.label_text) else None)
         if lead:
             f.append(f"lead={lead}")
         if u.deadline_cell or find_deadline(u.text, document.metadata.date):

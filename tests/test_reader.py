@@ -82,3 +82,18 @@ def test_inline_labels_cut_a_paragraph_into_units():
     assert split_labelled("下步措施：门诊部在12月底前再增设自助机4台。") == []
     assert [lead_label_kind(t) for t in ("完成时限：6月", "整改情况：已完成", "下步措施：", "原问题：", "党委书记王××：")] == \
         ["deadline", "progress", "measure", "problem", "other"]
+
+
+def test_items_numbered_by_name_are_items():
+    """“任务一：”“问题二、” number items as “一、” does; the label's word tells what the item is."""
+    plan = ("中共云禾县林业局党组“四风”突出问题专项整治方案\n"
+            "为集中整治“四风”突出问题，结合我局实际，制定本方案。\n"
+            "问题一：局机关到林区一线调研少，护林员反映的巡护经费问题一年多没有答复。\n"
+            "问题二：林木采伐审批要跑三个股室，群众办一个证往返县城三四趟。\n"
+            "任务一：局班子成员每季度到联系林场蹲点不少于3天，护林员反映的问题一个月内答复。责任单位：办公室。\n"
+            "任务二：采伐审批集中到服务窗口一站办理，9月底前承诺时限压缩到5个工作日。责任单位：资源股。\n"
+            "中共云禾县林业局党组\n2014年7月8日\n")
+    review = sifeng.review(txt_bytes(plan), filename="专项整治方案.txt")
+    assert [p.text[:6] for p in review.problems] == ["局机关到林区", "林木采伐审批"]
+    assert [m.text[:6] for m in review.measures] == ["局班子成员每", "采伐审批集中"]
+    assert [m.owner.text for m in review.measures] == ["办公室", "资源股"]
