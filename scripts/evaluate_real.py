@@ -59,9 +59,15 @@ def documents(items: list[dict]) -> dict:
 
     reviewer = default_reviewer()
     right = judged_non = passes_without = 0
+    counted = {"problems": [0, 0], "measures": [0, 0]}  # [found, at most the count on the page], [count]
     rows = []
     for item in items:
         review = reviewer.review(item["text"].encode("utf-8"), filename="page.txt")
+        if item["doc_type"] is not None:
+            for key in counted:
+                truth = item.get(f"n_{key}") or 0
+                counted[key][0] += min(truth, len(getattr(review, key)))
+                counted[key][1] += truth
         right += review.doc_type == item["doc_type"]
         judged = review.verdict in ("合格", "基本合格", "需完善", "退回修改")
         judged_non += item["doc_type"] is None and judged
@@ -69,7 +75,8 @@ def documents(items: list[dict]) -> dict:
         rows.append((item.get("title", "")[:30], item["doc_type"], review.doc_type, review.verdict))
     return {"n": len(items), "type_right": right / max(1, len(items)), "non_submissions": sum(
         i["doc_type"] is None for i in items), "non_submissions_judged": judged_non,
-        "passes_without_measures": passes_without, "rows": rows}
+        "passes_without_measures": passes_without, "rows": rows,
+        "counted": {key: (found, total) for key, (found, total) in counted.items()}}
 
 
 def main() -> None:
@@ -101,6 +108,8 @@ def main() -> None:
         f"| document type right (pages) | {d['type_right']:.1%} |",
         f"| non-submissions given a judging verdict | {d['non_submissions_judged']} of {d['non_submissions']} |",
         f"| 合格/基本合格 with no measure found | {d['passes_without_measures']} |",
+        *(f"| {name} read on the submission pages (at most the number the page shows) | "
+          f"{found} of {total} ({found / max(1, total):.0%}) |" for name, (found, total) in d["counted"].items()),
     ])
     print(body)
     for row in d["rows"]:

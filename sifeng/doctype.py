@@ -46,6 +46,10 @@ def title_type(title: str) -> Optional[str]:
     The title must read as the name of a document: one of its lines ends in a document word
     (材料, 方案, 清单, 对照检查 … after any closing note in brackets) and none names a notice, a
     speech or a collection; “对照检查要有辣味” or “关于报送整改方案的通知” names no type."""
+    # “关于印发《……整改方案》的通知”: the notice that issues a plan is how the plan is published.
+    issued = re.search(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^》]{4,60})》", title)
+    if issued:
+        return title_type(issued.group("inner"))
     sections = load_yaml("sections.yaml")
     ends, nots = tuple(sections["doc_title_end"]), sections["doc_title_not"]
     lines = [_TRAILING_NOTE.sub("", _FILE_SUFFIX.sub("", line.strip())) for line in title.split("\n")]

@@ -235,3 +235,10 @@ def test_no_type_when_no_type_classifier_agrees(monkeypatch):
                         blocks=[Block(kind="paragraph", text=body, location=Location(line=1))])
     judgement = judge(document, "x.txt", problems=0, measures=0)
     assert judgement.doc_type is None and judgement.reason and "看不出" in judgement.reason
+
+
+def test_the_notice_that_issues_a_plan_is_typed_by_the_plan():
+    from sifeng.doctype import title_type
+
+    assert title_type("关于印发《县水利局党组整改方案》的通知") == "整改方案"
+    assert title_type("关于转发《关于进一步做好办公用房整改工作的通知》的通知") is None
