@@ -118,11 +118,30 @@ def detect_scope(document: Document) -> str:
 
 # ---- items ---------------------------------------------------------------------------------
 
+# Parallel sentences that all open with the same verb of resolve (“坚持加强学习，……。坚持群众路线，……。
+# 坚持真抓实干，……。”): a run of measures written as one paragraph, as 一是/二是 would be.
+_ANAPHORA_WORDS = ("坚持", "加强", "严格", "进一步", "切实", "着力", "健全", "完善", "深化", "强化", "建立", "推行")
+
+
+def _split_anaphora(text: str) -> list[str]:
+    body = re.sub(r"^[^，。；：:,;\s]{2,10}[\s　：:]+", "", text)  # an inline heading: “整改方向 坚持……”
+    sentences = [x for x in re.split(r"(?<=。)", body) if x.strip()]
+    if len(sentences) < 3:
+        return [text]
+    lead = next((w for w in _ANAPHORA_WORDS if sentences[0].startswith(w)), None)
+    if lead is None or not all(x.strip().startswith(lead) for x in sentences[:-1]):
+        return [text]
+    # the last sentence may be cut short or close the run differently; it stays with the run if it opens alike
+    parts = [x.strip() for x in sentences if x.strip().startswith(lead)]
+    return parts if len(parts) >= 3 else [text]
+
+
 def split_enumeration(text: str) -> list[str]:
-    """“一是……；二是……” → the clauses, without their markers; the whole text if not enumerated."""
+    """“一是……；二是……” → the clauses, without their markers; the whole text if not enumerated.
+    Three or more sentences that open with the same verb of resolve (坚持……。坚持……。) are split too."""
     marks = list(_ENUM.finditer(text))
     if len(marks) < 2 or not marks[0].group("marker").startswith("一"):
-        return [text]
+        return _split_anaphora(text)
     parts = []
     for mark, nxt in zip(marks, marks[1:] + [None]):
         end = nxt.start() if nxt else len(text)
@@ -176,7 +195,40 @@ def column_roles(table: Table) -> dict[str, int]:
             roles["measure"] = index
             continue
         roles.setdefault(role, index)
+    if table.body and not ("problem" in roles and "measure" in roles):
+        _roles_by_content(table, roles)
     return roles
+
+
+def _roles_by_content(table: Table, roles: dict[str, int]) -> None:
+    """Columns whose header names no role (整治事项 | 具体举措 | 牵头科室 | 责任人 | 完成时限) get one from
+    what their cells hold: dates are the deadline, short party names the owner, and of the long-text
+    columns the first is the problem and the next the measure (a 问题清单 reads left to right)."""
+    from classifiers.deadlines import find_deadline
+    from classifiers.owners import accept
+
+    taken = set(roles.values())
+    long_columns = []
+    for index in range(len(table.header)):
+        if index in taken:
+            continue
+        cells = [row[index].text.strip() for row in table.body if index < len(row) and row[index].text.strip()]
+        if len(cells) < 2:
+            continue
+        share = lambda test: sum(1 for c in cells if test(c)) / len(cells)  # noqa: E731
+        if "deadline" not in roles and share(lambda c: len(c) <= 20 and find_deadline(c, None) is not None) >= 0.6:
+            roles["deadline"] = index
+        elif "owner" not in roles and share(lambda c: len(c) <= 15 and accept(c) is not None) >= 0.6:
+            roles["owner"] = index
+        elif sum(len(c) for c in cells) / len(cells) >= 12 and share(lambda c: bool(re.search(r"[，。；,;]", c))) >= 0.5:
+            long_columns.append(index)
+    if not ({"deadline", "owner", "leader"} & roles.keys()):
+        return  # no owner or deadline column: a schedule or a list of rules, not a 问题清单
+    for index in long_columns:
+        if "problem" not in roles and ("measure" not in roles or index < roles["measure"]):
+            roles["problem"] = index
+        elif "measure" not in roles:
+            roles["measure"] = index
 
 
 def _clean_header(name: str) -> str:

@@ -97,3 +97,30 @@ def test_items_numbered_by_name_are_items():
     assert [p.text[:6] for p in review.problems] == ["局机关到林区", "林木采伐审批"]
     assert [m.text[:6] for m in review.measures] == ["局班子成员每", "采伐审批集中"]
     assert [m.owner.text for m in review.measures] == ["办公室", "资源股"]
+
+
+def test_a_table_whose_headers_name_no_role_is_read_by_what_its_cells_hold():
+    table = {"kind": "table", "rows": [
+        ["整治事项", "具体举措", "牵头科室", "责任人", "完成时限"],
+        ["养老待遇核定要群众开的证明过多，系统内能查到的仍要本人开具。", "清理证明材料，系统内能查到的一律不再要求提供，清单在大厅公布。",
+         "养老保险股", "杨××", "2014年6月30日"],
+        ["大厅窗口忙闲不均，部分窗口人员迟到早退、中午提前离岗。", "实行弹性窗口和中午轮休，局纪检组每周暗访一次。", "纪检组", "冯××", "每周"],
+    ]}
+    spec = [{"kind": "title", "text": "××县人社局关于整治社保经办服务“庸懒散拖”问题的专项工作方案"},
+            {"kind": "para", "text": "为切实解决群众在社保经办中反映突出的问题，局党组决定开展专项整治。"},
+            {"kind": "heading", "level": 1, "text": "整治事项及分工", "num": ("chineseCounting", "%1、", 0)},
+            table,
+            {"kind": "sign", "lines": ["××县人社局党组", "2014年5月20日"]}]
+    review = sifeng.review(docx_bytes(spec), filename="专项整治方案.docx")
+    assert [p.text[:6] for p in review.problems] == ["养老待遇核定", "大厅窗口忙闲"]
+    assert [m.text[:6] for m in review.measures] == ["清理证明材料", "实行弹性窗口"]
+    assert [m.deadline.due for m in review.measures][:1] == ["2014-06-30"]
+
+
+def test_parallel_sentences_of_resolve_are_separate_measures():
+    from sifeng.understand import split_enumeration
+
+    text = "整改方向 坚持加强学习，提高思想水平。坚持群众路线，增强宗旨意识。坚持真抓实干，一切从实际出发。"
+    assert split_enumeration(text) == ["坚持加强学习，提高思想水平。", "坚持群众路线，增强宗旨意识。", "坚持真抓实干，一切从实际出发。"]
+    # a run of admissions (有的……。有的……。) is not cut by this rule
+    assert len(split_enumeration("有的干部作风漂浮。有的干部不深入。有的干部怕担当。")) == 1
