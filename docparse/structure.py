@@ -48,6 +48,8 @@ _PAGE_NOTE = re.compile(r"\s*[（(][^（()）]{0,12}[）)]\s*$")
 def _is_heading_text(text: str) -> bool:
     """A numbered line that reads as a heading rather than an item of prose."""
     stripped = text.rstrip()
+    if re.fullmatch(r"[^，。；,;]{2,14}方面[。：:]?", stripped):
+        return True  # “（一）形式主义方面。” heads the paragraph under it
     return len(stripped) <= 32 and not stripped.endswith(tuple(SENTENCE_END + "，,：:"))
 
 

@@ -103,3 +103,13 @@ def test_a_sentence_with_a_few_numbers_is_not_cut():
             "其余部分将在年底前完成清理，并按规定统一调剂使用，所有结果在局网站公示，接受群众监督。\n")
     document = docparse.parse(text.encode("utf-8"), filename="note.txt")
     assert [b.kind for b in document.blocks] == ["paragraph"]
+
+
+def test_a_numbered_style_line_ending_in_a_full_stop_is_a_heading():
+    text = ("二、“四风”方面存在的突出问题\n（一）形式主义方面。\n"
+            "一是窗口服务承诺挂在墙上，对是否兑现缺少跟踪检查；二是评比主要看各窗口报送的材料。\n"
+            "（二）严格控制会议数量。\n")
+    blocks = docparse.parse(text.encode("utf-8"), filename="x.txt").blocks
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds["形式主义方面。"] == "heading"
+    assert kinds["严格控制会议数量。"] == "list_item"
