@@ -124,3 +124,13 @@ def test_parallel_sentences_of_resolve_are_separate_measures():
     assert split_enumeration(text) == ["坚持加强学习，提高思想水平。", "坚持群众路线，增强宗旨意识。", "坚持真抓实干，一切从实际出发。"]
     # a run of admissions (有的……。有的……。) is not cut by this rule
     assert len(split_enumeration("有的干部作风漂浮。有的干部不深入。有的干部怕担当。")) == 1
+
+
+def test_a_personal_list_written_problem_then_gai():
+    text = ("镇长陈××个人整改清单\n对照群众提的意见，本人列出以下问题，每一条后面写明怎么改。\n"
+            "1．周末回县城的家里，周一上午经常九点多才到镇上。改：立即改正，周一早上８点前到岗，离镇外出向党委书记报告。\n"
+            "2．用镇里的车接送过家属，影响不好。改：公车不再用于任何私事，本人用车一律在党政办登记，每月公开一次。\n"
+            "陈××\n二〇一四年四月十六日\n")
+    review = sifeng.review(txt_bytes(text), filename="个人整改清单.txt")
+    assert [p.text for p in review.problems] == ["周末回县城的家里，周一上午经常九点多才到镇上", "用镇里的车接送过家属，影响不好"]
+    assert [m.text[:6] for m in review.measures] == ["立即改正，周", "公车不再用于"]
