@@ -134,3 +134,20 @@ def test_a_personal_list_written_problem_then_gai():
     review = sifeng.review(txt_bytes(text), filename="个人整改清单.txt")
     assert [p.text for p in review.problems] == ["周末回县城的家里，周一上午经常九点多才到镇上", "用镇里的车接送过家属，影响不好"]
     assert [m.text[:6] for m in review.measures] == ["立即改正，周", "公车不再用于"]
+
+
+def test_a_lone_problem_among_measures_of_one_list_follows_them():
+    from docparse.model import Location
+    from sifeng.reader import Unit, smooth
+
+    def list_of(n, heading="重点任务"):
+        return [Unit(text=f"第{i}项", location=Location(paragraph=i), block=i, source="block", heading=heading,
+                     label="num", level=2, block_kind="list_item") for i in range(n)]
+
+    assert smooth(list_of(6), list("MMPMPM")) == list("MMMMMM")
+    assert smooth(list_of(4), list("PMMM")) == list("MMMM")
+    # a list of pairs (problem, its measure, problem, its measure …) is left alone
+    assert smooth(list_of(6), list("PMPMPP")) == list("PMPMPP")
+    # items under different headings are different lists
+    units = list_of(3) + list_of(3, heading="保障措施")
+    assert smooth(units, list("MMPOPO")) == list("MMPOPO")
