@@ -295,7 +295,7 @@ def default_reader() -> Optional[BlockReader]:
 
 def smooth(found: list[Unit], roles: list[str]) -> list[str]:
     """In a numbered list under one heading, a lone problem among measures (two of them on one
-    side, one on the other: M M P M) follows its neighbours, and the reverse; a list that opens
+    side, one on the other: M M P M, read left to right) follows its neighbours, and the reverse; a list that opens
     alternating problem, measure, problem, measure is a list of pairs and is left as tagged."""
     out = list(roles)
     start = 0
@@ -310,6 +310,7 @@ def smooth(found: list[Unit], roles: list[str]) -> list[str]:
             pairs = len(tags) >= 4 and all(t in "PM" for t in tags[:4]) and \
                 tags[0] != tags[1] and tags[:2] == tags[2:4]
             for i in range(2, len(tags) - 1) if not pairs else ():
+                tags = out[start:end]  # left to right: a corrected item counts for the next one
                 x = tags[i - 1]
                 if x in "PM" and tags[i] in "PM" and tags[i] != x and tags[i + 1] == x and \
                         (tags[i - 2] == x or (i + 2 < len(tags) and tags[i + 2] == x)):
