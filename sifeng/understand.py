@@ -126,11 +126,15 @@ _ANAPHORA_WORDS = ("坚持", "加强", "严格", "进一步", "切实", "着力"
 
 
 def _split_anaphora(text: str) -> list[str]:
-    body = re.sub(r"^[^，。；：:,;\s]{2,10}[\s　：:]+", "", text)  # an inline heading: “整改方向 坚持……”
-    sentences = [x for x in re.split(r"(?<=。)", body) if x.strip()]
+    sentences = [x for x in re.split(r"(?<=。)", text) if x.strip()]
     if len(sentences) < 3:
         return [text]
-    lead = next((w for w in _ANAPHORA_WORDS if sentences[0].startswith(w)), None)
+    # the first sentence may open with a short inline heading: “整改方向 坚持……”, “整改方向坚持……”
+    lead = next((w for w in _ANAPHORA_WORDS if sentences[1].strip().startswith(w)), None)
+    at = sentences[0].find(lead) if lead else -1
+    if lead is None or not 0 <= at <= 8 or re.search(r"[，。；,;]", sentences[0][:at]):
+        return [text]
+    sentences[0] = sentences[0][at:]
     if lead is None or not all(x.strip().startswith(lead) for x in sentences[:-1]):
         return [text]
     # the last sentence may be cut short or close the run differently; it stays with the run if it opens alike
