@@ -63,6 +63,9 @@ def convert_to_docx(data: bytes, ext: str, limits: Limits, deadline: Deadline) -
         raise ConverterMissingError()
     timeout = max(1.0, min(limits.converter_seconds, deadline.remaining()))
     with tempfile.TemporaryDirectory(prefix="sifeng-convert-") as tmp:
+        # Absolute: LibreOffice is run from inside the folder and its profile is given as a file URI
+        # (a relative TMPDIR, such as a batch's `--out screen-out/.work/tmp`, broke both).
+        tmp = str(Path(tmp).resolve())
         tmp_path = Path(tmp)
         # A fixed, harmless name: the user's file name never reaches the command line.
         source = tmp_path / f"input.{ext}"

@@ -76,16 +76,31 @@ def shingle_hashes(norm: str) -> list[int]:
     return [zlib.crc32(norm[i:i + K].encode("utf-8")) for i in range(max(0, len(norm) - K + 1))]
 
 
+# The shingles of the five seed notices, shipped as hashes (scripts/build_seed_shingles.py): a
+# machine without ../shared/seeds ignores the notices' wording all the same.
+SEED_SHINGLES = Path(__file__).resolve().parents[1] / "corpora" / "lexicons" / "seed_shingles.npy"
+
+
+def seed_text_hashes(folder: Path) -> set[int]:
+    """Shingle hashes of every notice (*.txt) in `folder`."""
+    hashes: set[int] = set()
+    for path in sorted(folder.glob("*.txt")):
+        hashes.update(shingle_hashes(normalise(path.read_text(encoding="utf-8", errors="ignore"))[0]))
+    return hashes
+
+
 @functools.lru_cache(maxsize=1)
 def stock_hashes() -> frozenset[int]:
-    """Shingles of stock phrases and, where available, of the notices themselves."""
-    texts = list(load_yaml("lexicons/stock_phrases.yaml")["phrases"])
+    """Shingles of stock phrases and of the notices themselves (shipped hashes, and the notices'
+    own text where it is on this machine)."""
+    hashes: set[int] = set()
+    for text in load_yaml("lexicons/stock_phrases.yaml")["phrases"]:
+        hashes.update(shingle_hashes(normalise(text)[0]))
+    if SEED_SHINGLES.exists():
+        hashes.update(int(h) for h in np.load(SEED_SHINGLES, allow_pickle=False))
     seeds = Path(os.environ.get("SIFENG_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
     if seeds.is_dir():
-        texts.extend(p.read_text(encoding="utf-8", errors="ignore") for p in sorted(seeds.glob("*.txt")))
-    hashes: set[int] = set()
-    for text in texts:
-        hashes.update(shingle_hashes(normalise(text)[0]))
+        hashes |= seed_text_hashes(seeds)
     return frozenset(hashes)
 
 

@@ -51,7 +51,7 @@ def screen(inputs: list[str], *, out: Path, workers: Optional[int] = None, timeo
         connect(scheduler).close()
     workspace = Workspace(out)
     try:
-        temp_root = out / ".work" / "tmp"
+        temp_root = out.resolve() / ".work" / "tmp"
         shutil.rmtree(temp_root, ignore_errors=True)  # left by a run that was killed
         try:
             collected = collect(inputs, out / ".work")

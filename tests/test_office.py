@@ -39,6 +39,17 @@ def test_doc_is_converted_and_keeps_numbering_and_merges(doc_bytes):
     assert table.text_rows() == [["1", "检查多", "王××"], ["2", "评比多", "王××"]]
 
 
+def test_a_relative_temporary_folder_still_converts(doc_bytes, tmp_path, monkeypatch):
+    """`sifeng screen examples/ --out screen-out` points TMPDIR at a relative folder inside its output."""
+    import tempfile
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rel").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", "rel")
+    document = docparse.parse(doc_bytes, filename="plan.doc")
+    assert document.metadata.title == "岚川县教育局党组整改方案"
+
+
 def test_wps_extension_is_read_the_same_way(doc_bytes):
     document = docparse.parse(doc_bytes, filename="计划.wps")
     assert document.format == "wps"

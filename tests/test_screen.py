@@ -203,3 +203,27 @@ def test_copied_passages_side_by_side_with_both_shares(tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "out" / "report.xlsx")["汇总"]
     header = [c.value for c in sheet[1]]
     assert "总文字复制比" in header
+
+
+def test_shipped_seed_shingles_match_the_notices(seeds):
+    import numpy as np
+
+    from sifeng.copies import SEED_SHINGLES, seed_text_hashes
+
+    shipped = set(int(h) for h in np.load(SEED_SHINGLES, allow_pickle=False))
+    assert shipped == seed_text_hashes(seeds), "run python scripts/build_seed_shingles.py"
+
+
+def test_seed_wording_is_ignored_without_the_notices_on_this_machine(monkeypatch, tmp_path):
+    """A clone without ../shared still knows the notices' shingles (shipped as hashes)."""
+    from sifeng import copies
+
+    monkeypatch.setenv("SIFENG_SEEDS", str(tmp_path / "nowhere"))
+    copies.stock_hashes.cache_clear()
+    try:
+        without = copies.stock_hashes()
+        # 八项规定 wording from seed 001 and 003, and thousands of other shingles of the five notices
+        assert len(without) > 19000
+        assert set(copies.shingle_hashes(copies.normalise("严格执行中央八项规定精神")[0])) & without
+    finally:
+        copies.stock_hashes.cache_clear()
