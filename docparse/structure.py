@@ -50,6 +50,8 @@ def _is_heading_text(text: str) -> bool:
     stripped = text.rstrip()
     if re.fullmatch(r"[^，。；,;]{2,14}方面[。：:]?", stripped):
         return True  # “（一）形式主义方面。” heads the paragraph under it
+    if re.search(r"\S\u3000+\S+\u3000+\S", stripped):
+        return False  # fields of a row set apart by full-width spaces: “合并报表台账　预算股　３月底前”
     return len(stripped) <= 32 and not stripped.endswith(tuple(SENTENCE_END + "，,：:"))
 
 

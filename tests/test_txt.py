@@ -113,3 +113,10 @@ def test_a_numbered_style_line_ending_in_a_full_stop_is_a_heading():
     kinds = {b.text: b.kind for b in blocks}
     assert kinds["形式主义方面。"] == "heading"
     assert kinds["严格控制会议数量。"] == "list_item"
+
+
+def test_a_short_numbered_row_of_fields_is_not_a_heading():
+    text = ("三、下一步整改安排\n"
+            "２．合并基层报表台账，保留８种以内　预算股　２０１５年３月底前\n")
+    blocks = docparse.parse(text.encode("utf-8"), filename="x.txt").blocks
+    assert [b.kind for b in blocks if b.label] == ["heading", "list_item"]
