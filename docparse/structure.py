@@ -3,6 +3,7 @@ title, unit and date. Every reader ends here, so the structure rules exist once.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -139,9 +140,8 @@ def _unflatten(raw: RawBlock) -> list[RawBlock]:
         for start, value in marks:
             before = text[:start].rstrip(" \u3000")
             opens = not before or before[-1] in "。！？!?；;”"
-            after_heading = any(0 < start - other <= 16 and other not in run
-                                and not re.search(r"[，。；：,;:]", text[other:start])
-                                for other, s, _ in found if s != scheme)
+            after_heading = any(s != scheme and not re.search(r"[，。；：,;:]", text[other:start])
+                                for other, s, _ in _just_before(found, start, 16))
             if not (opens or after_heading):
                 continue
             if expected is None or value != expected:
@@ -159,6 +159,16 @@ def _unflatten(raw: RawBlock) -> list[RawBlock]:
     bounds = [0, *starts, len(text)]
     pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
     return [RawBlock(location=raw.location, text=piece, centered=False) for piece in pieces if piece]
+
+
+def _just_before(found: list[tuple[int, str, int]], start: int, span: int) -> list[tuple[int, str, int]]:
+    """The labels of `found` (sorted by position) that start within `span` characters before `start`."""
+    k = bisect.bisect_left(found, (start,))
+    out = []
+    while k > 0 and start - found[k - 1][0] <= span:
+        k -= 1
+        out.append(found[k])
+    return out
 
 
 def _table_text(table: Table) -> str:

@@ -295,8 +295,9 @@ def default_reader() -> Optional[BlockReader]:
 
 def smooth(found: list[Unit], roles: list[str]) -> list[str]:
     """In a numbered list under one heading, a lone problem among measures (two of them on one
-    side, one on the other: M M P M, read left to right) follows its neighbours, and the reverse; a list that opens
-    alternating problem, measure, problem, measure is a list of pairs and is left as tagged."""
+    side, one on the other: M M P M, read left to right) follows its neighbours, and the reverse;
+    a list that opens alternating problem, measure, problem, measure is a list of pairs and is left
+    as tagged."""
     out = list(roles)
     start = 0
     while start < len(found):
@@ -306,20 +307,25 @@ def smooth(found: list[Unit], roles: list[str]) -> list[str]:
             while end < len(found) and (found[end].block_kind, found[end].label, found[end].level,
                                         found[end].heading, found[end].source) == key:
                 end += 1
-            tags = roles[start:end]
-            pairs = len(tags) >= 4 and all(t in "PM" for t in tags[:4]) and \
-                tags[0] != tags[1] and tags[:2] == tags[2:4]
-            for i in range(2, len(tags) - 1) if not pairs else ():
-                tags = out[start:end]  # left to right: a corrected item counts for the next one
-                x = tags[i - 1]
-                if x in "PM" and tags[i] in "PM" and tags[i] != x and tags[i + 1] == x and \
-                        (tags[i - 2] == x or (i + 2 < len(tags) and tags[i + 2] == x)):
-                    out[start + i] = x
-            if not pairs and len(tags) >= 4 and tags[1] == tags[2] == tags[3] != tags[0] and tags[0] in "PM" \
-                    and tags[1] in "PM":
-                out[start] = tags[1]
+            _smooth_list(out, start, end)
         start = end
     return out
+
+
+def _smooth_list(tags: list[str], start: int, end: int) -> None:
+    """Smooth tags[start:end] in place (see `smooth`); each corrected item counts for the next."""
+    t = tags  # read and written in place, left to right
+    if end - start >= 4 and all(x in "PM" for x in t[start:start + 4]) and \
+            t[start] != t[start + 1] and t[start:start + 2] == t[start + 2:start + 4]:
+        return  # a list of pairs
+    for i in range(start + 2, end - 1):
+        x = t[i - 1]
+        if x in "PM" and t[i] in "PM" and t[i] != x and t[i + 1] == x and \
+                (t[i - 2] == x or (i + 2 < end and t[i + 2] == x)):
+            t[i] = x
+    if end - start >= 4 and t[start] in "PM" and t[start + 1] in "PM" and \
+            t[start + 1] == t[start + 2] == t[start + 3] != t[start]:
+        t[start] = t[start + 1]
 
 
 def read_items(document: Document, understanding: Understanding, reader: BlockReader, gate=None) -> None:

@@ -19,8 +19,8 @@ from docparse import Block, Document, Location, Table
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
 MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|整改目标|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施)[：:]"
-                            # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
-                            r"|(?<=[。！!；;])(?:改|怎么改|如何改|整改)[：:]"
+                             # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
+                             r"|(?<=[。！!；;])(?:改|怎么改|如何改|整改)[：:]"
                              r"|(?:下一步|下步|今后|对此|针对(?:这一|此|上述|这些)问题)[，,：:]"
                              # “……。今后村里修路……”: a sentence that opens with 今后 after a problem
                              r"|(?<=[。！!])(?:今后|下一步|下步|从今以后|从现在起|从今往后)(?![，,：:])"
@@ -135,7 +135,7 @@ def _split_anaphora(text: str) -> list[str]:
     if lead is None or not 0 <= at <= 8 or re.search(r"[，。；,;]", sentences[0][:at]):
         return [text]
     sentences[0] = sentences[0][at:]
-    if lead is None or not all(x.strip().startswith(lead) for x in sentences[:-1]):
+    if not all(x.strip().startswith(lead) for x in sentences[:-1]):
         return [text]
     # the last sentence may be cut short or close the run differently; it stays with the run if it opens alike
     parts = [x.strip() for x in sentences if x.strip().startswith(lead)]

@@ -50,6 +50,13 @@ def test_a_notice_is_read_but_not_judged():
     assert [f.code for f in review.flags] == ["structure_unrecognised"]
 
 
+def _table_plan(title: str, opening: str, heading: str, table: dict, sign: list[str]) -> list[dict]:
+    """A plan whose only section is one table."""
+    return [{"kind": "title", "text": title}, {"kind": "para", "text": opening},
+            {"kind": "heading", "level": 1, "text": heading, "num": ("chineseCounting", "%1、", 0)},
+            table, {"kind": "sign", "lines": sign}]
+
+
 def test_a_task_table_takes_its_measures_from_the_measures_column():
     # 整治任务 | 整治重点 | 推进措施: the task column names the topic; the measure is in 推进措施
     table = {"kind": "table", "rows": [
@@ -57,12 +64,9 @@ def test_a_task_table_takes_its_measures_from_the_measures_column():
         ["1", "整治文山会海", "全县性会议多、会期长，一些会议层层陪会", "全县性会议每年控制在12个以内，会期不超过半天", "县委办", "2014年10月底前"],
         ["2", "整治门难进脸难看", "便民服务窗口一次告知不到位，群众多次跑腿", "窗口实行首问负责和一次性告知，每月公布群众评议结果", "县政务中心", "2014年9月底前"],
     ]}
-    spec = [{"kind": "title", "text": "中共云禾县委“四风”突出问题专项整治方案"},
-            {"kind": "para", "text": "为集中解决“四风”突出问题，制定本方案。"},
-            {"kind": "heading", "level": 1, "text": "整治任务", "num": ("chineseCounting", "%1、", 0)},
-            table,
-            {"kind": "sign", "lines": ["中共云禾县委", "2014年8月20日"]}]
-    review = sifeng.review(docx_bytes(spec), filename="专项整治方案.docx")
+    review = sifeng.review(docx_bytes(_table_plan(
+        "中共云禾县委“四风”突出问题专项整治方案", "为集中解决“四风”突出问题，制定本方案。", "整治任务", table,
+        ["中共云禾县委", "2014年8月20日"])), filename="专项整治方案.docx")
     assert [m.text for m in review.measures] == [
         "全县性会议每年控制在12个以内，会期不超过半天", "窗口实行首问负责和一次性告知，每月公布群众评议结果"]
     assert [p.text for p in review.problems][:1] == ["全县性会议多、会期长，一些会议层层陪会"]
@@ -106,12 +110,10 @@ def test_a_table_whose_headers_name_no_role_is_read_by_what_its_cells_hold():
          "养老保险股", "杨××", "2014年6月30日"],
         ["大厅窗口忙闲不均，部分窗口人员迟到早退、中午提前离岗。", "实行弹性窗口和中午轮休，局纪检组每周暗访一次。", "纪检组", "冯××", "每周"],
     ]}
-    spec = [{"kind": "title", "text": "××县人社局关于整治社保经办服务“庸懒散拖”问题的专项工作方案"},
-            {"kind": "para", "text": "为切实解决群众在社保经办中反映突出的问题，局党组决定开展专项整治。"},
-            {"kind": "heading", "level": 1, "text": "整治事项及分工", "num": ("chineseCounting", "%1、", 0)},
-            table,
-            {"kind": "sign", "lines": ["××县人社局党组", "2014年5月20日"]}]
-    review = sifeng.review(docx_bytes(spec), filename="专项整治方案.docx")
+    review = sifeng.review(docx_bytes(_table_plan(
+        "××县人社局关于整治社保经办服务“庸懒散拖”问题的专项工作方案",
+        "为切实解决群众在社保经办中反映突出的问题，局党组决定开展专项整治。", "整治事项及分工", table,
+        ["××县人社局党组", "2014年5月20日"])), filename="专项整治方案.docx")
     assert [p.text[:6] for p in review.problems] == ["养老待遇核定", "大厅窗口忙闲"]
     assert [m.text[:6] for m in review.measures] == ["清理证明材料", "实行弹性窗口"]
     assert [m.deadline.due for m in review.measures][:1] == ["2014-06-30"]
