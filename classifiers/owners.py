@@ -19,6 +19,7 @@ from .normalise import normalise
 from .resources import load_yaml
 
 _STOP = r"，,；;。）)\s（(：:|｜"
+_ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)"
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 
 
@@ -82,8 +83,10 @@ def classify(name: str) -> Optional[str]:
 
 def _clean(raw: str) -> Optional[str]:
     """The first named party in a captured phrase, without honorifics or trailing verbs."""
-    first = re.split(r"[、和及与/]|以及", raw.strip())[0].strip()
+    first = re.split(r"[、和及与/或]|以及", raw.strip())[0].strip()
     first = re.sub(r"(同志|等同志|等)$", "", first)
+    # “二是领导班子一把手要…”, “该市纪委”: an enumerator or a demonstrative is not part of the name.
+    first = re.sub(rf"^(?:{_ENUMERATOR}|该|此)(?=\S{{2}})", "", first)
     first = re.sub(r"^(?:请|由|县委|)(?=\S)", "", first) if first.startswith(("请", "由")) else first
     masked = _patterns()["masked"].search(first)
     if masked:
@@ -184,7 +187,7 @@ def find_owners(text: str) -> list[Owner]:
     for match in patterns["first_owner"].finditer(text):
         add(match.group("x"), match.start("x"), 2)
     subject = patterns["subject"].match(text)
-    if subject:
+    if subject and not _not_performer(text, subject.end("x")):
         add(subject.group("x"), subject.start("x"), 4)
     # Fields of a table row flattened into text, split by bars, tabs or (full-width) spaces:
     # “清理挂账接待费　计财股　李×　2014.04.30” → 计财股.
@@ -198,6 +201,13 @@ def find_owners(text: str) -> list[Owner]:
     return [dataclasses.replace(owner, text=original[owner.start:owner.end]) for owner in ranked]
 
 
+def _not_performer(norm: str, end: int) -> bool:
+    """A subject that only passes on a requirement (“活动办要求，各单位…”) or that modifies a noun
+    (“市委市政府召开的全市性会议”) does not act in the measure (CONVENTIONS §2.3)."""
+    after = norm[end:end + 6]
+    return bool(re.match(r"要求|提出|强调|指出|印发|下发|[\u4e00-\u9fff]{2}的", after))
+
+
 def find_owner(text: str) -> Optional[Owner]:
     """The lead owner of a measure: one named by a label (责任人：) before one in a closing
     parenthesis before one found by a verb (由…负责, …牵头); the first of equals."""
@@ -205,7 +215,10 @@ def find_owner(text: str) -> Optional[Owner]:
     return owners[0] if owners else None
 
 
-_CLAUSE_LEADS = r"(?:下一步|今后|同时|此外|目前|对此|为此|整改中|具体由)?[，,]?"
+_CLAUSE_LEADS = rf"(?:下一步|今后|同时|此外|目前|对此|为此|整改中|具体由|{_ENUMERATOR})?[，,]?"
+# A lead phrase after which the next clause names who acts: “学校决定，各部处…”, “在整治中，…”.
+_LEAD_COMMA = re.compile(r"(?:下一步|今后|同时|此外|目前|为此|对此|首先|其次|再次|最后|另外"
+                         r"|决定|研究决定|规定|明确|在[^，,。；;]{1,14}(?:中|时|后|期间))[，,]")
 
 
 def owner_candidates(text: str) -> list[Owner]:
@@ -220,16 +233,16 @@ def owner_candidates(text: str) -> list[Owner]:
     # Clause starts after a sentence or a semicolon, or after a comma that follows a lead such as
     # 下一步 (“…，科主任在大会上作检查” names who acts in a consequence, not who owns the measure).
     strong = {0} | {m.end() for m in re.finditer(r"[；;。：:！!]", norm)} | \
-        {m.end() for m in re.finditer(r"(?:下一步|今后|同时|此外|目前|为此|对此)[，,]", norm)}
+        {m.end() for m in _LEAD_COMMA.finditer(norm)}
     weak = {m.end() for m in re.finditer(r"[，,]", norm)} - strong
     for start in sorted(strong | weak):
         match = clause.match(norm, start)
         # After a plain comma, only a subject that goes on to a date, a count or a commitment
         # (“…，村两委10月底前更换…”) and not one that acts in a consequence (“…，科主任在大会上作检查”).
-        if match and start in weak and not re.match(r"\d|将|要|负责|牵头|每|于|年底|即日|自|按月|定期",
+        if match and start in weak and not re.match(r"\d|将|要|应|须|必须|先|可|带头|负责|牵头|每|于|年底|即日|自|按月|定期",
                                                       norm[match.end("x"):]):
             continue
-        if not match:
+        if not match or _not_performer(norm, match.end("x")):
             continue
         name = _clean(match.group("x"))
         kind = _acceptable(name)
