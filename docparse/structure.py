@@ -43,6 +43,8 @@ _ISSUER_ONLY = re.compile(r"^[（(]?\s*(?:[12〇零○一二三四五六七八�
 _MAX_TITLE_CHARS = 70
 # The line a reposting site puts under a title (时间：… 作者：… 来源：…) is not part of it.
 _REPOST_META = re.compile(r"(时间|作者|来源|分类|栏目|发布日期|发布时间|浏览次数|点击数)\s*[:：]")
+_BREADCRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|首页\s*[>›»]")
+_TIMESTAMP = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _PAGE_NOTE = re.compile(r"\s*[（(][^（()）]{0,12}[）)]\s*$")
 
 
@@ -178,7 +180,9 @@ def _table_text(table: Table) -> str:
 def _find_title(raws: list[RawBlock]) -> list[int]:
     """Indexes of the raw blocks that make up the title (text boxes floating above it are not
     part of the reading flow and are passed over)."""
-    flow = [i for i, r in enumerate(raws) if r.location.region != "textbox"][:4]
+    # A reposted page's breadcrumb (“当前位置：自查报告 > …”) stands above the title and is not part of it.
+    flow = [i for i, r in enumerate(raws) if r.location.region != "textbox"
+            and not (i < 3 and _BREADCRUMB.match(clean(r.text)))][:4]
     if not flow or raws[flow[0]].table is not None:
         return []
     aligned = any(raws[i].centered or raws[i].title_style for i in flow)
@@ -198,6 +202,7 @@ def _find_title(raws: list[RawBlock]) -> list[int]:
             or (chosen and find_date(text))
             or (aligned and not (raw.centered or raw.title_style))
             or _REPOST_META.search(text)
+            or _TIMESTAMP.match(text)
         ):
             break
         chosen.append(index)

@@ -27,7 +27,7 @@ class DocTypeJudgement:
 
     doc_type: Optional[str]
     confidence: float
-    basis: str                          # title | model | body | none
+    basis: str                          # title | declared | model | items | body | none
     not_submission: Optional[str] = None  # 新闻报道, 通知、通告 … when the file is not a submission
     reason: Optional[str] = None
 
@@ -37,7 +37,7 @@ class DocTypeJudgement:
 
 
 _TRAILING_NOTE = re.compile(r"\s*[（(【\[][^（(【\[]*[）)】\]]\s*$")
-_FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
+_FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
 
 
 def title_type(title: str) -> Optional[str]:
@@ -100,12 +100,31 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     learned = model.predict(title, text) if model is not None else None
     items = problems + measures
     if named:
-        plainly_not = learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9
+        # A notice that issues a plan (关于印发《……方案》的通知) opens as a notice: the model's “not a
+        # submission” is about the covering notice, not the plan under it.
+        plainly_not = learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
+            and not _ISSUED.search(title)
         if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")
+    plainly_other = kind is not None and hits >= kind["override_hits"] and items < 3
+    declared = None if plainly_other else declared_family(text[: spec["body_chars"] * 4])
+    if declared is not None and model is not None:
+        # The author says what the text is (“……，制定本方案。”, “现将……对照检查如下”): the family is
+        # taken from that sentence and the model chooses within it.
+        proba = model.proba(title, text)
+        best = max(declared, key=proba.__getitem__)
+        return DocTypeJudgement(best, 0.7, "declared")
     if learned is not None:
         label, probability = learned
+        if label == NOT_A_SUBMISSION and probability < 0.9 and items >= 3 and not plainly_other:
+            # The model leans to “not a submission”, yet the reader found several problems or
+            # measures: typed by what was found, and marked uncertain.
+            proba = model.proba(title, text)
+            family = ("对照检查材料",) if problems > measures else PLAN_TYPES
+            best = max(family, key=proba.__getitem__)
+            return DocTypeJudgement(best, 0.5, "items", None,
+                                    f"文书类型不确定（标题没有写明，正文读出 {problems} 个问题、{measures} 条措施，看似{best}）")
         if label == NOT_A_SUBMISSION:
             return _not_a_submission(kind, probability)
         if probability < spec.get("min_type_probability", 0.1):
@@ -128,6 +147,18 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(guess, 0.7, "body")
     return DocTypeJudgement(guess, 0.4, "body", None,
                             f"文书类型不确定（标题没有写明，正文看似{guess}）")
+
+
+_ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《[^》]{4,60}》")
+
+
+def declared_family(head: str) -> Optional[tuple[str, ...]]:
+    """The types an opening declares itself to be, by the sentences of corpora/sections.yaml
+    doc_type_declared (“……结合实际，制定本方案。” → the plans; “现将……对照检查如下” → 对照检查材料)."""
+    for rule in load_yaml("sections.yaml")["doc_type_declared"]:
+        if re.search(rule["pattern"], head):
+            return tuple(rule["types"])
+    return None
 
 
 def _second_title_line(document: Document) -> str:

@@ -100,7 +100,7 @@ class Review(BaseModel):
     source: Optional[str]
     doc_type: Optional[str] = Field(description="null for a file that is not a submission")
     doc_type_confidence: float = 0.0
-    doc_type_basis: str = Field(default="none", description="title | model | body | none")
+    doc_type_basis: str = Field(default="none", description="title | declared | model | items | body | none")
     not_submission: Optional[str] = Field(default=None, description="what the file is instead, e.g. 新闻报道")
     scope: Optional[str]
     title: Optional[str] = None

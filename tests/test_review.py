@@ -187,6 +187,9 @@ def test_scraps_are_not_items():
     ("关于报送整改方案和个人整改措施的通知", None),  # a notice
     ("对照检查材料汇编（第一辑）", None),
     ("扎实推进专项整治\n——县市场监管局经验交流材料", None),
+    ("县道路运输管理所关于集中整治“吃拿卡要”问题的工作方案", "专项整治方案"),
+    ("镇清理办公用房自查自纠报告", "回头看自查报告"),
+    ("形象工程政绩工程专项整治行动自查报告例文", "回头看自查报告"),
 ])
 def test_a_title_names_a_type_only_when_it_reads_as_a_document_name(title, expected):
     from sifeng.doctype import title_type
@@ -242,3 +245,42 @@ def test_the_notice_that_issues_a_plan_is_typed_by_the_plan():
 
     assert title_type("关于印发《县水利局党组整改方案》的通知") == "整改方案"
     assert title_type("关于转发《关于进一步做好办公用房整改工作的通知》的通知") is None
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("根据县委的部署，结合我局实际，制定本方案。一、工作目标", "plans"),
+    ("按照市委要求，在市政府党组专题民主生活会明确的整改方向基础上，制定如下整改方案。", "plans"),
+    ("我决定剖析自己，做如下四风对照检查：第一，形式主义之风要挖除。", "对照检查材料"),
+    ("我镇认真开展清理自查工作，现将自查情况汇报如下：", "回头看自查报告"),
+    ("为认真贯彻落实中央八项规定，结合实际，特制定本细则。", None),   # rules declare no plan
+    ("会议要求，各单位要制定整改方案，报县委督导组。", None),          # a plan to be made, not this text
+])
+def test_an_untitled_opening_that_says_what_it_is_declares_its_family(head, expected):
+    from sifeng.doctype import PLAN_TYPES, declared_family
+
+    family = declared_family(head)
+    assert (family and ("plans" if family[0] in PLAN_TYPES and len(family) > 1 else family[0])) == expected
+
+
+def test_an_untitled_page_with_many_problems_read_is_typed_uncertain_rather_than_not_a_submission(monkeypatch):
+    """A self-examination's page 2 (no title, no declaration) that the model leans to call “not a
+    submission” but where the reader found eleven problems is typed, and marked uncertain."""
+    import classifiers.doctypes as doctypes
+    from docparse.model import Block, Document, Location, Metadata
+    from sifeng.doctype import judge
+
+    class Leaning:
+        def predict(self, title, text):
+            return "none", 0.54
+
+        def proba(self, title, text):
+            return {"对照检查材料": 0.19, "整改方案": 0.5, "个人整改措施": 0.01, "专项整治方案": 0.02,
+                    "制度建设计划": 0.01, "回头看自查报告": 0.01, "none": 0.54}
+
+    monkeypatch.setattr(doctypes, "default_model", lambda: Leaning())
+    body = "1、形式主义方面：（1）学风不够实，没有系统学习园区工作所需的知识。（2）工作作风不够实，以会议落实会议。" * 2
+    document = Document(source="x.txt", format="txt", metadata=Metadata(),
+                        blocks=[Block(kind="paragraph", text=body, location=Location(line=1))])
+    judgement = judge(document, "x.txt", problems=11, measures=0)
+    assert (judgement.doc_type, judgement.basis) == ("对照检查材料", "items") and not judgement.certain
+    assert judge(document, "x.txt", problems=1, measures=0).doc_type is None

@@ -120,3 +120,13 @@ def test_a_short_numbered_row_of_fields_is_not_a_heading():
             "２．合并基层报表台账，保留８种以内　预算股　２０１５年３月底前\n")
     blocks = docparse.parse(text.encode("utf-8"), filename="x.txt").blocks
     assert [b.kind for b in blocks if b.label] == ["heading", "list_item"]
+
+
+def test_a_reposted_pages_breadcrumb_and_timestamp_are_not_part_of_the_title():
+    from docparse import parse
+
+    page = ("当前位置:自查报告 > 镇清理办公用房自查自纠报告\n\n镇清理办公用房自查自纠报告\n\n"
+            "时间:2020-01-13 12:05:01 浏览次数:\n\n按照上级通知精神，我镇认真开展办公用房清理自查自纠工作。")
+    assert parse(page.encode(), filename="page.txt").metadata.title == "镇清理办公用房自查自纠报告"
+    news = "省局扎实开展专项整治工作\n\n24.06.2016  01:09\n\n省局按照省委要求，扎实开展四个专项整治工作。"
+    assert parse(news.encode(), filename="page.txt").metadata.title == "省局扎实开展专项整治工作"
