@@ -20,6 +20,8 @@ from .resources import load_yaml
 
 _STOP = r"，,；;。）)\s（(：:|｜"
 _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)"
+# A verb standing before a party is not part of its name: “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”.
+LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|望|请)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 
 
@@ -87,6 +89,8 @@ def _clean(raw: str) -> Optional[str]:
     first = re.sub(r"(同志|等同志|等)$", "", first)
     # “二是领导班子一把手要…”, “该市纪委”: an enumerator or a demonstrative is not part of the name.
     first = re.sub(rf"^(?:{_ENUMERATOR}|该|此)(?=\S{{2}})", "", first)
+    # “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”, “望各校长要…”: a verb before the party is not part of it.
+    first = LEAD_VERB.sub("", first)
     first = re.sub(r"^(?:请|由|县委|)(?=\S)", "", first) if first.startswith(("请", "由")) else first
     masked = _patterns()["masked"].search(first)
     if masked:
@@ -107,7 +111,9 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     lex = _lexicon()
     if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])):
         return None
-    if name[0] in "对在为把将向从我你他她被给以按经":
+    if name[0] in "对在为把将向从你他她被给以按经" or (name[0] == "我" and len(name) <= 3):
+        return None
+    if name.endswith(tuple(lex["vague_suffixes"])):
         return None
     # “督促局办公室每季度公开…”: whom the author presses or leads is not assigned (CONVENTIONS §2.3).
     if name.startswith(tuple(lex["not_assigning_verbs"])):

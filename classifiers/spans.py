@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 from .crf import CrfModel
 from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
 from .normalise import normalise
-from .owners import Owner, accept as owner_kind, find_owner, find_owners
+from .owners import LEAD_VERB, Owner, accept as owner_kind, find_owner, find_owners
 
 MODEL_NAME = "measurespans"
 TAGS = ("DL", "OW")
@@ -154,6 +154,8 @@ class SpanTagger(CrfModel):
                                                 for s, e in found["DL"]) if d is not None])
         owner = None
         for s, e in found["OW"]:
+            lead = LEAD_VERB.match(normalise(text[s:e]))
+            s = s + lead.end() if lead else s
             name = text[s:e].strip()
             kind = owner_kind(normalise(name)) if name else None
             if name and kind:

@@ -1152,7 +1152,7 @@ def ofd_bytes(spec: Sequence[Block], *, size: float = 5.6, template_header: str 
     for block in spec:
         kind = block["kind"]
         if kind == "title":
-            for part in str(block["text"]).split("\n"):
+            for part in filter(None, str(block["text"]).split("\n")):
                 # A title too long for one line is broken into balanced centred lines.
                 per_line = int((right - left) / (size * 1.4)) - 2
                 count = -(-len(part) // per_line)
