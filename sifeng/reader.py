@@ -258,10 +258,32 @@ def featurise(document: Document, items: list[Unit], gate=None) -> list[list[str
             f.append("has_owner")
         if gate is not None and len(text) <= 400:
             f.append(f"gate={min(4, int(gate(text) * 5))}")
+        score = measureness(text)
+        if score is not None:
+            f.append(f"ms={min(4, int(score * 5))}")
         if any(w in u.heading for w in ("形式主义", "官僚主义", "享乐主义", "奢靡之风")):
             f.append("style_heading")
         rows.append(f)
     return rows
+
+
+@functools.lru_cache(maxsize=1)
+def _measureness_model():
+    from classifiers.fourstyles import cue_features
+    from classifiers.linear import LinearModel
+
+    try:
+        return LinearModel.load(latest_model("measureness"), dense=cue_features)
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def measureness(text: str) -> Optional[float]:
+    """How much `text`, read on its own, reads as a rectification measure (models/measureness-*,
+    trained on the measure and four-styles corpora by scripts/train_measureness.py); None without
+    the model. Long paragraphs are scored on their first 400 characters."""
+    model = _measureness_model()
+    return model.proba(text[:400])[0] if model is not None else None
 
 
 def rule_roles(found: list[Unit], understanding: Understanding) -> None:

@@ -153,3 +153,14 @@ def test_a_lone_problem_among_measures_of_one_list_follows_them():
     # items under different headings are different lists
     units = list_of(3) + list_of(3, heading="保障措施")
     assert smooth(units, list("MMPOPO")) == list("MMPOPO")
+
+
+def test_the_measureness_score_reads_what_a_unit_says_and_the_reader_takes_it_as_a_feature():
+    """models/measureness-*: trained on the measure and four-styles corpora, it tells a commitment
+    from a problem, progress or a heading by its words alone, whatever heading it stands under."""
+    from sifeng.reader import measureness
+
+    measure = measureness("分局纪委对群众投诉的窗口违纪问题实行一案一查，查实收受财物的，一律调离窗口岗位并在全分局通报。")
+    problem = measureness("一些窗口民警对群众咨询爱理不理，群众问多了就显得不耐烦，说话生硬。")
+    progress = measureness("截至目前，已清理超标办公用房12间，腾退面积460平方米。")
+    assert measure is not None and measure > 0.8 and problem < 0.2 and progress < measure
