@@ -42,13 +42,17 @@ class DocTypeModel:
         return out
 
     def predict(self, title: Optional[str], text: str) -> tuple[str, float]:
-        """The class and its probability: "none" when the submission output is under one half,
-        else the likeliest type."""
-        proba = self.proba(title, text)
-        if proba[NOT_A_SUBMISSION] > 0.5:
-            return NOT_A_SUBMISSION, proba[NOT_A_SUBMISSION]
-        best = max(TYPES, key=proba.__getitem__)
-        return best, proba[best]
+        """The class and its probability (see `decide`)."""
+        return decide(self.proba(title, text))
+
+
+def decide(proba: dict[str, float]) -> tuple[str, float]:
+    """The class of `DocTypeModel.proba`'s output and its probability: "none" when the submission
+    output is under one half, else the likeliest type."""
+    if proba[NOT_A_SUBMISSION] > 0.5:
+        return NOT_A_SUBMISSION, proba[NOT_A_SUBMISSION]
+    best = max(TYPES, key=proba.__getitem__)
+    return best, proba[best]
 
 
 @functools.lru_cache(maxsize=1)

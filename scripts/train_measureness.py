@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
+from sklearn.metrics import precision_recall_fscore_support  # noqa: E402
 
 import docparse  # noqa: E402
 from classifiers.training import LinearCandidate, load_jsonl  # noqa: E402
@@ -62,13 +63,6 @@ def corpus_items(split: str) -> list[tuple[str, int]]:
     return [(m["text"], 1) for m in measures] + [(s["text"], int(s.get("kind") == "measure")) for s in styles]
 
 
-def prf(y: np.ndarray, p: np.ndarray) -> tuple[float, float, float]:
-    tp = float(((y == 1) & (p == 1)).sum())
-    precision = tp / max(1.0, float(p.sum()))
-    recall = tp / max(1.0, float(y.sum()))
-    return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--version", default="0.1.0")
@@ -86,7 +80,8 @@ def main() -> None:
                         ("units of the dev documents", document_units(dev=True))):
         truth = np.array([v for _, v in items])
         scores = np.array([model.proba(t)[0] for t, _ in items])
-        p, r, f = prf(truth, (scores >= model.thresholds[0]).astype(int))
+        p, r, f, _ = precision_recall_fscore_support(truth, (scores >= model.thresholds[0]).astype(int),
+                                                     average="binary", zero_division=0)
         rows.append(f"| {name} | {len(items)} | {int(truth.sum())} | {p:.3f} | {r:.3f} | {f:.3f} |")
     folder = REPO / "models" / f"{NAME}-{args.version}"
     model.meta = {"name": NAME, "version": args.version, "trained": dt.date.today().isoformat(),

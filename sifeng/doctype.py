@@ -37,6 +37,7 @@ class DocTypeJudgement:
 
 
 _TRAILING_NOTE = re.compile(r"\s*[（(【\[][^（(【\[]*[）)】\]]\s*$")
+_ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^》]{4,60})》")
 _FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
 
 
@@ -47,7 +48,7 @@ def title_type(title: str) -> Optional[str]:
     (材料, 方案, 清单, 对照检查 … after any closing note in brackets) and none names a notice, a
     speech or a collection; “对照检查要有辣味” or “关于报送整改方案的通知” names no type."""
     # “关于印发《……整改方案》的通知”: the notice that issues a plan is how the plan is published.
-    issued = re.search(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^》]{4,60})》", title)
+    issued = _ISSUED.search(title)
     if issued:
         return title_type(issued.group("inner"))
     sections = load_yaml("sections.yaml")
@@ -85,7 +86,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     A type the title names is taken (unless the text is plainly something else and holds no
     items); otherwise the learned model (classifiers/doctypes.py) reads the opening of the text;
     without it, the body cues of sections.yaml."""
-    from classifiers.doctypes import NOT_A_SUBMISSION, default_model
+    from classifiers.doctypes import NOT_A_SUBMISSION, decide, default_model
 
     spec = load_yaml("doc_kinds.yaml")
     text = document.text
@@ -97,7 +98,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")
     kind, hits, in_title = _not_submission(title, text[: spec["body_chars"]])
     model = default_model()
-    learned = model.predict(title, text) if model is not None else None
+    proba = model.proba(title, text) if model is not None else None
+    learned = decide(proba) if proba is not None else None
     items = problems + measures
     if named:
         # A notice that issues a plan (关于印发《……方案》的通知) opens as a notice: the model's “not a
@@ -109,10 +111,9 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(named, 0.9, "title")
     plainly_other = kind is not None and hits >= kind["override_hits"] and items < 3
     declared = None if plainly_other else declared_family(text[: spec["body_chars"] * 4])
-    if declared is not None and model is not None:
+    if declared is not None and proba is not None:
         # The author says what the text is (“……，制定本方案。”, “现将……对照检查如下”): the family is
         # taken from that sentence and the model chooses within it.
-        proba = model.proba(title, text)
         best = max(declared, key=proba.__getitem__)
         return DocTypeJudgement(best, 0.7, "declared")
     if learned is not None:
@@ -120,7 +121,6 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         if label == NOT_A_SUBMISSION and probability < 0.9 and items >= 3 and not plainly_other:
             # The model leans to “not a submission”, yet the reader found several problems or
             # measures: typed by what was found, and marked uncertain.
-            proba = model.proba(title, text)
             family = ("对照检查材料",) if problems > measures else PLAN_TYPES
             best = max(family, key=proba.__getitem__)
             return DocTypeJudgement(best, 0.5, "items", None,
@@ -147,9 +147,6 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(guess, 0.7, "body")
     return DocTypeJudgement(guess, 0.4, "body", None,
                             f"文书类型不确定（标题没有写明，正文看似{guess}）")
-
-
-_ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《[^》]{4,60}》")
 
 
 def declared_family(head: str) -> Optional[tuple[str, ...]]:

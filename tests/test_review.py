@@ -229,8 +229,9 @@ def test_no_type_when_no_type_classifier_agrees(monkeypatch):
     from sifeng.doctype import judge
 
     class Unsure:
-        def predict(self, title, text):
-            return "整改方案", 0.04
+        def proba(self, title, text):
+            return {"对照检查材料": 0.01, "整改方案": 0.04, "个人整改措施": 0.01, "专项整治方案": 0.02,
+                    "制度建设计划": 0.01, "回头看自查报告": 0.01, "none": 0.3}
 
     monkeypatch.setattr(doctypes, "default_model", lambda: Unsure())
     body = "为认真贯彻落实中央八项规定，切实转变机关作风，结合实际，特制定本细则。" * 4
@@ -254,6 +255,7 @@ def test_the_notice_that_issues_a_plan_is_typed_by_the_plan():
     ("我镇认真开展清理自查工作，现将自查情况汇报如下：", "回头看自查报告"),
     ("为认真贯彻落实中央八项规定，结合实际，特制定本细则。", None),   # rules declare no plan
     ("会议要求，各单位要制定整改方案，报县委督导组。", None),          # a plan to be made, not this text
+    ("各口线都要在年初制定本年度详细的工作计划，认真做好总结。", None),  # this year's plan, not this text
 ])
 def test_an_untitled_opening_that_says_what_it_is_declares_its_family(head, expected):
     from sifeng.doctype import PLAN_TYPES, declared_family
@@ -270,9 +272,6 @@ def test_an_untitled_page_with_many_problems_read_is_typed_uncertain_rather_than
     from sifeng.doctype import judge
 
     class Leaning:
-        def predict(self, title, text):
-            return "none", 0.54
-
         def proba(self, title, text):
             return {"对照检查材料": 0.19, "整改方案": 0.5, "个人整改措施": 0.01, "专项整治方案": 0.02,
                     "制度建设计划": 0.01, "回头看自查报告": 0.01, "none": 0.54}
