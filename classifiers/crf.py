@@ -5,6 +5,7 @@ CRFsuite, stored in CRFsuite's own model file (no pickle)."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Sequence
 
@@ -51,5 +52,18 @@ class CrfModel:
             self._tagger.open(str(self.model_path_))
         return self._tagger
 
+    _lock = threading.Lock()  # one CRFsuite tagger holds one sequence at a time; threads take turns
+
     def tag(self, sequence: Sequence[Sequence[str]]) -> list[str]:
-        return self.tagger.tag(sequence) if sequence else []
+        if not sequence:
+            return []
+        with self._lock:
+            return self.tagger.tag(sequence)
+
+    def tag_marginals(self, sequence: Sequence[Sequence[str]]) -> tuple[list[str], list[float]]:
+        """The tags and, for each, its marginal probability."""
+        if not sequence:
+            return [], []
+        with self._lock:
+            tags = self.tagger.tag(sequence)
+            return tags, [self.tagger.marginal(t, k) for k, t in enumerate(tags)]

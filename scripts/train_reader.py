@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import docparse  # noqa: E402
-from scripts.evaluate_review import same_item  # noqa: E402
+from scripts.evaluate_review import norm, same_item  # noqa: E402
 from sifeng import reader as R  # noqa: E402
 from sifeng.understand import understand  # noqa: E402
 
@@ -39,7 +39,13 @@ def _label(unit_text: str, truth: dict) -> str:
         return "P"
     if any(same_item(m["text"], unit_text) for m in truth["measures"]):
         return "M"
-    return "O"
+    # A paragraph holding several items (a problem, then measures run on with 同时/此外) takes the
+    # role that covers most of it; the paragraph segmenter (sifeng/segment.py) then cuts it.
+    unit = norm(unit_text)
+    covered = {role: sum(len(norm(i["text"])) for i in truth[key] if len(norm(i["text"])) >= 6 and norm(i["text"]) in unit)
+               for role, key in (("P", "problems"), ("M", "measures"))}
+    best = max(covered, key=covered.get)
+    return best if covered[best] >= 0.4 * len(unit) else "O"
 
 
 def sequences(names: list[Path], gate) -> tuple[list, list]:

@@ -25,6 +25,7 @@ from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, O
 from .batch import NOT_JUDGED
 from .doctype import judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
+from .segment import default_segmenter, regroup
 from .understand import Item, Understanding, similarity, understand
 
 
@@ -66,6 +67,8 @@ class Reviewer:
         self.hollowness = hollowness or HollownessScorer.load()
         # The learned structure reader (models/reader-*); the rule reader alone without it.
         self.reader = reader or (default_reader() if learned_reader else None)
+        # The paragraph segmenter (models/segmenter-*): items run on inside one paragraph.
+        self.segmenter = default_segmenter() if learned_reader else None
         model = getattr(self.styles, "model", None)
         self._gate = (lambda text: model.proba(text)[-1]) if model is not None and \
             len(model.labels) > len(taxonomy()["labels"]) else None
@@ -79,8 +82,13 @@ class Reviewer:
         u = understand(document)
         if self.reader is not None:
             read_items(document, u, self.reader, self._gate)
+        # The type is judged on the items as first read: cutting one paragraph into three measures
+        # is no new evidence that the file is a submission.
+        read = (len(u.problems), len(u.measures))
+        if self.segmenter is not None:
+            regroup(document, u, self.segmenter, self._gate)
         drop_fragments(u)
-        kind = judge_doc_type(document, filename, len(u.problems), len(u.measures))
+        kind = judge_doc_type(document, filename, *read)
         # Flags and checklists are for a submission of certain type; anything else is read (and
         # shown) but not judged.
         doc_type = kind.doc_type if kind.certain else None

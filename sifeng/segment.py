@@ -1,0 +1,368 @@
+"""Items inside a paragraph: real plans often write one paragraph per matter — the problem, its
+cause, then several measures run on with 一是/二是, 同时, 此外, 另外, 并 — and personal plans write
+their commitments as consecutive sentences of one paragraph. The block reader (sifeng.reader) and
+the rule reader decide per block or per 一是 clause; this second pass cuts each paragraph of two or
+more sentences into pieces (at 。！？； and before 一是/二是) and a linear-chain CRF over the pieces
+says, for each, problem / measure / other, and whether it starts an item or continues the item of
+the piece before it (tags P, M, O, Pc, Mc). What the first pass made of the piece is a feature, as
+are connectives, cue words, deadline and owner presence, the measure-ness and problem scores.
+
+Trained on the invented document corpus by scripts/train_segmenter.py (pieces labelled by the
+truth item that contains them); shipped as models/segmenter-*/ with a card.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from classifiers.crf import CrfModel
+from classifiers.deadlines import find_deadline
+from classifiers.hollowness import latest_model
+from classifiers.normalise import normalise
+from classifiers.owners import find_owner
+from docparse import Block, Document
+
+from .understand import (MEASURE_MARKER, Item, Understanding, container_flags, heading_kind, heading_text,
+                         is_intro, is_sign_off, link_measures)
+
+MODEL_NAME = "segmenter"
+TAGS = ("P", "M", "O", "Pc", "Mc")
+# The segmenter overrides the first pass only where its tag's marginal probability reaches this
+# (chosen on the dev documents: scripts/train_segmenter.py --thresholds).
+THRESHOLD = 0.9
+
+_OPEN, _CLOSE = "“‘《（(「", "”’》）)」"
+_ENUM_AHEAD = re.compile(r"[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后")
+_ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后)")
+_MIN_PIECE = 6  # characters: a shorter piece joins the next (“对此，”)
+
+_CONNECTIVES = (
+    ("add", re.compile(r"^(?:同时|此外|另外|并且?|还要|还将|再者|以及|与此同时|在此基础上|进而)")),
+    ("enum", re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,])")),
+    ("then", re.compile(r"^(?:对此|为此|针对|对于|因此|对这|对上述|就此|据此)")),
+    ("future", re.compile(r"^(?:今后|下一步|下步|下阶段|接下来|从现在起|即日起|自\S{0,8}起|本人将|我将|我们将|将)")),
+    ("cause", re.compile(r"^(?:究其原因|分析原因|原因|之所以|这反映|这说明|这暴露|这是|根源|说到底|归根)")),
+    ("past", re.compile(r"^(?:已|目前|截至|截止|经过|通过|从\S{0,10}看|去年|今年以来|\d{4}年)")),
+    ("prob", re.compile(r"^(?:有的|个别|部分|一些|少数|存在|仍有|还有|但|然而|不过)")),
+)
+_CUES = {
+    "will": re.compile(r"将|要|确保|力争|一律|不再|坚决|必须|须|不得|严禁"),
+    "verb": re.compile(r"建立|制定|实行|推行|开展|清理|压缩|取消|规范|完善|落实|公示|公开|检查|核查|整改|组织|督促"),
+    "neg": re.compile(r"不够|不足|不到位|不强|不高|不深|不严|不实|较少|偏多|过多|没有|缺乏|满足于|习惯于|热衷于|流于"),
+    "num": re.compile(r"\d|[一二三四五六七八九十两]+[次天个项类人名所]"),
+    "hollow": re.compile(r"切实|不断|进一步|持续|牢固树立|增强.{0,4}意识|提高.{0,6}水平|常抓不懈"),
+}
+
+
+@dataclass
+class Piece:
+    text: str
+    block: int
+    index: int          # within its block
+    count: int          # pieces in its block
+    block_text: str
+    heading: str = ""
+    section: Optional[str] = None
+    label: Optional[str] = None
+    found: str = "O"    # what the first pass made of it: P, M or O
+    found_start: bool = False  # the first pass's item starts with it
+
+
+def split_pieces(text: str) -> list[str]:
+    """The sentences and clauses of a paragraph: cut after 。！？；; and before 一是/二是/首先… that
+    follow a comma or colon, never inside quotes, brackets or 《》; a piece shorter than six
+    characters joins the next."""
+    cuts = [0]
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "。！？；;!?" and i + 1 < len(text):
+            cuts.append(i + 1)
+        elif depth == 0 and ch in "，,：:" and _ENUM_AHEAD.match(text, i + 1):
+            cuts.append(i + 1)
+    cuts.append(len(text))
+    raw = [text[a:b] for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    out: list[str] = []
+    carry = ""
+    for piece in raw:
+        piece = carry + piece
+        if len(re.sub(r"\W", "", piece)) < _MIN_PIECE:
+            carry = piece
+            continue
+        carry = ""
+        out.append(piece)
+    if carry:
+        if out:
+            out[-1] += carry
+        else:
+            out.append(carry)
+    return [p.strip() for p in out if p.strip()]
+
+
+def _core(text: str) -> str:
+    return re.sub(r"[\W_]", "", normalise(text))
+
+
+def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block, list[str], str, Optional[str]]]:
+    """The paragraphs that may hold several items: not headings, table rows, sign-offs, lead-ins,
+    or paragraphs cut by inline labels (存在不足：…。原因：…); with two or more pieces. With the heading each sits under
+    and the section that heading opens."""
+    from .reader import split_labelled
+
+    containers = container_flags(blocks)
+    out = []
+    heading, section = "", None
+    for index, block in enumerate(blocks):
+        if block.table is not None:
+            continue
+        head = heading_text(block)
+        kind = heading_kind(head) if head else None
+        bare = block.kind == "paragraph" and not block.label and len(block.text) <= 16 and \
+            not re.search(r"[。；，,;]", block.text)
+        if block.kind == "heading" or kind is not None or containers[index] or bare:
+            heading = block.text
+            section = kind or section if block.kind == "heading" or kind else section
+            continue
+        text = block.text
+        if len(text) < 20 or is_sign_off(block, document) or is_intro(text) or split_labelled(text):
+            continue
+        pieces = split_pieces(text)
+        if len(pieces) >= 2:
+            out.append((index, block, pieces, heading, section))
+    return out
+
+
+def document_pieces(document: Document, understanding: Understanding) -> list[Piece]:
+    """Every piece of every eligible paragraph, in reading order, with what the first pass made of it."""
+    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    found = [("P", _core(i.text)) for i in understanding.problems] + \
+            [("M", _core(i.text)) for i in understanding.measures]
+    out = []
+    for index, block, pieces, heading, section in _eligible(blocks, document):
+        for k, text in enumerate(pieces):
+            core = _core(text)
+            role, start = "O", False
+            bare = _ENUM_HEAD.sub("", core)
+            for kind, item in found:
+                if core and item and (core in item or (item in core and len(item) >= 0.5 * len(core))):
+                    role, start = kind, item.startswith(bare[:8]) or bare.startswith(item[:8])
+                    break
+            out.append(Piece(text=text, block=index, index=k, count=len(pieces), block_text=block.text,
+                             heading=heading, section=section, label=block.label, found=role, found_start=start))
+    return out
+
+
+def featurise(document: Document, pieces: list[Piece], gate=None) -> list[list[str]]:
+    from .reader import measureness
+    from .doctype import title_type
+
+    doc_guess = title_type(document.metadata.title or "") or "none"
+    rows = []
+    scores = [measureness(normalise(p.text)) for p in pieces]
+    for n, p in enumerate(pieces):
+        text = normalise(p.text)
+        position = "first" if p.index == 0 else "last" if p.index == p.count - 1 else "mid"
+        f = ["bias", f"pos={position}", f"n={min(p.count, 6)}", f"found={p.found}",
+             f"fs={p.found}{int(p.found_start)}", f"sec={p.section}", f"doc={doc_guess}",
+             f"lbl={'y' if p.label else 'n'}", f"len={min(6, len(text) // 12)}", f"h2={text[:2]}",
+             f"end={text[-1:]}"]
+        if p.index > 0:
+            prev = normalise(pieces[n - 1].text)
+            f += [f"pend={prev[-1:]}", f"pfound={pieces[n - 1].found}"]
+        else:
+            f.append("bob")
+        f += [f"conn={name}" for name, pattern in _CONNECTIVES if pattern.search(text)]
+        f += [f"cue={name}" for name, pattern in _CUES.items() if pattern.search(text)]
+        if find_deadline(p.text, document.metadata.date):
+            f.append("has_deadline")
+        if find_owner(p.text):
+            f.append("has_owner")
+        if re.search(r"本人|我", text[:12]):
+            f.append("first_person")
+        if scores[n] is not None:
+            f.append(f"ms={min(4, int(scores[n] * 5))}")
+            if p.index > 0 and scores[n - 1] is not None:
+                f.append(f"pms={min(4, int(scores[n - 1] * 5))}")
+        if gate is not None:
+            f.append(f"gate={min(4, int(gate(text) * 5))}")
+        rows.append(f)
+    return rows
+
+
+class Segmenter(CrfModel):
+    """The CRF over a document's paragraph pieces (tags P, M, O, Pc, Mc)."""
+
+    def __init__(self, c1: float = 0.1, c2: float = 0.05, max_iterations: int = 150):
+        super().__init__(c1, c2, max_iterations)
+
+
+@functools.lru_cache(maxsize=1)
+def default_segmenter() -> Optional[Segmenter]:
+    try:
+        return Segmenter.from_folder(latest_model(MODEL_NAME))
+    except (FileNotFoundError, ImportError, OSError):
+        return None
+
+
+def group(pieces: list[Piece], tags: list[str]) -> dict[int, list[tuple[str, str]]]:
+    """Tags → per block, its items in order as (role, text); a continuation with nothing of its
+    role before it in the block starts an item."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    last: Optional[tuple[int, str]] = None
+    title: Optional[str] = None
+    for piece, tag in zip(pieces, tags):
+        items = out.setdefault(piece.block, [])
+        role = tag[0]
+        if title is not None and role in "PM":
+            # a paragraph that opens with its item's short title (“精简涉税资料。”) keeps title and body together
+            if items and items[-1][1] == title:
+                items.pop()
+            items.append((role, title + piece.text))
+        elif tag.endswith("c") and last == (piece.block, role) and items:
+            items[-1] = (role, items[-1][1] + piece.text)
+        elif role in "PM":
+            items.append((role, piece.text))
+        title = piece.text if piece.index == 0 and is_title(piece.text) else None
+        last = (piece.block, role) if role in "PM" else (piece.block, "O")
+    return out
+
+
+_LEAD = re.compile(r"^(?:针对|对于|对|就|围绕|关于)[^。；;]{0,40}(?:问题|不足|情况|现象|方面)[。，,：:]?$|^[^。；;]{0,16}[，,：:]$")
+
+
+def is_title(text: str) -> bool:
+    """A piece that only opens the item after it: a short sentence without a comma that names it
+    (“缩短排队时间。”, “完善学习制度。”), or a lead-in (“针对“调研不深”的问题。”, “对此，”)."""
+    core = re.sub(r"\W", "", text)
+    text = text.strip()
+    return (len(core) <= 12 and not re.search(r"[，,；;]", text) and text.endswith(("。", "：", ":"))) \
+        or bool(_LEAD.match(text))
+
+
+_GAI = re.compile(r"(?:改|怎么改|如何改|整改)[：:]")
+_ITEM_LEAD = re.compile(r"^[^，。；：,;:]{1,12}[：:]\s*(?=[一二三四五六七八九十]{1,2}是)")
+
+
+def clean(text: str) -> str:
+    """An item's text as the rule reader gives it: without a lead-in label before 一是
+    (“主要表现在：”), without the 一是 marker, without the closing ；/。 (as 一是 clauses are given)."""
+    text = _ITEM_LEAD.sub("", text.strip())
+    # “整改措施：……”, “对此，……”: the label or lead-in that announced the measures
+    marker = MEASURE_MARKER.match(text) or _GAI.match(text)
+    if marker and len(text) - marker.end() >= 6:
+        text = text[marker.end():].strip()
+    text = _ENUM_HEAD.sub("", text).lstrip("，,、 ")
+    return text.rstrip(" ；;，,。")
+
+
+@dataclass
+class _Slot:
+    block: int
+    order: int
+    item: Item
+    kind: str
+    links: list = field(default_factory=list)
+
+
+def first_pass_tags(pieces: list[Piece]) -> list[str]:
+    """The first pass's reading of the pieces in the segmenter's tags."""
+    out = []
+    for n, p in enumerate(pieces):
+        if p.found == "O":
+            out.append("O")
+        elif p.index > 0 and not p.found_start and pieces[n - 1].found == p.found:
+            out.append(p.found + "c")
+        else:
+            out.append(p.found)
+    return out
+
+
+def confident_tags(segmenter: Segmenter, features: list[list[str]], pieces: list[Piece],
+                   threshold: float = THRESHOLD) -> list[str]:
+    """The segmenter's tags where it is sure of them (marginal probability ≥ `threshold`); the
+    first pass's reading elsewhere."""
+    tags, sure = segmenter.tag_marginals(features)
+    if threshold <= 0:
+        return tags
+    default = first_pass_tags(pieces)
+    return [t if t == d or p >= threshold else d for t, d, p in zip(tags, default, sure)]
+
+
+def regroup(document: Document, understanding: Understanding, segmenter: Segmenter, gate=None,
+            threshold: float = THRESHOLD) -> None:
+    """Replace the items of each paragraph of several pieces by the segmenter's reading of it;
+    items elsewhere (tables, one-sentence paragraphs, items spanning paragraphs) stay as they were.
+    Measures found in the same paragraph after a problem answer it; the rest are linked as before."""
+    pieces = document_pieces(document, understanding)
+    if not pieces:
+        return
+    tags = confident_tags(segmenter, featurise(document, pieces, gate), pieces, threshold)
+    grouped = group(pieces, tags)
+    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    cores = [_core(b.text) for b in blocks]
+    eligible = {p.block for p in pieces}
+
+    def block_of(item: Item, hint: int) -> Optional[int]:
+        """The block an item was read from: same place, and its text inside the block's."""
+        core = _core(item.text)[:24]
+        if not core:
+            return None
+        in_table = item.location.table is not None
+        for start in (hint, 0):
+            for b in range(start, len(blocks)):
+                if (blocks[b].table is not None) != in_table:
+                    continue
+                if core in cores[b] and (in_table or blocks[b].location == item.location):
+                    return b
+        return None
+
+    old_problems = list(understanding.problems)
+    slots: list[_Slot] = []
+    hint = 0
+    for kind, items in (("P", understanding.problems), ("M", understanding.measures)):
+        hint = 0
+        for order, item in enumerate(items):
+            b = block_of(item, hint)
+            if b is not None:
+                hint = b
+                whole = _core(item.text)
+                # an item longer than its paragraph (joined across paragraphs) keeps the paragraph as read
+                if b in eligible and len(whole) <= len(cores[b]):
+                    continue
+            else:
+                b = hint  # not placed (a table cell, a joined item): kept, in reading order
+            slots.append(_Slot(block=b, order=order, item=item, kind=kind))
+    kept_blocks = {s.block for s in slots if s.block in eligible}
+    for b, items in grouped.items():
+        if b in kept_blocks:
+            continue
+        block = blocks[b]
+        context = next((p.heading for p in pieces if p.block == b), "")
+        for order, (role, text) in enumerate(items):
+            item = Item(text=clean(text), location=block.location, section="problems" if role == "P" else "measures",
+                        label=block.label, context=context)
+            slots.append(_Slot(block=b, order=1000 + order, item=item, kind=role))
+    slots.sort(key=lambda s: (s.block, s.order))
+    problems = [s.item for s in slots if s.kind == "P"]
+    measures = [s.item for s in slots if s.kind == "M"]
+    # links: an old link survives if its problem survives; a new measure answers the last problem
+    # before it in its own paragraph
+    index_of = {id(p): i for i, p in enumerate(problems)}
+    last_problem: dict[int, int] = {}
+    for s in slots:
+        if s.kind == "P":
+            last_problem[s.block] = index_of[id(s.item)]
+        elif s.order >= 1000:
+            s.item.problem = last_problem.get(s.block)
+        elif s.item.problem is not None:
+            target = old_problems[s.item.problem] if s.item.problem < len(old_problems) else None
+            s.item.problem = index_of.get(id(target)) if target is not None else None
+    understanding.problems, understanding.measures = problems, measures
+    link_measures(understanding)
