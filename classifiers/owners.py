@@ -21,7 +21,7 @@ from .resources import load_yaml
 _STOP = r"，,；;。）)\s（(：:|｜"
 _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)"
 # A verb standing before a party is not part of its name: “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”.
-LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|望|请)(?=\S{2})")
+LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 
 
@@ -86,7 +86,13 @@ def classify(name: str) -> Optional[str]:
 def _clean(raw: str) -> Optional[str]:
     """The first named party in a captured phrase, without honorifics or trailing verbs."""
     first = re.split(r"[、和及与/或]|以及", raw.strip())[0].strip()
+    # “1.乡党委书记是…”, “（二）县纪委…”: a numbering label is not part of the name.
+    first = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?=\S{2})", "", first)
     first = re.sub(r"(同志|等同志|等)$", "", first)
+    # “主办单位的“一把手””: the party is the quoted head after 的, without the quotes.
+    first = first.strip("“”\"'‘’「」")
+    if "的" in first and re.search(r"[”\"’」]$", raw.strip()):
+        first = first.rsplit("的", 1)[-1].strip("“”\"'‘’「」")
     # “二是领导班子一把手要…”, “该市纪委”: an enumerator or a demonstrative is not part of the name.
     first = re.sub(rf"^(?:{_ENUMERATOR}|该|此)(?=\S{{2}})", "", first)
     # “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”, “望各校长要…”: a verb before the party is not part of it.
@@ -111,9 +117,14 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     lex = _lexicon()
     if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])):
         return None
-    if name[0] in "对在为把将向从你他她被给以按经" or (name[0] == "我" and len(name) <= 3):
+    if (name[0] in "对在为把将向从你他她被给以按经" and name not in lex["role_suffixes"]) or \
+            (name[0] == "我" and len(name) <= 3):
         return None
     if name.endswith(tuple(lex["vague_suffixes"])):
+        return None
+    # “区政府领导”, “县委领导”, “局领导”: the leaders of a body, collectively — the author's own
+    # leadership (CONVENTIONS §2.3), not a role; “分管领导”, “主要领导” are roles.
+    if name.endswith("领导") and re.search(r"(?:委|政府|局|校|院|厅|部|办|镇|乡|街道|公司|集团)领导$", name):
         return None
     # “督促局办公室每季度公开…”: whom the author presses or leads is not assigned (CONVENTIONS §2.3).
     if name.startswith(tuple(lex["not_assigning_verbs"])):
@@ -163,7 +174,7 @@ def find_owners(text: str) -> list[Owner]:
         key = "x" if match.group("x") else "x2"
         add(match.group(key), match.start(key), 0)
     for match in re.finditer("由", text):
-        name = _party_after_by(text[match.end():match.end() + 24])
+        name = _party_after_by(text[match.end():match.end() + 32])
         if not name:
             # “由国有资产管理处对全校办公用房逐间核查”: the party right before what it acts on.
             acting = re.match(rf"([^{_STOP}]{{2,14}}?)(?=对|向|逐|进行|提出|下达|具体|按照)", text[match.end():])
@@ -194,7 +205,14 @@ def find_owners(text: str) -> list[Owner]:
         add(match.group("x"), match.start("x"), 2)
     subject = patterns["subject"].match(text)
     if subject and not _not_performer(text, subject.end("x")):
-        add(subject.group("x"), subject.start("x"), 4)
+        # A subject bound by a modal or a duty (“督办部门要…”, “封存单位应当…”, “X负责…”) says who
+        # acts as plainly as 由X负责; a bare subject (“局机关每月…”) is weaker.
+        bound = re.match(r"要|应当|应|必须|须|负责|牵头|务必", text[subject.end("x"):])
+        # “区委、区政府领导必须…”: a list under one collective head (领导, 成员, 干部) is the
+        # leadership of those bodies, not the first body named.
+        last = re.split(r"[、和及与]", subject.group("x"))[-1]
+        if not (re.search(r"(?:领导|成员|干部|班子)$", last) and not _acceptable(_clean(last))):
+            add(subject.group("x"), subject.start("x"), 3 if bound else 4)
     # Fields of a table row flattened into text, split by bars, tabs or (full-width) spaces:
     # “清理挂账接待费　计财股　李×　2014.04.30” → 计财股.
     fields = re.split(r"[｜|\t]| (?=\S)", text)

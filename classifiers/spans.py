@@ -156,6 +156,11 @@ class SpanTagger(CrfModel):
         for s, e in found["OW"]:
             lead = LEAD_VERB.match(normalise(text[s:e]))
             s = s + lead.end() if lead else s
+            # A span cut short (“公务用车主管部” of 公务用车主管部门) takes the bounds of the rule
+            # candidate that covers it: the rules know where a name ends.
+            cover = next((o for o in rules.owners if o.start == s and e < o.end), None)
+            if cover is not None:
+                s, e = cover.start, cover.end
             name = text[s:e].strip()
             kind = owner_kind(normalise(name)) if name else None
             if name and kind:

@@ -116,6 +116,11 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         # taken from that sentence and the model chooses within it.
         best = max(declared, key=proba.__getitem__)
         return DocTypeJudgement(best, 0.7, "declared")
+    opening = title_type(_opening_title(text)) if not title.strip() else None
+    if opening is not None and not plainly_other and not (
+            learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.5):
+        # No title was taken, but the first line opens with a document's name (“1、××乡办公用房清理自查报告 根据……”).
+        return DocTypeJudgement(opening, 0.7, "title")
     if learned is not None:
         label, probability = learned
         if label == NOT_A_SUBMISSION and probability < 0.9 and items >= 3 and not plainly_other:
@@ -156,6 +161,18 @@ def declared_family(head: str) -> Optional[tuple[str, ...]]:
         if re.search(rule["pattern"], head):
             return tuple(rule["types"])
     return None
+
+
+# A web page or converted file whose title runs into the first sentence on one line:
+# “1、乡镇办公用房清理自查报告 根据……”, “××局整改方案一、总体要求……”.
+_OPENING_TITLE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*|【)?(?P<title>[^。；，,：:\s【】]{4,40}?(?:报告|总结|汇报|方案|计划|措施|清单|材料))"
+                            r"(?=\s|】|[一二三四五六七八九十]、|根据|为了?|按照|现将|$)")
+
+
+def _opening_title(text: str) -> str:
+    """The name a page's first line opens with when nothing was taken as its title."""
+    match = _OPENING_TITLE.match(text.lstrip()[:80])
+    return match.group("title") if match else ""
 
 
 def _second_title_line(document: Document) -> str:

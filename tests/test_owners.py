@@ -23,6 +23,12 @@ from classifiers.owners import classify, find_owner
     ("每季度由安全总监带队开展一次不打招呼的检查", "安全总监", "role"),
     ("投诉热线即日起由客户服务部专人接听", "客户服务部", "department"),
     ("3月底前公开货源分配规则，分管副经理把关", "分管副经理", "role"),
+    # forms read on real rules and plans (real set 4)
+    ("不具备条件确需以现金方式支付的，由经办人书面说明缘由。", "经办人", "role"),
+    ("1.乡党委书记是开展创先争优活动的第一责任人，分管领导是直接责任人。", "乡党委书记", "role"),
+    ("主办单位的“一把手”为该项目的责任人。", "一把手", "role"),
+    ("属于中长期解决的问题，移交到局办公室，列入日常督察工作内容。", "局办公室", "department"),
+    ("督办部门要采用简报等形式，将督办情况及时公布。", "督办部门", "department"),
 ])
 def test_owners(text, span, kind):
     owner = find_owner(text)
@@ -37,6 +43,11 @@ def test_owners(text, span, kind):
     "本人将每月到联系村走访一次",
     "相关部门要加强配合",
     "配合单位：县财政局",
+    # the author's own leadership, collectively (CONVENTIONS §2.3), and a requirement passed on
+    "区委、区政府领导必须深入基层开展调查研究，每年调研时间不少于1/3工作日。",
+    "每名县级党员领导要对照“四风”逐一查找存在的突出问题。",
+    "活动办要求，各地区各部门各单位要确保每个整治项目落实到位。",
+    "希望各单位要对本单位制定的方案进行一次全面梳理。",
 ])
 def test_vague_or_secondary_parties_are_not_owners(text):
     assert find_owner(text) is None

@@ -190,6 +190,8 @@ def test_scraps_are_not_items():
     ("县道路运输管理所关于集中整治“吃拿卡要”问题的工作方案", "专项整治方案"),
     ("镇清理办公用房自查自纠报告", "回头看自查报告"),
     ("形象工程政绩工程专项整治行动自查报告例文", "回头看自查报告"),
+    ("2024年党政机关办公用房清理管理工作自查总结", "回头看自查报告"),
+    ("党的群众路线教育实践活动“回头看”实施方案", None),  # the organiser's plan for the look-back
 ])
 def test_a_title_names_a_type_only_when_it_reads_as_a_document_name(title, expected):
     from sifeng.doctype import title_type
@@ -253,6 +255,8 @@ def test_the_notice_that_issues_a_plan_is_typed_by_the_plan():
     ("按照市委要求，在市政府党组专题民主生活会明确的整改方向基础上，制定如下整改方案。", "plans"),
     ("我决定剖析自己，做如下四风对照检查：第一，形式主义之风要挖除。", "对照检查材料"),
     ("我镇认真开展清理自查工作，现将自查情况汇报如下：", "回头看自查报告"),
+    ("认真组织开展公务用车情况的自查自纠工作。现将相关情况汇报如下：", "回头看自查报告"),
+    ("现将我局办公用房清理管理工作自查如下：", "回头看自查报告"),
     ("为认真贯彻落实中央八项规定，结合实际，特制定本细则。", None),   # rules declare no plan
     ("会议要求，各单位要制定整改方案，报县委督导组。", None),          # a plan to be made, not this text
     ("各口线都要在年初制定本年度详细的工作计划，认真做好总结。", None),  # this year's plan, not this text
@@ -283,3 +287,14 @@ def test_an_untitled_page_with_many_problems_read_is_typed_uncertain_rather_than
     judgement = judge(document, "x.txt", problems=11, measures=0)
     assert (judgement.doc_type, judgement.basis) == ("对照检查材料", "items") and not judgement.certain
     assert judge(document, "x.txt", problems=1, measures=0).doc_type is None
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("1、乡镇办公用房清理自查报告 根据中央有关通知精神，我乡开展了清理工作。", "乡镇办公用房清理自查报告"),
+    ("【2017公务用车自查报告】为贯彻落实有关要求……", "2017公务用车自查报告"),
+    ("为贯彻落实中央八项规定，结合实际，特制定本细则。", ""),
+])
+def test_a_page_whose_title_runs_into_its_first_sentence_still_shows_its_name(opening, expected):
+    from sifeng.doctype import _opening_title
+
+    assert _opening_title(opening) == expected

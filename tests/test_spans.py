@@ -74,3 +74,10 @@ def test_objects_and_vague_collectives_are_not_owners():
     # The object of the measure and a vague collective are not chosen by the ranker either.
     assert read_measure("对县直各单位公车进行一次全面清理，登记造册。", REF).owner is None
     assert read_measure("全体干部职工要进一步增强宗旨意识。", REF).owner is None
+
+
+def test_an_owner_span_cut_short_takes_the_bounds_of_the_rule_name():
+    from classifiers.spans import read_measure
+
+    read = read_measure("违规公务用车原则上由公务用车主管部门统一收缴后处理。", "2014-06-01")
+    assert read.owner is not None and read.owner.text == "公务用车主管部门"
