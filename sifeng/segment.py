@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Optional
 
 from classifiers.crf import CrfModel
@@ -112,8 +111,8 @@ def _core(text: str) -> str:
 
 def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block, list[str], str, Optional[str]]]:
     """The paragraphs that may hold several items: not headings, table rows, sign-offs, lead-ins,
-    or paragraphs cut by inline labels (存在不足：…。原因：…); with two or more pieces. With the heading each sits under
-    and the section that heading opens."""
+    or paragraphs cut by inline labels (存在不足：…。原因：…); with two or more pieces. With the
+    heading each sits under and the section that heading opens."""
     from .reader import split_labelled
 
     containers = container_flags(blocks)
@@ -128,7 +127,7 @@ def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block,
             not re.search(r"[。；，,;]", block.text)
         if block.kind == "heading" or kind is not None or containers[index] or bare:
             heading = block.text
-            section = kind or section if block.kind == "heading" or kind else section
+            section = kind or section  # a category heading (“（一）形式主义方面”) stays in its section
             continue
         text = block.text
         if len(text) < 20 or is_sign_off(block, document) or is_intro(text) or split_labelled(text):
@@ -268,7 +267,6 @@ class _Slot:
     order: int
     item: Item
     kind: str
-    links: list = field(default_factory=list)
 
 
 def first_pass_tags(pieces: list[Piece]) -> list[str]:
