@@ -57,7 +57,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                             rf"(?:为|是|\s*[：:])\s*(?P<x>[^{_STOP}]{{2,30}})"
                             rf"|(?P<label2>{_alternatives(lex['colon_labels'])})\s*[：:]\s*(?P<x2>[^{_STOP}]{{2,30}})"),
         "by_verb": re.compile(_alternatives(lex["by_verbs"])),
-        "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同', '把关', '带队', '主持'])})"),
+        # (“部门负责人将…”: 负责人 is a role, not the verb 负责)
+        "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同', '把关', '带队', '主持'])})(?!人)"),
         "paren": re.compile(r"[（(](?P<x>[^（()）]{2,60})[）)]\s*[。；;]?\s*$"),
         "assign": re.compile(rf"(?:{_alternatives(lex['assign_verbs'])})(?P<x>[^{_STOP}]{{2,16}}?)"
                              rf"(?=于|在|限期|对|按|尽快|立即|负责|牵头|\d|[{_STOP}])"),
@@ -67,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # right before a verb or modal.
         "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^{_STOP}]{{2,20}}[：:])?"
                               rf"(?:[^{_STOP}]{{2,8}}[，,])?"  # a short lead clause: 下一步， 经认真查摆，
-                              rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={_alternatives(lex['subject_triggers'])}|\d)"),
+                              rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{_alternatives(lex['subject_triggers'])})(?!人)|\d)"),
     }
 
 
@@ -87,7 +88,8 @@ def _clean(raw: str) -> Optional[str]:
     """The first named party in a captured phrase, without honorifics or trailing verbs."""
     first = re.split(r"[、和及与/或]|以及", raw.strip())[0].strip()
     # “1.乡党委书记是…”, “（二）县纪委…”: a numbering label is not part of the name.
-    first = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?=\S{2})", "", first)
+    first = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                   r"|第[一二三四五六七八九十百零\d]{1,4}条)\s*(?=\S{2})", "", first)
     first = re.sub(r"(同志|等同志|等)$", "", first)
     # “主办单位的“一把手””: the party is the quoted head after 的, without the quotes.
     first = first.strip("“”\"'‘’「」")
@@ -207,7 +209,7 @@ def find_owners(text: str) -> list[Owner]:
     if subject and not _not_performer(text, subject.end("x")):
         # A subject bound by a modal or a duty (“督办部门要…”, “封存单位应当…”, “X负责…”) says who
         # acts as plainly as 由X负责; a bare subject (“局机关每月…”) is weaker.
-        bound = re.match(r"要|应当|应|必须|须|负责|牵头|务必", text[subject.end("x"):])
+        bound = re.match(r"要|应当|应|必须|须|负责|牵头|务必|将", text[subject.end("x"):])
         # “区委、区政府领导必须…”: a list under one collective head (领导, 成员, 干部) is the
         # leadership of those bodies, not the first body named.
         last = re.split(r"[、和及与]", subject.group("x"))[-1]
@@ -253,7 +255,7 @@ def owner_candidates(text: str) -> list[Owner]:
     norm = normalise(text)
     lex = _lexicon()
     trigger = _alternatives(lex["subject_triggers"])
-    clause = re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={trigger}|\d)")
+    clause = re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{trigger})(?!人)|\d)")
     # Clause starts after a sentence or a semicolon, or after a comma that follows a lead such as
     # 下一步 (“…，科主任在大会上作检查” names who acts in a consequence, not who owns the measure).
     strong = {0} | {m.end() for m in re.finditer(r"[；;。：:！!]", norm)} | \

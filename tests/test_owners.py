@@ -29,6 +29,9 @@ from classifiers.owners import classify, find_owner
     ("主办单位的“一把手”为该项目的责任人。", "一把手", "role"),
     ("属于中长期解决的问题，移交到局办公室，列入日常督察工作内容。", "局办公室", "department"),
     ("督办部门要采用简报等形式，将督办情况及时公布。", "督办部门", "department"),
+    ("第四条县政府各部门要依照法律、法规行使职权。", "县政府各部门", "department"),
+    ("检修车间的工作任务量化，由生产科考核。", "生产科", "department"),
+    ("4、部门负责人将本次工作现场的物资照片进行审核。", "部门负责人", "role"),
 ])
 def test_owners(text, span, kind):
     owner = find_owner(text)
