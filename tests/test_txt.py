@@ -131,14 +131,3 @@ def test_a_reposted_pages_breadcrumb_and_timestamp_are_not_part_of_the_title():
     news = "省局扎实开展专项整治工作\n\n24.06.2016  01:09\n\n省局按照省委要求，扎实开展四个专项整治工作。"
     assert parse(news.encode(), filename="page.txt").metadata.title == "省局扎实开展专项整治工作"
 
-
-def test_a_whole_outline_run_into_one_line_is_cut_at_its_counting_labels():
-    from docparse.txt import split_run_on
-
-    line = ("党政机关办公用房清理整改工作方案为贯彻落实中央八项规定，结合我市实际，制定本方案。一、工作目标全面掌握全市办公用房情况，"
-            "推行办公用房统一权属登记管理，逐步建立控制党政机关办公楼等楼堂馆所建设和标准办公用房管理的长效机制。二、清理范围全市各镇党委的办公用房，二级单位的清理由所属一级单位负责。三、清理方式1.超过标准占有办公用房的，"
-            "应予以腾退。2.未经批准改变使用功能的，应恢复原使用功能，面积按原来的1.5倍核算。")
-    parts = split_run_on(line)
-    assert [p[:4] for p in parts] == ["党政机关", "一、工作", "二、清理", "三、清理", "1.超过", "2.未经"]
-    assert parts[-1].endswith("1.5倍核算。")
-    assert split_run_on("短段落一、二、三。") == ["短段落一、二、三。"]
