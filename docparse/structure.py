@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .model import Block, Document, Location, Metadata, Notice, SourceFormat, Table
+from .model import Block, Cell, Document, Location, Metadata, Notice, SourceFormat, Table
 from .numbering import LevelTracker, cn_to_int, scheme_of, split_label
 from .text import SENTENCE_END, clean, find_date
 
@@ -69,6 +69,7 @@ def build_document(
     """Turn a reader's raw blocks into a Document with labels, levels, kinds and metadata."""
     raws = [r for r in raws if r.table is not None or clean(r.text)]
     raws = [piece for raw in raws for piece in _unflatten(raw)]
+    raws = _bar_tables(raws)
     title_indexes = _find_title(raws)
     title = "".join(clean(raws[i].text) for i in title_indexes) or None
     blocks: list[Block] = []
@@ -161,6 +162,47 @@ def _unflatten(raw: RawBlock) -> list[RawBlock]:
     bounds = [0, *starts, len(text)]
     pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
     return [RawBlock(location=raw.location, text=piece, centered=False) for piece in pieces if piece]
+
+
+_BAR = re.compile(r"\s*[｜|]\s*")
+
+
+def _bar_tables(raws: list[RawBlock]) -> list[RawBlock]:
+    """Rows of a table written as text with bars (“事项｜进展｜下步安排”, one row a paragraph) become
+    one table: a run of paragraphs that each split into the same number of fields (three or more,
+    or two over three or more rows). A first row of short fields without sentence punctuation is
+    the header."""
+    out: list[RawBlock] = []
+    k = 0
+    while k < len(raws):
+        width = _bar_width(raws[k])
+        end = k + 1
+        while width and end < len(raws) and _bar_width(raws[end]) == width:
+            end += 1
+        rows = end - k
+        if width and (width >= 3 and rows >= 2 or rows >= 3):
+            out.append(_table_of(raws[k:end], width))
+            k = end
+        else:
+            out.append(raws[k])
+            k += 1
+    return out
+
+
+def _bar_width(raw: RawBlock) -> int:
+    if raw.table is not None or raw.label or not re.search(r"[｜|]", raw.text):
+        return 0
+    fields = _BAR.split(raw.text.strip().strip("｜|"))
+    return len(fields) if len(fields) >= 2 and sum(bool(f.strip()) for f in fields) >= 2 else 0
+
+
+def _table_of(raws: list[RawBlock], width: int) -> RawBlock:
+    rows = [[f.strip() for f in _BAR.split(raw.text.strip().strip("｜|"))] for raw in raws]
+    header = rows[0]
+    has_header = all(len(f) <= 12 and not re.search(r"[。，；,;]", f) for f in header) and len(rows) >= 2
+    cells = [[Cell(text=text, row=r, column=c, location=raw.location.model_copy(update={"row": r, "column": c}))
+              for c, text in enumerate(row)] for r, (row, raw) in enumerate(zip(rows, raws))]
+    return RawBlock(location=raws[0].location, table=Table(rows=cells, header_rows=1 if has_header else 0))
 
 
 def _just_before(found: list[tuple[int, str, int]], start: int, span: int) -> list[tuple[int, str, int]]:

@@ -131,3 +131,18 @@ def test_a_reposted_pages_breadcrumb_and_timestamp_are_not_part_of_the_title():
     news = "省局扎实开展专项整治工作\n\n24.06.2016  01:09\n\n省局按照省委要求，扎实开展四个专项整治工作。"
     assert parse(news.encode(), filename="page.txt").metadata.title == "省局扎实开展专项整治工作"
 
+
+
+def test_rows_written_with_bars_are_read_as_one_table_with_its_header():
+    from docparse import parse
+
+    text = ("个人整改落实情况回头看自查报告\n二、没有完成的事项\n事项｜进展｜下步安排\n"
+            "保障房审核时间长，群众要等三个月｜审核环节已由五个压缩为三个｜2015年3月底前推行联审联办\n"
+            "对执法检查重罚款轻整改督促不力｜修订了检查办法｜明年上半年每月参加一次执法检查\n"
+            "这一句里只有一个|竖线，不是表格。\n")
+    doc = parse(text.encode("utf-8"), filename="报告.txt")
+    tables = [b.table for b in doc.blocks if b.table is not None]
+    assert len(tables) == 1
+    assert tables[0].header == ["事项", "进展", "下步安排"]
+    assert [row[2].text for row in tables[0].body] == ["2015年3月底前推行联审联办", "明年上半年每月参加一次执法检查"]
+    assert any(b.text.startswith("这一句里只有一个") for b in doc.blocks if b.table is None)
