@@ -66,7 +66,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                  rf"(?:第一|直接|主要|具体)?责任人"),
         # The performer as subject: the leading phrase (after a numbering label or a “整治…：” lead)
         # right before a verb or modal.
-        "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)?(?:[^{_STOP}]{{2,20}}[：:])?"
+        "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*|第[一二三四五六七八九十百零\d]{{1,4}}条\s*)?"
+                              rf"(?:[^{_STOP}]{{2,20}}[：:])?"
                               rf"(?:[^{_STOP}]{{2,8}}[，,])?"  # a short lead clause: 下一步， 经认真查摆，
                               rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{_alternatives(lex['subject_triggers'])})(?!人)|\d)"),
     }
@@ -149,6 +150,34 @@ def _party_after_by(segment: str) -> Optional[str]:
     return best
 
 
+def _party_prefix(segment: str) -> Optional[str]:
+    """The party an opening of `segment` names (by a department or role ending), as 由X… writes it:
+    the shortest such opening that is more than a bare ending (社区建设科, not 社区), lengthened only
+    where a longer ending runs on from it (县委办 → 县委办公室); cut before a comma and before any
+    word of time (由村委会年内办结 → 村委会; 由县市场监管局依法查处 → 县市场监管局)."""
+    lex = _lexicon()
+    bare = set(lex["department_suffixes"]) | set(lex["role_suffixes"])
+    segment = re.split(f"[{_STOP}]", segment)[0]
+    segment = re.split(r"[年月日每前后内时起0-9]", segment)[0]
+    ends = [end for end in range(2, len(segment) + 1)
+            if _acceptable(segment[:end]) and _clean(segment[:end]) == segment[:end]
+            # 办 that opens 办理/办事/办结 is a verb: “由现场办理改为网上办理”
+            and not (segment[end - 1] == "办" and segment[end:end + 1] in ("理", "事", "结", "好", "法"))]
+    if not ends:
+        return None
+    best = next((end for end in ends if segment[:end] not in bare), ends[0])
+    for end in [e for e in ends if e > best]:
+        # a longer ending that runs on from the shorter name: 县委 → 县委办 → 县委办公室, 村委 → 村委会
+        if any(segment[:end].endswith(suffix) and end - len(suffix) <= best for suffix in bare):
+            best = end
+    rest = segment[best:]
+    # “由区委常委和…”: the body's leaders, collectively (CONVENTIONS §2.3); “由县直部门召开的会议”,
+    # “由下属单位安排的活动”: a relative clause names who did something else, not who owns this.
+    if rest.startswith(("常委", "领导", "成员", "班子", "干部")) or "的" in rest:
+        return None
+    return segment[:best]
+
+
 def _locate(text: str, name: str, near: int) -> int:
     index = text.find(name, near)
     return index if index >= 0 else text.find(name)
@@ -176,11 +205,18 @@ def find_owners(text: str) -> list[Owner]:
         key = "x" if match.group("x") else "x2"
         add(match.group(key), match.start(key), 0)
     for match in re.finditer("由", text):
+        after, before = text[match.end():match.end() + 1], text[match.start() - 1:match.start()]
+        if (after and after in "于此衷来") or (before and before in "缘理自事经"):
+            continue  # 由于, 由此, 缘由, 理由, 自由, 事由: not “by”
         name = _party_after_by(text[match.end():match.end() + 32])
         if not name:
             # “由国有资产管理处对全校办公用房逐间核查”: the party right before what it acts on.
             acting = re.match(rf"([^{_STOP}]{{2,14}}?)(?=对|向|逐|进行|提出|下达|具体|按照)", text[match.end():])
             name = acting.group(1) if acting and _acceptable(_clean(acting.group(1))) else None
+        if not name:
+            # “由县发改局重新评估”, “由护理部发放…”, “由大厅值班主任巡查登记”: the longest run after 由 that
+            # names a party, before any word of time or frequency (“由村委会年内办结” → 村委会).
+            name = _party_prefix(text[match.end():match.end() + 16])
         if name:
             add(name, match.end(), 2)
 
