@@ -43,6 +43,7 @@ _CONNECTIVES = (
     ("add", re.compile(r"^(?:同时|此外|另外|并且?|还要|还将|再者|以及|与此同时|在此基础上|进而)")),
     ("enum", re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,])")),
     ("then", re.compile(r"^(?:对此|为此|针对|对于|因此|对这|对上述|就此|据此)")),
+    ("topic", re.compile(r"^对[^，。；]{2,12}(?:问题|现象|情况|方面)")),
     ("future", re.compile(r"^(?:今后|下一步|下步|下阶段|接下来|从现在起|即日起|自\S{0,8}起|本人将|我将|我们将|将)")),
     ("cause", re.compile(r"^(?:究其原因|分析原因|原因|之所以|这反映|这说明|这暴露|这是|根源|说到底|归根)")),
     ("past", re.compile(r"^(?:已|目前|截至|截止|经过|通过|从\S{0,10}看|去年|今年以来|\d{4}年)")),
@@ -181,8 +182,11 @@ def featurise(document: Document, pieces: list[Piece], gate=None) -> list[list[s
         f += [f"cue={name}" for name, pattern in _CUES.items() if pattern.search(text)]
         if find_deadline(p.text, document.metadata.date):
             f.append("has_deadline")
-        if find_owner(p.text):
+        owner = find_owner(p.text)
+        if owner:
             f.append("has_owner")
+            if owner.start <= 3:
+                f.append("opens_with_owner")  # “局办公室统筹……；” starts a measure of its own
         if re.search(r"本人|我", text[:12]):
             f.append("first_person")
         if scores[n] is not None:
