@@ -109,9 +109,9 @@ def deadline_record(value: Any, ref: dt.date) -> dict[str, Any] | None:
         record = {"text": value["text"], "kind": value["kind"], "due": value.get("due")}
     else:
         text = str(value)
-        if text in IMMEDIATE:
+        if text.startswith(IMMEDIATE):  # 立即执行, 即日起执行
             kind = "immediate"
-        elif text in LONG_TERM:
+        elif text.startswith(LONG_TERM):
             kind = "long_term"
         elif text.startswith("每"):
             kind = "recurring"

@@ -45,9 +45,32 @@ YEAR = r'(?:([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年|(今�
 PRE = r'(?:之前|以前|前|内|以内|之内|止)?'
 
 
+def _start(s, ref):
+    """CONVENTIONS §1.5: a start date is the deadline — the day itself (“7月1日起” → 07-01), the first
+    day of a month (“2014年4月起”, “明年1月起”) or of a year (“2015年起”, “明年起”); None when `s` is not one."""
+    m = re.fullmatch(r'(?:自|从)?(?:' + YEAR + r')?(?:(' + NUM + r')月(?:份)?(?:(' + NUM + r')[日号])?)?(?:开始|起)(?:执行|施行|实行)?', s)
+    if not m or not (m.group(1) or m.group(2) or m.group(3)):
+        return None
+    if m.group(1):
+        y = year_of(m.group(1))
+    elif m.group(2) == '明年':
+        y = ref.year + 1
+    else:
+        y = ref.year
+    if not m.group(3):
+        return date(y, 1, 1)
+    d = date(y, n(m.group(3)), n(m.group(4)) if m.group(4) else 1)
+    if d < ref and not (m.group(1) or m.group(2)):
+        d = date(y + 1, d.month, d.day)  # “3月1日起” written in September: next March
+    return d
+
+
 def due(span, ref):
     """return date or raise ValueError"""
     s = span.translate(FW).strip()
+    start = _start(s, ref)
+    if start is not None:
+        return start
     # festivals
     m = re.fullmatch(r'(春节|元旦|五一|劳动节|七一|国庆节?|端午节?|中秋节?)(?:之前|前)', s)
     if m:
