@@ -16,6 +16,8 @@ class CrfModel:
 
     def __init__(self, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 200):
         self.c1, self.c2, self.max_iterations = c1, c2, max_iterations
+        # one CRFsuite tagger holds one sequence at a time: threads tagging with this model take turns
+        self._lock = threading.Lock()
 
     def fit_sequences(self, sequences: Sequence[Sequence[Sequence[str]]], labels: Sequence[Sequence[str]],
                       model_path: Path) -> "CrfModel":
@@ -51,8 +53,6 @@ class CrfModel:
             self._tagger = pycrfsuite.Tagger()
             self._tagger.open(str(self.model_path_))
         return self._tagger
-
-    _lock = threading.Lock()  # one CRFsuite tagger holds one sequence at a time; threads take turns
 
     def tag(self, sequence: Sequence[Sequence[str]]) -> list[str]:
         if not sequence:

@@ -23,6 +23,8 @@ _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最�
 # A verb standing before a party is not part of its name: “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”.
 LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
+# Heads that make a list of bodies their leadership, collectively (CONVENTIONS §2.3): 区委、区政府领导, 由区委常委…
+_COLLECTIVE_HEADS = ("常委", "领导", "成员", "班子", "干部")
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def _party_prefix(segment: str) -> Optional[str]:
     rest = segment[best:]
     # “由区委常委和…”: the body's leaders, collectively (CONVENTIONS §2.3); “由县直部门召开的会议”,
     # “由下属单位安排的活动”: a relative clause names who did something else, not who owns this.
-    if rest.startswith(("常委", "领导", "成员", "班子", "干部")) or "的" in rest:
+    if rest.startswith(_COLLECTIVE_HEADS) or "的" in rest:
         return None
     return segment[:best]
 
@@ -249,7 +251,7 @@ def find_owners(text: str) -> list[Owner]:
         # “区委、区政府领导必须…”: a list under one collective head (领导, 成员, 干部) is the
         # leadership of those bodies, not the first body named.
         last = re.split(r"[、和及与]", subject.group("x"))[-1]
-        if not (re.search(r"(?:领导|成员|干部|班子)$", last) and not _acceptable(_clean(last))):
+        if not (last.endswith(_COLLECTIVE_HEADS) and not _acceptable(_clean(last))):
             add(subject.group("x"), subject.start("x"), 3 if bound else 4)
     # Fields of a table row flattened into text, split by bars, tabs or (full-width) spaces:
     # “清理挂账接待费　计财股　李×　2014.04.30” → 计财股.

@@ -9,6 +9,7 @@ body and what the reader found in it (problems, measures).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -165,13 +166,19 @@ def declared_family(head: str) -> Optional[tuple[str, ...]]:
 
 # A web page or converted file whose title runs into the first sentence on one line:
 # “1、乡镇办公用房清理自查报告 根据……”, “××局整改方案一、总体要求……”.
-_OPENING_TITLE = re.compile(r"^\s*(?:\d{1,2}[、.．]\s*|【)?(?P<title>[^。；，,：:\s【】]{4,40}?(?:报告|总结|汇报|方案|计划|措施|清单|材料))"
-                            r"(?=\s|】|[一二三四五六七八九十]、|根据|为了?|按照|现将|$)")
+@functools.lru_cache(maxsize=1)
+def _opening_title_pattern() -> re.Pattern[str]:
+    # a name ending in a document word of sections.yaml (doc_title_end), then a space, 一、, 】 or the
+    # first sentence's opening (根据/为/按照/现将)
+    ends = "|".join(re.escape(w) for w in sorted(load_yaml("sections.yaml")["doc_title_end"], key=len, reverse=True))
+    return re.compile(rf"^\s*(?:\d{{1,2}}[、.．]\s*|【)?(?P<title>[^。；，,：:\s【】]{{4,40}}?(?:{ends}))"
+                      r"(?=\s|】|[一二三四五六七八九十]、|根据|为了?|按照|现将|$)")
 
 
 def _opening_title(text: str) -> str:
-    """The name a page's first line opens with when nothing was taken as its title."""
-    match = _OPENING_TITLE.match(text.lstrip()[:80])
+    """The name a page's first line opens with when nothing was taken as its title
+    (“1、××乡办公用房清理自查报告 根据……”)."""
+    match = _opening_title_pattern().match(text.lstrip()[:80])
     return match.group("title") if match else ""
 
 

@@ -106,6 +106,16 @@ def _label_kind(label: Optional[str]) -> str:
     return "other"
 
 
+def is_heading_like(block: Block, kind: Optional[str], container: bool) -> bool:
+    """Whether a block heads what follows: a heading, a paragraph that names a section (`kind`),
+    a numbered item with deeper items under it (`container`), or a short unpunctuated paragraph
+    (“改什么”)."""
+    bare = block.kind == "paragraph" and not block.label and len(block.text) <= 16 and \
+        not re.search(r"[。；，,;]", block.text)
+    return block.kind == "heading" or (kind is not None and block.kind == "paragraph") or \
+        bool(block.label and container) or bare
+
+
 def units(document: Document) -> list[Unit]:
     """The candidate units of a document, in reading order, with their context."""
     blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
@@ -119,11 +129,7 @@ def units(document: Document) -> list[Unit]:
         head = heading_text(block)
         kind = heading_kind(head) if head else None
         level = float(block.level) if block.level is not None else (0.5 if block.kind != "list_item" else 9)
-        # A short unpunctuated paragraph (“改什么”) heads what follows, as a heading would.
-        bare = block.kind == "paragraph" and not block.label and len(block.text) <= 16 and \
-            not re.search(r"[。；，,;]", block.text)
-        heading_like = block.kind == "heading" or (kind is not None and block.kind == "paragraph") or \
-            bool(block.label and containers[index]) or bare
+        heading_like = is_heading_like(block, kind, containers[index])
         context = _context(stack)
         base = dict(block=index, label=_label_kind(block.label), level=block.level, block_kind=block.kind,
                     label_text=block.label, **context)

@@ -36,7 +36,7 @@ THRESHOLD = 0.9
 
 _OPEN, _CLOSE = "“‘《（(「", "”’》）)」"
 _ENUM_AHEAD = re.compile(r"[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后")
-_ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后)")
+_ENUM_HEAD = re.compile(rf"^(?:{_ENUM_AHEAD.pattern})")
 _MIN_PIECE = 6  # characters: a shorter piece joins the next (“对此，”)
 
 _CONNECTIVES = (
@@ -64,7 +64,6 @@ class Piece:
     block: int
     index: int          # within its block
     count: int          # pieces in its block
-    block_text: str
     heading: str = ""
     section: Optional[str] = None
     label: Optional[str] = None
@@ -114,7 +113,7 @@ def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block,
     """The paragraphs that may hold several items: not headings, table rows, sign-offs, lead-ins,
     or paragraphs cut by inline labels (存在不足：…。原因：…); with two or more pieces. With the
     heading each sits under and the section that heading opens."""
-    from .reader import split_labelled
+    from .reader import is_heading_like, split_labelled
 
     containers = container_flags(blocks)
     out = []
@@ -124,9 +123,7 @@ def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block,
             continue
         head = heading_text(block)
         kind = heading_kind(head) if head else None
-        bare = block.kind == "paragraph" and not block.label and len(block.text) <= 16 and \
-            not re.search(r"[。；，,;]", block.text)
-        if block.kind == "heading" or kind is not None or containers[index] or bare:
+        if is_heading_like(block, kind, containers[index]):
             heading = block.text
             section = kind or section  # a category heading (“（一）形式主义方面”) stays in its section
             continue
@@ -154,7 +151,7 @@ def document_pieces(document: Document, understanding: Understanding) -> list[Pi
                 if core and item and (core in item or (item in core and len(item) >= 0.5 * len(core))):
                     role, start = kind, item.startswith(bare[:8]) or bare.startswith(item[:8])
                     break
-            out.append(Piece(text=text, block=index, index=k, count=len(pieces), block_text=block.text,
+            out.append(Piece(text=text, block=index, index=k, count=len(pieces),
                              heading=heading, section=section, label=block.label, found=role, found_start=start))
     return out
 
@@ -271,6 +268,7 @@ class _Slot:
     order: int
     item: Item
     kind: str
+    new: bool = False  # read by the segmenter (else kept from the first pass)
 
 
 def first_pass_tags(pieces: list[Piece]) -> list[str]:
@@ -327,7 +325,6 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
 
     old_problems = list(understanding.problems)
     slots: list[_Slot] = []
-    hint = 0
     for kind, items in (("P", understanding.problems), ("M", understanding.measures)):
         hint = 0
         for order, item in enumerate(items):
@@ -350,8 +347,8 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
         for order, (role, text) in enumerate(items):
             item = Item(text=clean(text), location=block.location, section="problems" if role == "P" else "measures",
                         label=block.label, context=context)
-            slots.append(_Slot(block=b, order=1000 + order, item=item, kind=role))
-    slots.sort(key=lambda s: (s.block, s.order))
+            slots.append(_Slot(block=b, order=order, item=item, kind=role, new=True))
+    slots.sort(key=lambda s: (s.block, s.new, s.order))
     problems = [s.item for s in slots if s.kind == "P"]
     measures = [s.item for s in slots if s.kind == "M"]
     # links: an old link survives if its problem survives; a new measure answers the last problem
@@ -361,7 +358,7 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
     for s in slots:
         if s.kind == "P":
             last_problem[s.block] = index_of[id(s.item)]
-        elif s.order >= 1000:
+        elif s.new:
             s.item.problem = last_problem.get(s.block)
         elif s.item.problem is not None:
             target = old_problems[s.item.problem] if s.item.problem < len(old_problems) else None
