@@ -24,6 +24,7 @@ _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最�
 LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 # Heads that make a list of bodies their leadership, collectively (CONVENTIONS §2.3): 区委、区政府领导, 由区委常委…
+_PERSONAL_VOICE = re.compile(r"本人|我")
 _COLLECTIVE_HEADS = ("常委", "领导", "成员", "班子", "干部")
 
 
@@ -122,14 +123,16 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     lex = _lexicon()
     if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])):
         return None
-    if (name[0] in "对在为把将向从你他她被给以按经" and name not in lex["role_suffixes"]) or \
+    # (“被巡察单位”, “被检查单位” name a party: the unit inspected)
+    inspected = re.match(r"被(?:巡察|巡视|检查|审计|督查|约谈)", name)
+    if (name[0] in "对在为把将向从你他她被给以按经" and name not in lex["role_suffixes"] and not inspected) or \
             (name[0] == "我" and len(name) <= 3):
         return None
     if name.endswith(tuple(lex["vague_suffixes"])):
         return None
     # “区政府领导”, “县委领导”, “局领导”: the leaders of a body, collectively — the author's own
     # leadership (CONVENTIONS §2.3), not a role; “分管领导”, “主要领导” are roles.
-    if name.endswith("领导") and re.search(r"(?:委|政府|局|校|院|厅|部|办|镇|乡|街道|公司|集团)领导$", name):
+    if name.endswith("领导") and re.search(r"(?:委|政府|局|校|院|厅|部|办|镇|乡|街道|公司|集团|班子)领导$", name):
         return None
     # “督促局办公室每季度公开…”: whom the author presses or leads is not assigned (CONVENTIONS §2.3).
     if name.startswith(tuple(lex["not_assigning_verbs"])):
@@ -172,6 +175,9 @@ def _party_prefix(segment: str) -> Optional[str]:
         # a longer ending that runs on from the shorter name: 县委 → 县委办 → 县委办公室, 村委 → 村委会
         if any(segment[:end].endswith(suffix) and end - len(suffix) <= best for suffix in bare):
             best = end
+    # “各部门…” is vague as a whole; its opening “各部” is no party either.
+    if any(segment[:end] in lex["vague"] for end in range(best + 1, best + 3)):
+        return None
     rest = segment[best:]
     # “由区委常委和…”: the body's leaders, collectively (CONVENTIONS §2.3); “由县直部门召开的会议”,
     # “由下属单位安排的活动”: a relative clause names who did something else, not who owns this.
@@ -222,6 +228,19 @@ def find_owners(text: str) -> list[Owner]:
         if name:
             add(name, match.end(), 2)
 
+    for match in re.finditer(r"要求(?![，,：:])", text):
+        # “学校要求总务处组织人力…”, “要求驾驶员每月统计…”: the party required to act is the owner;
+        # the one that requires only passes the requirement on (CONVENTIONS §2.3). Not in the
+        # personal voice, where whom the author presses is not assigned (“督促分管的财务科…”).
+        if _PERSONAL_VOICE.search(text[max(0, match.start() - 12):match.start()]):
+            continue
+        segment = text[match.end():match.end() + 16]
+        name = _party_prefix(segment)
+        # the party as the words fall: 总务处 of “总务处组织人力…”, not 总务处组
+        name = next((segment[:end] for end in range(len(name), 1, -1)
+                     if _acceptable(segment[:end]) and _plain_name(segment, segment[:end])), None) if name else None
+        if name:
+            add(name, match.end(), 2)
     for match in patterns["verb"].finditer(text):
         raw = match.group("x")
         # The subject is the last phrase before the verb: “…，县纪委牵头” → 县纪委.
@@ -263,6 +282,21 @@ def find_owners(text: str) -> list[Owner]:
                 add(part, 0, 3)
     ranked = [owner for _, owner in sorted(found.values(), key=lambda pair: (pair[0], pair[1].start))]
     return [dataclasses.replace(owner, text=original[owner.start:owner.end]) for owner in ranked]
+
+
+def _plain_name(segment: str, name: str) -> bool:
+    """Whether the opening `name` of `segment` is a name as the words fall: it ends where a word
+    ends (not “全市所” of 全市所有部门) and holds no verb (not “干部结合驻村”)."""
+    import jieba.posseg
+
+    at = 0
+    for word in jieba.posseg.cut(segment):
+        if at < len(name) and word.flag.startswith("v") and word.word not in ("办", "管"):
+            return False
+        at += len(word.word)
+        if at >= len(name):
+            return at == len(name)
+    return False
 
 
 def _not_performer(norm: str, end: int) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from classifiers.deadlines import find_deadline
+from classifiers.deadlines import find_deadline, find_deadlines
 
 REF = "2014-03-10"
 
@@ -74,3 +74,15 @@ def test_start_date_already_past_and_festival_recurrence():
     assert find_deadline("自2013年7月15日起，一律不得新建楼堂馆所", REF) is None
     found = find_deadline("每逢春节、中秋等节点，纪委提前发文重申纪律要求", REF)
     assert found is not None and (found.text, found.kind) == ("每逢春节", "recurring")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("学习原则上一周安排一次集中学习，时间定为星期五下午。", "一周安排一次"),
+    ("报账实行一月一结制度，必须使用公务卡消费。", "一月一结"),
+    ("班子成员一年两次到联系点蹲点。", "一年两次"),
+    ("一年来，我们坚持问题导向。", None),
+])
+def test_a_count_per_period_without_mei_is_recurring(text, expected):
+    found = find_deadlines(text, "2014-05-01")
+    assert ([d.text for d in found] or [None])[0] == expected
+    assert all(d.kind == "recurring" for d in found)

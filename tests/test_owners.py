@@ -2,7 +2,7 @@
 
 import pytest
 
-from classifiers.owners import classify, find_owner
+from classifiers.owners import accept, classify, find_owner
 
 
 @pytest.mark.parametrize("text, span, kind", [
@@ -70,3 +70,21 @@ def test_kinds():
     assert classify("村党支部书记") == "role"
     assert classify("政务服务中心管理办公室") == "department"
     assert classify("认真学习") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3、学校要求总务处组织人力立即加装灯管或更换棒管，提升照明质量。", "总务处"),
+    ("同时，加强日常用车管理，要求驾驶员每月统计行车里程并公布。", "驾驶员"),
+    ("要求各部门、各单位对前期查摆出来的问题再梳理。", None),        # vague (CONVENTIONS §2.3)
+    ("同时，通知还要求全县进一步加大廉政教育场所建设。", None),        # no party after 要求
+    ("活动办要求，各单位要对照检查。", None),                          # passes the requirement on
+    ("本人要求分管的财务科每月公开一次。", None),                      # personal voice: pressing, not assigning
+    ("要求四大班子领导及全县副科级以上干部带头执行。", None),          # the author's own leadership
+])
+def test_the_party_required_to_act_is_the_owner(text, expected):
+    found = find_owner(text)
+    assert (found.text if found else None) == expected
+
+
+def test_the_inspected_unit_is_a_party():
+    assert accept("被巡察单位") == "department"
