@@ -56,7 +56,7 @@ _LEAD_KINDS = (("owner", re.compile(r"责任|牵头|负责")),
                ("progress", re.compile(r"情况|进展|进度|成效|完成|落实|结果")),
                ("measure", re.compile(r"措施|打算|承诺|举措|办法|下一?步|下步|今后|怎么改|方向|计划|整改$|整改要求|任务|安排")),
                ("cause", re.compile(r"原因|根源|剖析|症结")),
-               ("problem", re.compile(r"问题|不足|差距|表现|短板|缺点|毛病|反映")))
+               ("problem", re.compile(r"问题|不足|差距|表现|短板|缺点|毛病|反映|整治内容|整治重点|整治事项")))
 
 
 _NAMED_LABEL = re.compile(r"^(?:任务|措施|问题|事项|举措|目标)[一二三四五六七八九十]")

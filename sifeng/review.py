@@ -11,7 +11,7 @@ from typing import Optional, Protocol
 from classifiers.checklists import DocumentFacts, run_checklists
 from classifiers.deadlines import find_deadline
 from classifiers.fourstyles import StylePrediction, default_classifier, heading_style, taxonomy
-from classifiers.hollowness import HollownessScorer
+from classifiers.hollowness import HollownessScorer, latest_model
 from classifiers.owners import find_owner
 from classifiers.spans import read_measure
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
@@ -26,7 +26,7 @@ from .batch import NOT_JUDGED
 from .doctype import judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
-from .understand import Item, Understanding, similarity, understand
+from .understand import Item, Understanding, attach_block_labels, similarity, understand
 
 
 class StyleClassifier(Protocol):
@@ -38,22 +38,40 @@ def _evidence(item_text: str, location: Location, note: Optional[str] = None) ->
 
 
 @functools.lru_cache(maxsize=1)
-def _focus_cues() -> tuple[list[str], list[str]]:
+def _focus_cues() -> list[str]:
     off_topic = [w for words in taxonomy()["off_topic_cues"].values() for w in words]
-    return off_topic, load_yaml("lexicons/focus.yaml")["blame_others"]
+    return load_yaml("lexicons/focus.yaml")["blame_others"] + off_topic
 
 
-def focus_note(text: str, style_score: float, style_threshold: float) -> Optional[str]:
-    """Why a problem is not about the unit's own conduct, or None when it is: it blames others or
-    outside conditions, or it speaks of objective conditions or business results and reads as none
-    of the four styles."""
-    off_topic, blame = _focus_cues()
-    hit = next((w for w in blame if w in text), None)
-    if hit:
-        return f"把问题归于他人或外部（“{hit}”），没有把自己摆进去"
-    hit = next((w for w in off_topic if w in text), None)
-    if hit and style_score < style_threshold:
-        return f"讲客观条件或业务工作（“{hit}”），不是“四风”问题"
+@functools.lru_cache(maxsize=1)
+def _focus_model():
+    from classifiers.fourstyles import cue_features
+    from classifiers.linear import LinearModel
+
+    try:
+        return LinearModel.load(latest_model("focus"), dense=cue_features)
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def focus_score(text: str) -> Optional[float]:
+    """How much a problem item reads as objective conditions or other people's faults rather than
+    the unit's own conduct (models/focus-*, scripts/train_focus.py); None without the model."""
+    model = _focus_model()
+    return model.proba(text[:400])[0] if model is not None else None
+
+
+def focus_note(text: str, score: Optional[float], threshold: float, style_score: float,
+               style_below: float) -> Optional[str]:
+    """Why a problem is not about the unit's own conduct, or None when it is: the focus model reads
+    it as objective conditions or others' faults; or it names an outside cause (“上级拨付的资金不到位”)
+    and reads as none of the four styles."""
+    hit = next((w for w in _focus_cues() if w in text), None)
+    cue = f"，如“{hit}”" if hit else ""
+    if score is not None and score >= threshold:
+        return f"讲客观条件或他人的问题{cue}，没有把自己摆进去（聚焦模型 {score:.2f}）"
+    if hit and style_score < style_below:
+        return f"讲客观条件或他人的问题{cue}，不是“四风”问题"
     return None
 
 
@@ -88,6 +106,7 @@ class Reviewer:
         if self.segmenter is not None:
             regroup(document, u, self.segmenter, self._gate)
         drop_fragments(u)
+        attach_block_labels(document.text, u)
         kind = judge_doc_type(document, filename, *read)
         # Flags and checklists are for a submission of certain type; anything else is read (and
         # shown) but not judged.
@@ -131,8 +150,8 @@ class Reviewer:
     def _problem(self, index: int, item: Item) -> Problem:
         # The author's own style heading (“形式主义方面”) is context for the model (domain.md §3).
         prediction = self.styles.classify(item.text, heading=heading_style(item.context))
-        note = focus_note(item.text, max(prediction.scores.values(), default=0.0),
-                          F.param("unfocused", "style_score_below", 0.3))
+        note = focus_note(item.text, focus_score(item.text), F.param("unfocused", "focus_score_at", 0.6),
+                          max(prediction.scores.values(), default=0.0), F.param("unfocused", "style_score_below", 0.3))
         return Problem(id=index, text=item.text, location=item.location, where=item.location.describe(),
                        labels=prediction.labels, scores={k: round(v, 4) for k, v in prediction.scores.items()},
                        label_evidence=prediction.evidence, label_note=prediction.note, focused=note is None,
@@ -184,7 +203,7 @@ class Reviewer:
         measure_flag("missing_owner", [m for m in review.measures if m.owner is None],
                      lambda m: "未写责任领导、责任单位或责任人")
         if F.applies("problems_without_measures", doc_type, scope) and review.problems:
-            lonely = problems_without_measures(review, u)
+            lonely = problems_without_measures(review, u, document.text)
             if lonely:
                 out.append(F.make_flag("problems_without_measures", count=len(lonely), total=len(review.problems),
                                        evidence=[_evidence(p.text, p.location, note) for p, note in lonely]))
@@ -228,15 +247,21 @@ class Reviewer:
                 for c in run_checklists(facts)]
 
 
-def problems_without_measures(review: Review, u: Understanding) -> list[tuple[Problem, str]]:
-    """Problems no measure answers (与事对应): a table row with a problem and no measure; and,
-    when a document lists fewer measures than problems, as many of the unlinked problems as
-    the shortfall, the least similar to any measure first."""
+def problems_without_measures(review: Review, u: Understanding, text: str = "") -> list[tuple[Problem, str]]:
+    """Problems no measure answers (与事对应): a table row with a problem and no measure; in a
+    document that answers its problems one by one (each problem followed by its measures), a
+    problem that the next problem follows directly; and, when a document lists fewer measures than
+    problems, as many of the unlinked problems as the shortfall, the least similar to any measure
+    first."""
     at = F.param("problems_without_measures", "match_score_at", 0.35)
     in_rows = {i for i, item in enumerate(u.problems) if item.location.table is not None}
     row_measures = {m.problem for m in review.measures if m.problem is not None}
     lonely = [(review.problems[i], "问题清单中该行没有整改措施") for i in sorted(in_rows - row_measures)]
-    prose = [p for p in review.problems if p.id not in in_rows and not p.measures]
+    for problem in _unanswered_in_turn(review, text):
+        if problem.id not in in_rows:
+            lonely.append((problem, "逐条对应的写法中，该问题后面紧接着下一条问题，没有整改措施"))
+    flagged = {p.id for p, _ in lonely}
+    prose = [p for p in review.problems if p.id not in in_rows and not p.measures and p.id not in flagged]
     shortfall = len(review.problems) - len(review.measures)
     if shortfall > 0 and prose:
         best = {p.id: max((similarity(p.text, m.text) for m in review.measures), default=0.0) for p in prose}
@@ -244,6 +269,30 @@ def problems_without_measures(review: Review, u: Understanding) -> list[tuple[Pr
             if best[problem.id] < at:
                 lonely.append((problem, f"没有找到对应的整改措施（最接近的措施相似度 {best[problem.id]:.2f}）"))
     return lonely
+
+
+def _unanswered_in_turn(review: Review, text: str) -> list[Problem]:
+    """In a document laid out problem by problem (问题一…措施…；问题二…措施…), the problems that no
+    measure follows before the next problem (or the end). The layout counts as problem by problem
+    when most problems, and at least two, are followed by measures of their own."""
+    if not text or len(review.problems) < 2:
+        return []
+    order = []
+    for kind, items in (("P", review.problems), ("M", review.measures)):
+        for item in items:
+            at = text.find(item.text)
+            if at < 0:
+                return []  # where the items cannot be placed, no claim about their order
+            order.append((at, kind, item))
+    order.sort(key=lambda x: x[0])
+    answered, unanswered = [], []
+    for k, (_, kind, item) in enumerate(order):
+        if kind == "P":
+            nxt = order[k + 1][1] if k + 1 < len(order) else None
+            (answered if nxt == "M" else unanswered).append(item)
+    if len(answered) < 2 or len(answered) * 2 <= len(review.problems):
+        return []
+    return unanswered
 
 
 def _requirement_items(group: str, found) -> list[RequirementItem]:
@@ -266,15 +315,20 @@ def missing_structure(doc_type: Optional[str], review: Review) -> Optional[str]:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_ITEM_CHARS = 4
+_TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
 def drop_fragments(u) -> None:
     """Items too short to say anything (an OCR'd seal letter, a stray “O”, a two-character scrap)
-    are not problems or measures: fewer than four Chinese characters. Links are renumbered."""
+    are not problems or measures: fewer than four Chinese characters; nor is a target (整改目标：…)
+    a measure. Links are renumbered."""
     keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
-    u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS]
+    # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one
+    # (corpora/documents/README.md).
+    u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS
+                  and not _TARGET_LABEL.match(m.text)]
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)

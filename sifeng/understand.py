@@ -9,6 +9,7 @@ and from table columns mapped by their header.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -18,7 +19,7 @@ from docparse import Block, Document, Location, Table
 
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
-MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|整改目标|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施)[：:]"
+MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施)[：:]"
                              # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
                              r"|(?<=[。！!；;])(?:改|怎么改|如何改|整改)[：:]"
                              r"|(?:下一步|下步|今后|对此|针对(?:这一|此|上述|这些)问题)[，,：:]"
@@ -415,3 +416,73 @@ def link_measures(result: Understanding, threshold: float = 0.2) -> None:
             best_score, best = max(scored)
             if best_score >= threshold:
                 measure.problem = best
+
+
+# ---- labels shared by a block of measures ------------------------------------------------------
+
+_LEADER_LABELS = ("责任领导", "牵头领导", "分管领导", "包保领导", "联系领导", "主管领导")
+_DEADLINE_LABELS = ("完成时限", "完成时间", "整改时限", "整改期限", "办结时限", "完成期限", "时限要求", "时限")
+
+
+@functools.lru_cache(maxsize=1)
+def _label_line() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = load_yaml("lexicons/owners.yaml")
+    words = sorted(set(lex["labels"]) | set(lex["secondary_labels"]) | set(_LEADER_LABELS) | set(_DEADLINE_LABELS),
+                   key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    field = re.compile(rf"(?P<label>{alt})\s*[：:]\s*(?P<value>[^：:\s　；;，,。）)】]+)")
+    rest = re.compile(rf"(?:{alt})\s*[：:]\s*[^：:\s　；;，,。）)】]+|[\s　；;，,。（）()【】]")
+    return field, rest
+
+
+def label_fields(line: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """(owner, deadline) of a line made only of labelled fields — “责任领导：分管副局长　责任单位：
+    办公室　完成时限：2014年4月底前”, “（完成时限：8月10日前）” — or None when the line says more."""
+    field, rest = _label_line()
+    fields = [(m.group("label"), m.group("value")) for m in field.finditer(line)]
+    if not fields or rest.sub("", line):
+        return None
+    lex = load_yaml("lexicons/owners.yaml")
+    units = [v for k, v in fields if k in lex["labels"] and k not in _LEADER_LABELS]
+    leaders = [v for k, v in fields if k in _LEADER_LABELS]
+    deadlines = [v for k, v in fields if k in _DEADLINE_LABELS]
+    owner = (units or leaders or [None])[0]
+    return owner, (deadlines or [None])[0]
+
+
+def attach_block_labels(text: str, result: Understanding) -> None:
+    """Owner and deadline lines written once for a block of measures (per-problem layouts:
+    整改措施 1. 2. then “责任领导：…　责任单位：…　完成时限：…”) belong to each measure of the block —
+    those after the last problem, heading or label line before it, that have no cell of their own. A
+    measure item that is only such a label (“（完成时限：…）” read apart) belongs to the measure
+    before it and is not an item."""
+    keep = []
+    for item in result.measures:
+        fields = label_fields(item.text)
+        if fields is not None and keep:
+            _attach(keep[-1], *fields)
+            continue
+        keep.append(item)
+    result.measures = keep
+    placed = [(text.find(m.text), m) for m in result.measures]
+    bounds = sorted({p for p in (text.find(i.text) for i in result.problems) if p >= 0} |
+                    {text.find(h) for h in result.headings if h and text.find(h) >= 0})
+    offset = 0
+    previous = -1
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        fields = label_fields(line) if "：" in line or ":" in line else None
+        if fields is None:
+            continue
+        lower = max([b for b in bounds if b < start] + [previous])
+        for at, measure in placed:
+            if lower < at < start:
+                _attach(measure, *fields)
+        previous = start
+
+
+def _attach(measure: Item, owner: Optional[str], deadline: Optional[str]) -> None:
+    if owner and not measure.owner_cell:
+        measure.owner_cell = owner
+    if deadline and not measure.deadline_cell:
+        measure.deadline_cell = deadline

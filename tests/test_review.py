@@ -298,3 +298,67 @@ def test_a_page_whose_title_runs_into_its_first_sentence_still_shows_its_name(op
     from sifeng.doctype import _opening_title
 
     assert _opening_title(opening) == expected
+
+
+PER_PROBLEM_PLAN = (
+    "中共岚川县农业局党组整改方案\n"
+    "一、需要着力解决的问题及整改举措\n"
+    "（一）关于会议多、文件多的问题\n"
+    "问题表现：局机关去年召开各类会议112次，印发文件268份，乡镇农技站长一个月要到县里开四五次会。\n"
+    "整改目标：会议和文件数量各压缩三分之一以上。\n"
+    "整改措施：\n"
+    "1.实行会议年度计划管理，全局性会议每季度不超过2次，一般性工作部署一律通过内网通知。\n"
+    "2.确需印发的文件由办公室审核把关，篇幅原则上不超过3页。\n"
+    "责任领导：分管副局长　责任单位：办公室　完成时限：2014年4月底前\n"
+    "（二）关于下乡调研不深不实的问题\n"
+    "问题表现：班子成员下乡多是到几个示范园区转一转，听乡镇汇报，很少到偏远村组和农户家里。\n"
+    "（三）关于公务接待不规范的问题\n"
+    "问题表现：上级部门来考察时多次安排在农家山庄就餐，陪餐人员超过规定。\n"
+    "整改措施：\n"
+    "1.严格执行公务接待审批单制度，接待一律安排在机关食堂，陪餐不超过3人，接待清单每季度公示。\n"
+    "2.公务用车全部收回由办公室集中管理、统一派车，节假日封存。\n"
+    "责任领导：纪检组长　责任单位：财务股　完成时限：即日起\n"
+    "中共岚川县农业局党组\n二〇一四年三月二十四日\n")
+
+
+@pytest.fixture(scope="module")
+def per_problem():
+    return sifeng.review(txt_bytes(PER_PROBLEM_PLAN), filename="per_problem.txt")
+
+
+def test_label_lines_under_a_block_of_measures_give_each_its_owner_and_deadline(per_problem):
+    measures = {m.text[:8]: m for m in per_problem.measures}
+    assert len(per_problem.measures) == 4
+    first = measures["实行会议年度计划"]
+    assert first.owner.text == "办公室" and first.deadline.text == "2014年4月底前"
+    assert first.deadline.due == "2014-04-30"
+    car = measures["公务用车全部收回"]
+    assert car.owner.text == "财务股" and car.deadline.kind == "immediate"
+    assert not per_problem.flag("missing_owner") and not per_problem.flag("missing_deadline")
+
+
+def test_a_target_is_not_a_measure(per_problem):
+    assert not any("三分之一以上" in m.text for m in per_problem.measures)
+
+
+def test_in_a_plan_written_problem_by_problem_a_problem_the_next_one_follows_has_no_measure(per_problem):
+    flag = per_problem.flag("problems_without_measures")
+    assert flag is not None and flag.count == 1
+    assert "偏远村组" in flag.evidence[0].text
+
+
+def test_label_fields_read_only_lines_made_of_labels():
+    from sifeng.understand import label_fields
+
+    assert label_fields("责任领导：分管副局长　责任单位：办公室　完成时限：2014年4月底前") == ("办公室", "2014年4月底前")
+    assert label_fields("（完成时限：2014年8月10日前）") == (None, "2014年8月10日前")
+    assert label_fields("责任领导：纪检组长") == ("纪检组长", None)  # no unit named: the leader
+    assert label_fields("责任单位：办公室，每月公开一次") is None     # says more than labels
+
+
+def test_objective_conditions_are_unfocused_and_own_conduct_is_not():
+    from sifeng.review import focus_score
+
+    outside = focus_score("全县财力比较薄弱，刚性支出占到八成以上，许多民生项目受财力制约一时难以实施。")
+    own = focus_score("本人下基层调研少，到分管的村组走访不够，对群众反映的问题过问不多。")
+    assert outside is not None and outside > 0.6 > own
