@@ -258,8 +258,11 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
     row_measures = {m.problem for m in review.measures if m.problem is not None}
     lonely = [(review.problems[i], "问题清单中该行没有整改措施") for i in sorted(in_rows - row_measures)]
     for problem in _unanswered_in_turn(review, text):
-        if problem.id not in in_rows:
-            lonely.append((problem, "逐条对应的写法中，该问题后面紧接着下一条问题，没有整改措施"))
+        # and no measure elsewhere reads like its answer
+        best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
+        if problem.id not in in_rows and best < at:
+            lonely.append((problem, "逐条对应的写法中，该问题后面紧接着下一条问题，没有整改措施"
+                                    f"（最接近的措施相似度 {best:.2f}）"))
     flagged = {p.id for p, _ in lonely}
     prose = [p for p in review.problems if p.id not in in_rows and not p.measures and p.id not in flagged]
     shortfall = len(review.problems) - len(review.measures)
@@ -271,6 +274,9 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
     return lonely
 
 
+_PROBLEM_TITLE = re.compile(r"^(?:关于.{1,24}|.{1,18}(?:的问题|问题|方面))[。：:]?$")
+
+
 def _unanswered_in_turn(review: Review, text: str) -> list[Problem]:
     """In a document laid out problem by problem (问题一…措施…；问题二…措施…), the problems that no
     measure follows before the next problem (or the end). The layout counts as problem by problem
@@ -280,6 +286,8 @@ def _unanswered_in_turn(review: Review, text: str) -> list[Problem]:
     order = []
     for kind, items in (("P", review.problems), ("M", review.measures)):
         for item in items:
+            if kind == "P" and _PROBLEM_TITLE.match(item.text):
+                continue  # “关于会议多的问题”, “基层医疗机构看病难的问题”: a title, its statement follows
             at = text.find(item.text)
             if at < 0:
                 return []  # where the items cannot be placed, no claim about their order
