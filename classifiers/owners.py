@@ -284,19 +284,19 @@ def find_owners(text: str) -> list[Owner]:
     return [dataclasses.replace(owner, text=original[owner.start:owner.end]) for owner in ranked]
 
 
-def _plain_name(segment: str, name: str) -> bool:
-    """Whether the opening `name` of `segment` is a name as the words fall: it ends where a word
-    ends (not “全市所” of 全市所有部门) and holds no verb (not “干部结合驻村”)."""
-    import jieba.posseg
+# Words that a department or role ending opens (“总务处组织人力” is 总务处 + 组织, “全市所有” is not 全市所):
+# a name does not end inside one of them.
+_SPANNING = ("组织", "处理", "处置", "所有", "所属", "所在", "部分", "部署", "室内", "科学", "局面", "站在", "队伍",
+             "院内", "办理", "办事", "办结", "办好", "办法", "会议", "会同", "会商")
+# Verbs that never sit inside a party's name (“干部结合驻村…”, “全县进一步加大…”).
+_NOT_IN_NAME = re.compile(r"结合|加大|加强|进一步|开展|推进|落实|做好|提高|建立|完善|严格|认真|切实|按照|根据|通过|利用")
 
-    at = 0
-    for word in jieba.posseg.cut(segment):
-        if at < len(name) and word.flag.startswith("v") and word.word not in ("办", "管"):
-            return False
-        at += len(word.word)
-        if at >= len(name):
-            return at == len(name)
-    return False
+
+def _plain_name(segment: str, name: str) -> bool:
+    """Whether the opening `name` of `segment` is a name as the words fall: short, holding no verb
+    (not “干部结合驻村”), and not ending inside a word (not “全市所” of 全市所有部门, 总务处组 of 总务处组织)."""
+    end = len(name)
+    return end <= 10 and not _NOT_IN_NAME.search(name) and segment[end - 1:end + 1] not in _SPANNING
 
 
 def _not_performer(norm: str, end: int) -> bool:
