@@ -146,3 +146,16 @@ def test_rows_written_with_bars_are_read_as_one_table_with_its_header():
     assert tables[0].header == ["事项", "进展", "下步安排"]
     assert [row[2].text for row in tables[0].body] == ["2015年3月底前推行联审联办", "明年上半年每月参加一次执法检查"]
     assert any(b.text.startswith("这一句里只有一个") for b in doc.blocks if b.table is None)
+
+
+@pytest.mark.parametrize("tail", [
+    # 落款, then the 版记 (抄送 and the 印发 line with its own date), as OA systems print them
+    "中共××镇委员会\n二〇一四年三月二十日\n抄送：县委教育实践活动领导小组办公室。\n××镇党政办公室　　2014年3月21日印发\n",
+    # the 版记 first and the date line last
+    "中共××镇委员会\n抄送：县委教育实践活动领导小组办公室。\n××镇党政办公室　　2014年3月21日印发\n二〇一四年三月二十日\n",
+])
+def test_the_imprint_is_not_the_signature(tail):
+    text = "中共××镇委员会对照检查材料\n一、存在的问题\n会议多、文件多，以会议落实会议。\n" + tail
+    meta = docparse.parse(txt_bytes(text), filename="a.txt").metadata
+    assert meta.date == "2014-03-20"
+    assert meta.unit != "××镇党政办公室　　2014年3月21日印发" and "印发" not in (meta.unit or "")
