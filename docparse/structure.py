@@ -69,7 +69,7 @@ def build_document(
     """Turn a reader's raw blocks into a Document with labels, levels, kinds and metadata."""
     raws = [r for r in raws if r.table is not None or clean(r.text)]
     raws = [piece for raw in raws for piece in _unflatten(raw)]
-    raws = _bar_tables(raws)
+    raws = _spaced_tables(_bar_tables(raws))
     title_indexes = _find_title(raws)
     title = "".join(clean(raws[i].text) for i in title_indexes) or None
     blocks: list[Block] = []
@@ -187,6 +187,51 @@ def _bar_tables(raws: list[RawBlock]) -> list[RawBlock]:
             out.append(raws[k])
             k += 1
     return out
+
+
+_SPACES = re.compile(r"[\u3000\t]+|\s{2,}")
+# Column names a header written with spaces is recognised by (“序号　存在问题　整改措施　整改时限”).
+_COLUMN_NAMES = {"序号", "编号", "类别", "问题", "存在问题", "问题表现", "整改事项", "整改任务", "整改内容", "整改措施",
+                 "具体措施", "措施", "整改目标", "整改时限", "完成时限", "完成时间", "时限", "责任人", "责任单位",
+                 "责任领导", "责任部门", "牵头单位", "牵头领导", "配合单位", "制度名称", "主要内容", "完成情况",
+                 "进展情况", "下步打算", "下一步措施", "备注"}
+
+
+def _spaced_tables(raws: list[RawBlock]) -> list[RawBlock]:
+    """A table typed as text with (full-width) spaces between the fields, as OA systems export a Word
+    table: a header line of three or more known column names (序号　存在问题　整改措施　整改时限),
+    then the lines that split into two or more fields, each a row (a row short of fields has its
+    last cells empty)."""
+    out: list[RawBlock] = []
+    k = 0
+    while k < len(raws):
+        header = _spaced_fields(raws[k])
+        if not (header and len(header) >= 3 and all(len(f) <= 8 for f in header)
+                and sum(f in _COLUMN_NAMES for f in header) >= 2):
+            out.append(raws[k])
+            k += 1
+            continue
+        end = k + 1
+        while end < len(raws) and 2 <= len(_spaced_fields(raws[end]) or []) <= len(header):
+            end += 1
+        if end - k < 2:
+            out.append(raws[k])
+            k += 1
+            continue
+        width = len(header)
+        rows = [(_spaced_fields(raw) + [""] * width)[:width] for raw in raws[k:end]]
+        cells = [[Cell(text=text, row=r, column=c, location=raw.location.model_copy(update={"row": r, "column": c}))
+                  for c, text in enumerate(row)] for r, (row, raw) in enumerate(zip(rows, raws[k:end]))]
+        out.append(RawBlock(location=raws[k].location, table=Table(rows=cells, header_rows=1)))
+        k = end
+    return out
+
+
+def _spaced_fields(raw: RawBlock) -> Optional[list[str]]:
+    if raw.table is not None or raw.label:
+        return None
+    fields = [f for f in _SPACES.split(raw.text.strip()) if f]
+    return fields if len(fields) >= 2 else None
 
 
 def _bar_width(raw: RawBlock) -> int:

@@ -159,3 +159,25 @@ def test_the_imprint_is_not_the_signature(tail):
     meta = docparse.parse(txt_bytes(text), filename="a.txt").metadata
     assert meta.date == "2014-03-20"
     assert meta.unit != "××镇党政办公室　　2014年3月21日印发" and "印发" not in (meta.unit or "")
+
+
+def test_a_table_typed_with_full_width_spaces_is_a_table():
+    text = ("杨××同志个人整改措施\n"
+            "　　序号　存在问题　　　　整改措施　　　　　　　整改时限\n"
+            "　　１　门诊坐诊时间不固定　　每周二、周四上午固定在专家门诊坐诊　即日起\n"
+            "　　２　后勤采购只看报价单　　大宗物资采购由本人带队现场验收\n"
+            "　　以上整改措施，本人将在院务公开栏公示。\n")
+    doc = docparse.parse(txt_bytes(text), filename="a.txt")
+    tables = [b.table for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert rows[0] == ["序号", "存在问题", "整改措施", "整改时限"]
+    assert rows[1][2:] == ["每周二、周四上午固定在专家门诊坐诊", "即日起"]
+    assert rows[2][3] == ""                                  # a row short of fields: its last cell is empty
+    assert doc.blocks[-1].kind == "paragraph"                # the closing sentence stays a paragraph
+
+
+def test_spaced_prose_without_a_header_of_column_names_is_not_a_table():
+    text = "标题\n　　会议　文件　简报都要压缩。\n　　一是压缩会议　二是精简文件\n"
+    doc = docparse.parse(txt_bytes(text), filename="a.txt")
+    assert not any(b.kind == "table" for b in doc.blocks)
