@@ -204,6 +204,13 @@ def column_roles(table: Table) -> dict[str, int]:
         roles.setdefault(role, index)
     if table.body and not ("problem" in roles and "measure" in roles):
         _roles_by_content(table, roles)
+    # A 回头看 table (整改事项 | 整改措施 | 完成情况 | 下步打算): what is still to do is in the 下步 column.
+    for index, name in enumerate(table.header):
+        if re.search(r"下一?步|今后", _clean_header(name)) and index != roles.get("problem"):
+            if "measure" in roles and roles["measure"] != index:
+                roles["done"] = roles["measure"]
+            roles["measure"] = roles["next"] = index
+            break
     return roles
 
 
@@ -238,6 +245,9 @@ def _roles_by_content(table: Table, roles: dict[str, int]) -> None:
             roles["measure"] = index
 
 
+_PLACEHOLDER = re.compile(r"^\s*(?:无|没有|无需|不需要|已完成|已整改|/|／|—+|-+|——)?\s*[。.]?\s*$")
+
+
 def _clean_header(name: str) -> str:
     return re.sub(r"[（(].*?[）)]|\s", "", name)
 
@@ -251,6 +261,8 @@ def _table_items(table: Table, result: Understanding) -> None:
         if len(set(c for c in cells if c)) <= 1:
             continue  # a category row merged across the table (“形式主义方面”)
         cell = {role: cells[index] for role, index in roles.items() if index < len(cells)}
+        if "next" in roles and _PLACEHOLDER.match(cell.get("measure", "")):
+            continue  # a finished item of a 回头看 table (下步: 无): progress, neither a problem nor a measure
 
         problem_index = None
         if cell.get("problem", ""):

@@ -362,3 +362,18 @@ def test_objective_conditions_are_unfocused_and_own_conduct_is_not():
     outside = focus_score("全县财力比较薄弱，刚性支出占到八成以上，许多民生项目受财力制约一时难以实施。")
     own = focus_score("本人下基层调研少，到分管的村组走访不够，对群众反映的问题过问不多。")
     assert outside is not None and outside > 0.6 > own
+
+
+def test_in_a_look_back_table_only_unfinished_rows_give_items():
+    report = ("县人民医院党委整改落实“回头看”自查报告\n"
+              "根据县委的统一安排，我院对照整改方案逐项进行了自查，现将情况报告如下。\n"
+              "一、整改事项对账\n"
+              "序号｜整改事项｜整改措施｜完成情况｜下步打算\n"
+              "1｜门诊挂号、缴费排长队｜增设自助挂号缴费机6台｜已完成｜无\n"
+              "2｜住院部夜间护士呼叫响应慢｜增配夜班护士｜未完成｜护理部12月底前招聘护士12名，充实内科、外科夜班\n"
+              "3｜公务接待在外就餐｜接待一律在职工食堂｜已完成｜\n"
+              "中共××县人民医院委员会\n二〇一四年十一月二十日\n")
+    review = sifeng.review(report.encode("utf-8"), filename="huitoukan.txt")
+    assert [p.text for p in review.problems] == ["住院部夜间护士呼叫响应慢"]
+    assert [m.text for m in review.measures] == ["护理部12月底前招聘护士12名，充实内科、外科夜班"]
+    assert review.measures[0].problem == 0
