@@ -117,13 +117,35 @@ def read_html(data: bytes, limits: Limits) -> list[RawBlock]:
     container = _best_container(root)
     if container is None:
         raise EmptyFileError("网页中没有找到正文内容")
-    blocks = list(_blocks(container))
+    blocks = _without_link_lists(list(_blocks(container)))
     title = _article_title(root, container) or page_title or _leading_text(root, container)
     if title and not (blocks and blocks[0].text and title.startswith(clean(blocks[0].text)[:8])):
         blocks.insert(0, RawBlock(location=Location(paragraph=0), text=title, title_style=True))
     for index, block in enumerate(blocks):
         block.location = block.location.model_copy(update={"paragraph": index})
     return blocks
+
+
+_LINK_LIST_HEAD = re.compile(r"^\s*(?:相关链接|相关阅读|相关文章|相关新闻|相关报道|延伸阅读|推荐阅读|热点推荐|热点文章)\s*[：:]?\s*$")
+_PREV_NEXT = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条)\s*[：:]")
+
+
+def _without_link_lists(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The page's own furniture inside the article box: a 相关链接 list (its heading and the short
+    titles under it) and 上一篇/下一篇 lines."""
+    out, in_list = [], False
+    for block in blocks:
+        text = block.text or ""
+        if block.table is None and _LINK_LIST_HEAD.match(text):
+            in_list = True
+            continue
+        if in_list and block.table is None and len(text.strip()) <= 40 and not re.search(r"[。；;]$", text.strip()):
+            continue
+        in_list = False
+        if block.table is None and _PREV_NEXT.match(text):
+            continue
+        out.append(block)
+    return out
 
 
 def _page_title(root: etree._Element) -> Optional[str]:

@@ -323,6 +323,8 @@ def missing_structure(doc_type: Optional[str], review: Review) -> Optional[str]:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_ITEM_CHARS = 4
+# the 版记 under the 落款 (抄送：县委督导组。) is no item
+_IMPRINT = re.compile(r"\s*(?:抄送|抄报|主送|分送)\s*[：:]")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
@@ -330,13 +332,14 @@ def drop_fragments(u) -> None:
     """Items too short to say anything (an OCR'd seal letter, a stray “O”, a two-character scrap)
     are not problems or measures: fewer than four Chinese characters; nor is a target (整改目标：…)
     a measure. Links are renumbered."""
-    keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS]
+    keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
+            and not _IMPRINT.match(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one
     # (corpora/documents/README.md).
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS
-                  and not _TARGET_LABEL.match(m.text)]
+                  and not _TARGET_LABEL.match(m.text) and not _IMPRINT.match(m.text)]
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)

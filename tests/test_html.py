@@ -62,3 +62,16 @@ def test_seed_page_fragment(seeds):
     labels = [b.label for b in document.blocks if b.level == 1]
     assert labels[:2] == ["一、", "二、"]
     assert "contentMidPicAD" not in document.text
+
+
+def test_a_related_links_list_inside_the_article_is_not_text():
+    page = ("<html><head><meta charset='utf-8'><title>对照检查材料_学院</title></head><body><div class='content'>"
+            "<h1>院长个人对照检查材料</h1>"
+            "<p>一、存在的问题</p><p>下基层调研少，听汇报多。</p>"
+            "<p>二、努力方向</p><p>每学期听课不少于十节。</p>"
+            "<p>相关链接：</p><p>· 学院召开领导班子专题民主生活会</p><p>· 学院党委整改方案公示</p>"
+            "<p>上一篇：关于征求意见建议的通知</p>"
+            "</div></body></html>").encode("utf-8")
+    text = docparse.parse(page, filename="a.html").text
+    assert "每学期听课不少于十节。" in text
+    assert "民主生活会" not in text and "整改方案公示" not in text and "上一篇" not in text
