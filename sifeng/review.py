@@ -328,18 +328,38 @@ _IMPRINT = re.compile(r"\s*(?:抄送|抄报|主送|分送)\s*[：:]")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
+# “局党组将以此次整改为契机，……”, “我们将以这次专题民主生活会为新的起点，……”: the closing pledge of a
+# document, not a measure of it.
+_CLOSING_PLEDGE = re.compile(r"\s*[^，,。；;]{0,12}?(?:将|要)以(?:这次|此次|本次)[^，,。；;]{1,24}?为(?:新的)?(?:起点|契机)")
+_STYLE_TITLE = re.compile(r"(?:关于|在)?(?:“?四风”?|形式主义|官僚主义|享乐主义|奢靡之风)(?:方面)?(?:的|存在的)?(?:突出)?(?:问题)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _section_titles() -> frozenset[str]:
+    headings = load_yaml("sections.yaml")["headings"]
+    return frozenset(w for spec in headings.values() for w in spec.get("any", []))
+
+
+def _is_section_title(text: str) -> bool:
+    """An item that is only a section's name (“存在的主要问题”, “整改措施”, “关于形式主义”): a heading
+    the reader took for an item."""
+    bare = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*|[：:。；;\s]+$", "", text.strip())
+    return bare in _section_titles() or bool(_STYLE_TITLE.fullmatch(bare))
+
+
 def drop_fragments(u) -> None:
     """Items too short to say anything (an OCR'd seal letter, a stray “O”, a two-character scrap)
     are not problems or measures: fewer than four Chinese characters; nor is a target (整改目标：…)
     a measure. Links are renumbered."""
     keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
-            and not _IMPRINT.match(p.text)]
+            and not _IMPRINT.match(p.text) and not _is_section_title(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one
     # (corpora/documents/README.md).
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS
-                  and not _TARGET_LABEL.match(m.text) and not _IMPRINT.match(m.text)]
+                  and not _TARGET_LABEL.match(m.text) and not _IMPRINT.match(m.text)
+                  and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)]
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)

@@ -377,3 +377,23 @@ def test_in_a_look_back_table_only_unfinished_rows_give_items():
     assert [p.text for p in review.problems] == ["住院部夜间护士呼叫响应慢"]
     assert [m.text for m in review.measures] == ["护理部12月底前招聘护士12名，充实内科、外科夜班"]
     assert review.measures[0].problem == 0
+
+
+def test_section_names_and_the_closing_pledge_are_not_items():
+    from docparse import Location
+    from sifeng.review import drop_fragments
+    from sifeng.understand import Item, Understanding
+
+    u = Understanding(scope="班子")
+    u.problems = [Item(text="存在的主要问题", location=Location(), section="problems"),
+                  Item(text="关于形式主义", location=Location(), section="problems"),
+                  Item(text="四风方面存在的问题：", location=Location(), section="problems"),
+                  Item(text="会议多、文件多，以会议落实会议。", location=Location(), section="problems")]
+    u.measures = [Item(text="一、整改措施", location=Location(), section="measures"),
+                  Item(text="局党组将以此次整改为契机，坚持从严治队，打造群众满意的队伍。", location=Location(),
+                       section="measures"),
+                  Item(text="以此次活动为契机，建立会议审批制度，全年会议减少三分之一。", location=Location(),
+                       section="measures", problem=3)]
+    drop_fragments(u)
+    assert [p.text for p in u.problems] == ["会议多、文件多，以会议落实会议。"]
+    assert [(m.text[:8], m.problem) for m in u.measures] == [("以此次活动为契机", 0)]
