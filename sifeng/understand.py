@@ -78,7 +78,7 @@ def heading_kind(text: str) -> Optional[str]:
     for kind, spec in headings.items():
         if any(w.translate(_QUOTES) in norm for w in spec.get("none", [])):
             continue
-        if any(w.translate(_QUOTES) in norm for w in spec["any"]):
+        if any(w.translate(_QUOTES) in norm for w in spec["any"]) or norm.strip() in spec.get("exact", ()):
             rank = spec.get("priority", 9)
             if best is None or rank < best[0]:
                 best = (rank, kind)

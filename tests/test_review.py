@@ -397,3 +397,20 @@ def test_section_names_and_the_closing_pledge_are_not_items():
     drop_fragments(u)
     assert [p.text for p in u.problems] == ["会议多、文件多，以会议落实会议。"]
     assert [(m.text[:8], m.problem) for m in u.measures] == [("以此次活动为契机", 0)]
+
+
+def test_a_rules_plan_under_li_gai_fei_headings_is_read():
+    plan = ("县市场监督管理局党组制度建设计划\n"
+            "为深化教育实践活动整改，局党组制定本计划。\n"
+            "立：\n"
+            "《日常监督检查“双随机”工作办法》：随机抽取检查对象、随机选派执法人员，抽查结果向社会公开。责任单位：市场规范科　完成时限：2014年10月底前\n"
+            "改：\n"
+            "《个体工商户登记工作规范》：登记材料精简为4项，当场办结。责任单位：登记注册科\n"
+            "废：\n"
+            "《企业年检工作考核办法》：按年检户数考核基层所的规定导致年底突击检查，予以废止。责任单位：局办公室\n"
+            "中共××县市场监督管理局党组\n二〇一四年九月十二日\n")
+    review = sifeng.review(plan.encode("utf-8"), filename="zhidu.txt")
+    assert review.doc_type == "制度建设计划"
+    assert [m.text[:7] for m in review.measures] == ["《日常监督检查", "《个体工商户登", "《企业年检工作"]
+    assert [m.owner.text for m in review.measures] == ["市场规范科", "登记注册科", "局办公室"]
+    assert review.measures[2].deadline is None       # 导致年底突击检查 is the problem, not a deadline
