@@ -26,7 +26,7 @@ from .batch import NOT_JUDGED
 from .doctype import judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
-from .understand import Item, Understanding, attach_block_labels, similarity, understand
+from .understand import Item, Understanding, attach_block_labels, similarity, split_listed_items, understand
 
 
 class StyleClassifier(Protocol):
@@ -105,6 +105,7 @@ class Reviewer:
         read = (len(u.problems), len(u.measures))
         if self.segmenter is not None:
             regroup(document, u, self.segmenter, self._gate)
+        split_listed_items(u)
         drop_fragments(u)
         attach_block_labels(document.text, u)
         kind = judge_doc_type(document, filename, *read)

@@ -158,6 +158,24 @@ def split_enumeration(text: str) -> list[str]:
     return parts
 
 
+_LIST_LEAD = re.compile(r"(?:主要|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在)[^：:]{0,12}[：:]")
+
+
+def split_colon_list(text: str) -> Optional[list[str]]:
+    """“……，概括起来主要有这样几条：A；B；C。” → [A, B, C]: a lead-in that announces a list, then two or
+    more clauses separated by semicolons (the lead-in is not an item); None when the text is no such list."""
+    lead = None
+    for lead in _LIST_LEAD.finditer(text):
+        pass
+    if lead is None or lead.end() > len(text) * 0.6:
+        return None
+    parts = [p.strip(" 。；;，,") for p in re.split(r"[；;]", text[lead.end():])]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(len(p) < 8 for p in parts):
+        return None
+    return parts
+
+
 def is_intro(text: str) -> bool:
     """A lead-in sentence rather than an item: “现将有关情况报告如下：”, “主要表现在：”."""
     return text.endswith(("：", ":")) or bool(re.search(r"(如下|以下|见下表|见附表|如下表|详见附件\S*)[：:。]?$", text))
@@ -498,3 +516,25 @@ def _attach(measure: Item, owner: Optional[str], deadline: Optional[str]) -> Non
         measure.owner_cell = owner
     if deadline and not measure.deadline_cell:
         measure.deadline_cell = deadline
+
+
+def split_listed_items(result: Understanding) -> None:
+    """Cut every item that is a lead-in and a semicolon list (split_colon_list) into the listed items;
+    the measures answering a cut problem answer its first part."""
+    def cut(items: list[Item]) -> tuple[list[Item], dict[int, int]]:
+        out, index = [], {}
+        for old, item in enumerate(items):
+            index[old] = len(out)
+            parts = split_colon_list(item.text)
+            if parts is None:
+                out.append(item)
+                continue
+            out += [Item(text=part, location=item.location, section=item.section, label=item.label,
+                         problem=item.problem, context=item.context) for part in parts]
+        return out, index
+
+    result.problems, moved = cut(result.problems)
+    for measure in result.measures:
+        if measure.problem is not None:
+            measure.problem = moved.get(measure.problem)
+    result.measures, _ = cut(result.measures)

@@ -414,3 +414,14 @@ def test_a_rules_plan_under_li_gai_fei_headings_is_read():
     assert [m.text[:7] for m in review.measures] == ["《日常监督检查", "《个体工商户登", "《企业年检工作"]
     assert [m.owner.text for m in review.measures] == ["市场规范科", "登记注册科", "局办公室"]
     assert review.measures[2].deadline is None       # 导致年底突击检查 is the problem, not a deadline
+
+
+def test_a_lead_in_and_a_semicolon_list_are_cut_into_items():
+    from sifeng.understand import split_colon_list
+
+    text = ("经过查摆和同志们的批评帮助，我对自己的问题有了比较清醒的认识，概括起来主要有这样几条：分管党建工作以来，"
+            "对村级党组织的指导多停留在发通知上；家在县城，晚上群众找我常常找不到人；参加学习时多是照本宣科读材料。")
+    assert split_colon_list(text) == ["分管党建工作以来，对村级党组织的指导多停留在发通知上",
+                                      "家在县城，晚上群众找我常常找不到人", "参加学习时多是照本宣科读材料"]
+    assert split_colon_list("整改措施：全年会议压缩三分之一；文件减少30%。") is None        # parts too short
+    assert split_colon_list("会议多、文件多，以会议落实会议；下乡调研少，听汇报多。") is None  # no lead-in
