@@ -325,7 +325,10 @@ def missing_structure(doc_type: Optional[str], review: Review) -> Optional[str]:
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_ITEM_CHARS = 4
 # the 版记 under the 落款 (抄送：县委督导组。) is no item
-_IMPRINT = re.compile(r"\s*(?:抄送|抄报|主送|分送)\s*[：:]")
+_IMPRINT = re.compile(r"\s*(?:抄送|抄报|主送|分送)\s*[：:]"
+                      r"|[^，,。；;]{0,24}?[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日\s*(?:印发|翻印)\s*$")
+# “以上问题的产生，归根到底是……”: the analysis of the problems above, not one of them
+_CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^，,。]{0,8}(?:的产生|产生|存在|出现)|\s*究其(?:原因|根源)|\s*归根(?:到底|结底)")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
@@ -353,7 +356,7 @@ def drop_fragments(u) -> None:
     are not problems or measures: fewer than four Chinese characters; nor is a target (整改目标：…)
     a measure. Links are renumbered."""
     keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
-            and not _IMPRINT.match(p.text) and not _is_section_title(p.text)]
+            and not _IMPRINT.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one

@@ -425,3 +425,12 @@ def test_a_lead_in_and_a_semicolon_list_are_cut_into_items():
                                       "家在县城，晚上群众找我常常找不到人", "参加学习时多是照本宣科读材料"]
     assert split_colon_list("整改措施：全年会议压缩三分之一；文件减少30%。") is None        # parts too short
     assert split_colon_list("会议多、文件多，以会议落实会议；下乡调研少，听汇报多。") is None  # no lead-in
+
+
+def test_the_imprint_line_and_the_cause_analysis_are_not_items():
+    from sifeng.review import _CAUSE_LEAD, _IMPRINT
+
+    assert _IMPRINT.match("××镇党政办公室　2014年3月21日印发")
+    assert not _IMPRINT.match("修订《公务接待办法》，9月底前印发")          # a measure that ends with 印发
+    assert _CAUSE_LEAD.match("以上问题的产生，归根到底是本人对自己要求不够严格。")
+    assert not _CAUSE_LEAD.match("以上问题反映出班子作风不实，会议多、文件多。")
