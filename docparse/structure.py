@@ -273,6 +273,16 @@ def _find_title(raws: list[RawBlock]) -> list[int]:
     if not flow or raws[flow[0]].table is not None:
         return []
     aligned = any(raws[i].centered or raws[i].title_style for i in flow)
+    if len(flow) >= 2 and raws[flow[1]].table is None:
+        # A centred title that wrapped: its first line fills the width (so it does not look centred),
+        # the rest is a short centred line that completes the document's name (…专项整治方 / 案).
+        first, rest = clean(raws[flow[0]].text), clean(raws[flow[1]].text)
+        joined = _PAGE_NOTE.sub("", first + rest)
+        if (raws[flow[1]].centered and 0 < len(rest) <= 8 and len(first) + len(rest) <= _MAX_TITLE_CHARS
+                and not first.endswith(tuple(SENTENCE_END + "：:，,")) and split_label(first)[0] is None
+                and _DOC_WORDS.search(joined) and _DOC_WORDS.search(joined).end() == len(joined)
+                and not (_DOC_WORDS.search(first) and _DOC_WORDS.search(first).end() == len(first))):
+            return flow[:2]
     chosen: list[int] = []
     for index in flow[:3]:
         raw = raws[index]

@@ -277,3 +277,16 @@ def test_an_item_line_that_stops_short_is_not_a_centred_title():
     assert [line.centered for line in shaped] == [False, False, False, True]
     texts = [p.text for p in paragraphs_from_lines(shaped)]
     assert texts[1] == "（一）存在问题：部分社区考核减下来后，职能部门又以“创建”“达标”名义向社区摊派台账，社区负担反弹。"
+
+
+def test_a_wrapped_centred_title_is_one_title():
+    from docparse.model import Location
+    from docparse.structure import RawBlock, build_document
+
+    raws = [RawBlock(location=Location(page=1), text="县市场监管局“吃拿卡要、执法不公”问题专项整治方"),
+            RawBlock(location=Location(page=1), text="案", centered=True),
+            RawBlock(location=Location(page=1), text="一、突出问题"),
+            RawBlock(location=Location(page=1), text="（一）个别执法人员到企业检查时接受吃请。")]
+    doc = build_document(raws, fmt="pdf", source="a.pdf")
+    assert doc.metadata.title == "县市场监管局“吃拿卡要、执法不公”问题专项整治方案"
+    assert doc.blocks[0].kind == "heading" and doc.blocks[0].level == 0
