@@ -88,3 +88,10 @@ def test_the_party_required_to_act_is_the_owner(text, expected):
 
 def test_the_inspected_unit_is_a_party():
     assert accept("被巡察单位") == "department"
+
+
+@pytest.mark.parametrize("name,kind", [("村干部", None), ("镇干部", None), ("社区干部", None),
+                                       ("包村干部", "role"), ("值班干部", "role")])
+def test_a_village_or_township_cadres_as_a_whole_are_not_an_owner(name, kind):
+    # the author's own cadres collectively (CONVENTIONS §2.3); a named group of them is
+    assert accept(name) == kind
