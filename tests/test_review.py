@@ -434,3 +434,10 @@ def test_the_imprint_line_and_the_cause_analysis_are_not_items():
     assert not _IMPRINT.match("修订《公务接待办法》，9月底前印发")          # a measure that ends with 印发
     assert _CAUSE_LEAD.match("以上问题的产生，归根到底是本人对自己要求不够严格。")
     assert not _CAUSE_LEAD.match("以上问题反映出班子作风不实，会议多、文件多。")
+
+
+def test_the_sentence_that_announces_the_problems_is_not_one():
+    from sifeng.review import _LIST_INTRO
+
+    assert _LIST_INTRO.search("经过前段时间征求意见和明察暗访，我们发现窗口服务中主要存在以下几个方面的问题。")
+    assert not _LIST_INTRO.search("对科级以下干部关心不够，下基层调研少的问题")   # 以下 as “below”
