@@ -23,9 +23,15 @@ _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最�
 # A verb standing before a party is not part of its name: “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”.
 LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
-# Heads that make a list of bodies their leadership, collectively (CONVENTIONS §2.3): 区委、区政府领导, 由区委常委…
 _PERSONAL_VOICE = re.compile(r"本人|我")
+# Heads that make a list of bodies their leadership, collectively (CONVENTIONS §2.3): 区委、区政府领导, 由区委常委…
 _COLLECTIVE_HEADS = ("常委", "领导", "成员", "班子", "干部")
+# Words that a department or role ending opens (“总务处组织人力” is 总务处 + 组织, “全市所有” is not 全市所,
+# “由现场办理” is not 现场办): a name does not end inside one of them.
+_SPANNING = ("组织", "处理", "处置", "所有", "所属", "所在", "部分", "部署", "室内", "科学", "局面", "站在", "队伍",
+             "院内", "办理", "办事", "办结", "办好", "办法", "会议", "会同", "会商")
+# Verbs that never sit inside a party's name (“干部结合驻村…”, “全县进一步加大…”).
+_NOT_IN_NAME = re.compile(r"结合|加大|加强|进一步|开展|推进|落实|做好|提高|建立|完善|严格|认真|切实|按照|根据|通过|利用")
 
 
 @dataclass(frozen=True)
@@ -121,8 +127,8 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     if not name or len(name) > 24:
         return None
     lex = _lexicon()
-    if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])):
-        return None
+    if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])) or re.search(r"所有|全体", name):
+        return None  # (“全市所有部门”, “局机关全体干部”: every one of them, no one in particular)
     # (“被巡察单位”, “被检查单位” name a party: the unit inspected)
     inspected = re.match(r"被(?:巡察|巡视|检查|审计|督查|约谈)", name)
     if (name[0] in "对在为把将向从你他她被给以按经" and name not in lex["role_suffixes"] and not inspected) or \
@@ -166,8 +172,7 @@ def _party_prefix(segment: str) -> Optional[str]:
     segment = re.split(r"[年月日每前后内时起0-9]", segment)[0]
     ends = [end for end in range(2, len(segment) + 1)
             if _acceptable(segment[:end]) and _clean(segment[:end]) == segment[:end]
-            # 办 that opens 办理/办事/办结 is a verb: “由现场办理改为网上办理”
-            and not (segment[end - 1] == "办" and segment[end:end + 1] in ("理", "事", "结", "好", "法"))]
+            and segment[end - 1:end + 1] not in _SPANNING]
     if not ends:
         return None
     best = next((end for end in ends if segment[:end] not in bare), ends[0])
@@ -234,12 +239,9 @@ def find_owners(text: str) -> list[Owner]:
         # personal voice, where whom the author presses is not assigned (“督促分管的财务科…”).
         if _PERSONAL_VOICE.search(text[max(0, match.start() - 12):match.start()]):
             continue
-        segment = text[match.end():match.end() + 16]
-        name = _party_prefix(segment)
-        # the party as the words fall: 总务处 of “总务处组织人力…”, not 总务处组
-        name = next((segment[:end] for end in range(len(name), 1, -1)
-                     if _acceptable(segment[:end]) and _plain_name(segment, segment[:end])), None) if name else None
-        if name:
+        name = _party_prefix(text[match.end():match.end() + 16])
+        # what stands after 要求 is often no party at all (“要求全县进一步加大…”): a short name without a verb
+        if name and len(name) <= 10 and not _NOT_IN_NAME.search(name):
             add(name, match.end(), 2)
     for match in patterns["verb"].finditer(text):
         raw = match.group("x")
@@ -282,21 +284,6 @@ def find_owners(text: str) -> list[Owner]:
                 add(part, 0, 3)
     ranked = [owner for _, owner in sorted(found.values(), key=lambda pair: (pair[0], pair[1].start))]
     return [dataclasses.replace(owner, text=original[owner.start:owner.end]) for owner in ranked]
-
-
-# Words that a department or role ending opens (“总务处组织人力” is 总务处 + 组织, “全市所有” is not 全市所):
-# a name does not end inside one of them.
-_SPANNING = ("组织", "处理", "处置", "所有", "所属", "所在", "部分", "部署", "室内", "科学", "局面", "站在", "队伍",
-             "院内", "办理", "办事", "办结", "办好", "办法", "会议", "会同", "会商")
-# Verbs that never sit inside a party's name (“干部结合驻村…”, “全县进一步加大…”).
-_NOT_IN_NAME = re.compile(r"结合|加大|加强|进一步|开展|推进|落实|做好|提高|建立|完善|严格|认真|切实|按照|根据|通过|利用")
-
-
-def _plain_name(segment: str, name: str) -> bool:
-    """Whether the opening `name` of `segment` is a name as the words fall: short, holding no verb
-    (not “干部结合驻村”), and not ending inside a word (not “全市所” of 全市所有部门, 总务处组 of 总务处组织)."""
-    end = len(name)
-    return end <= 10 and not _NOT_IN_NAME.search(name) and segment[end - 1:end + 1] not in _SPANNING
 
 
 def _not_performer(norm: str, end: int) -> bool:

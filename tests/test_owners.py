@@ -95,3 +95,13 @@ def test_the_inspected_unit_is_a_party():
 def test_a_village_or_township_cadres_as_a_whole_are_not_an_owner(name, kind):
     # the author's own cadres collectively (CONVENTIONS §2.3); a named group of them is
     assert accept(name) == kind
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("由总务处组织人力在暑假前完成维修。", "总务处"),       # the name ends where 组织 begins, after 由 as after 要求
+    ("由现场办理改为网上办理。", None),
+    ("行政科要求全市所有部门和单位按期腾退。", None),       # 全市所有部门: every one, no one in particular
+])
+def test_a_name_after_you_or_yaoqiu_ends_where_the_words_fall(text, expected):
+    found = find_owner(text)
+    assert (found.text if found else None) == expected
