@@ -10,6 +10,7 @@ function in training and at run time, so the features cannot drift.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import operator
@@ -176,6 +177,26 @@ class LinearModel:
                    intercept=weights[cuts[1]:cuts[2]], platt=weights[cuts[2]:cuts[3]],
                    thresholds=weights[cuts[3]:cuts[4]], labels=meta["labels"],
                    ngram_range=tuple(meta["ngram_range"]), meta=meta, dense=dense)
+
+
+@functools.lru_cache(maxsize=None)
+def latest_scorer(name: str) -> Optional["LinearModel"]:
+    """The newest shipped `models/<name>-*` binary scorer with the four-styles cue features as its
+    dense part (measureness, focus), loaded once; None when none ships."""
+    from .fourstyles import cue_features
+    from .hollowness import latest_model
+
+    try:
+        return LinearModel.load(latest_model(name), dense=cue_features)
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def score_first(name: str, text: str) -> Optional[float]:
+    """The probability `latest_scorer(name)` gives `text` (its first 400 characters), None without
+    the model."""
+    model = latest_scorer(name)
+    return model.proba(text[:400])[0] if model is not None else None
 
 
 def platt_fit(decision, y) -> tuple[float, float]:

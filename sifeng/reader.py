@@ -21,6 +21,7 @@ from typing import Optional
 from classifiers.crf import CrfModel
 from classifiers.deadlines import find_deadline
 from classifiers.hollowness import latest_model
+from classifiers.linear import score_first
 from classifiers.normalise import normalise
 from classifiers.owners import find_owner
 from docparse import Block, Document, Location
@@ -273,23 +274,11 @@ def featurise(document: Document, items: list[Unit], gate=None) -> list[list[str
     return rows
 
 
-@functools.lru_cache(maxsize=1)
-def _measureness_model():
-    from classifiers.fourstyles import cue_features
-    from classifiers.linear import LinearModel
-
-    try:
-        return LinearModel.load(latest_model("measureness"), dense=cue_features)
-    except (FileNotFoundError, OSError):
-        return None
-
-
 def measureness(text: str) -> Optional[float]:
     """How much `text`, read on its own, reads as a rectification measure (models/measureness-*,
     trained on the measure and four-styles corpora by scripts/train_measureness.py); None without
     the model. Long paragraphs are scored on their first 400 characters."""
-    model = _measureness_model()
-    return model.proba(text[:400])[0] if model is not None else None
+    return score_first("measureness", text)
 
 
 def rule_roles(found: list[Unit], understanding: Understanding) -> None:

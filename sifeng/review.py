@@ -11,7 +11,8 @@ from typing import Optional, Protocol
 from classifiers.checklists import DocumentFacts, run_checklists
 from classifiers.deadlines import find_deadline
 from classifiers.fourstyles import StylePrediction, default_classifier, heading_style, taxonomy
-from classifiers.hollowness import HollownessScorer, latest_model
+from classifiers.hollowness import HollownessScorer
+from classifiers.linear import score_first
 from classifiers.owners import find_owner
 from classifiers.spans import read_measure
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
@@ -43,22 +44,10 @@ def _focus_cues() -> list[str]:
     return load_yaml("lexicons/focus.yaml")["blame_others"] + off_topic
 
 
-@functools.lru_cache(maxsize=1)
-def _focus_model():
-    from classifiers.fourstyles import cue_features
-    from classifiers.linear import LinearModel
-
-    try:
-        return LinearModel.load(latest_model("focus"), dense=cue_features)
-    except (FileNotFoundError, OSError):
-        return None
-
-
 def focus_score(text: str) -> Optional[float]:
     """How much a problem item reads as objective conditions or other people's faults rather than
     the unit's own conduct (models/focus-*, scripts/train_focus.py); None without the model."""
-    model = _focus_model()
-    return model.proba(text[:400])[0] if model is not None else None
+    return score_first("focus", text)
 
 
 def focus_note(text: str, score: Optional[float], threshold: float, style_score: float,
