@@ -20,19 +20,14 @@ threshold stored with the model (corpora/flags.yaml may override it).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import numpy as np  # noqa: E402
-from sklearn.metrics import precision_recall_fscore_support  # noqa: E402
-
-from classifiers.training import LinearCandidate, load_jsonl  # noqa: E402
+from classifiers.training import load_jsonl, train_binary_scorer  # noqa: E402
 from scripts.train_reader import CORPUS, is_dev  # noqa: E402
 
 NAME = "focus"
@@ -58,42 +53,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--version", default="0.1.0")
     args = parser.parse_args()
-    started = time.perf_counter()
-    train = corpus_items("train") + document_problems(dev=False)
-    texts, y = [t for t, _ in train], np.array([[v] for _, v in train])
-    candidate = LinearCandidate(NAME, cs=(2, 4, 8), verbose=True).fit(texts, y)
-    seconds = time.perf_counter() - started
-    model = candidate.export(["unfocused", "any"])
-    rows = []
-    for name, items in (("four-styles dev (problems and objective conditions)", corpus_items("dev")),
-                        ("problem items of the dev documents", document_problems(dev=True))):
-        truth = np.array([v for _, v in items])
-        scores = np.array([model.proba(t)[0] for t, _ in items])
-        p, r, f, _ = precision_recall_fscore_support(truth, (scores >= model.thresholds[0]).astype(int),
-                                                     average="binary", zero_division=0)
-        rows.append(f"| {name} | {len(items)} | {int(truth.sum())} | {p:.3f} | {r:.3f} | {f:.3f} |")
-    folder = REPO / "models" / f"{NAME}-{args.version}"
-    model.meta = {"name": NAME, "version": args.version, "trained": dt.date.today().isoformat(),
-                  "train_items": len(train), "train_unfocused": int(y.sum()), "C": candidate.c_,
-                  "threshold": round(float(model.thresholds[0]), 3), "seconds": round(seconds, 1)}
-    model.save(folder)
-    table = "\n".join(["| dev set | items | unfocused | precision | recall | F1 |",
-                       "| --- | ---: | ---: | ---: | ---: | ---: |", *rows])
-    card = f"""# {NAME}-{args.version}
-
-Whether a problem item is about objective conditions or other people's faults rather than the unit's own
-conduct (scripts/train_focus.py says what it is trained on). Logistic regression (C {candidate.c_}) over
-character 1–4-gram TF-IDF and the four-styles cue features, Platt-calibrated on 5-fold out-of-fold scores;
-stored in the sifeng-linear format (no pickle) and scored with the standard library. The review flags
-`unfocused` from it.
-
-- Trained {model.meta['trained']} on {len(train)} items ({int(y.sum())} unfocused) in {seconds:.0f} s.
-- Dev (never trained on), at the F1-best threshold {model.meta['threshold']}:
-
-{table}
-"""
-    (folder / "README.md").write_text(card, encoding="utf-8")
-    print(card)
+    print(train_binary_scorer(
+        NAME, args.version, corpus_items("train") + document_problems(dev=False),
+        [("four-styles dev (problems and objective conditions)", corpus_items("dev")),
+         ("problem items of the dev documents", document_problems(dev=True))],
+        positive="unfocused", folder=REPO / "models" / f"{NAME}-{args.version}",
+        what="Whether a problem item is about objective conditions or other people's faults rather than the "
+             "unit's own conduct",
+        use="The review flags `unfocused` from it."))
 
 
 if __name__ == "__main__":

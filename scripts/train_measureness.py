@@ -23,20 +23,15 @@ five by name), none trained on. The reader takes the score as a feature (`ms=`).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import numpy as np  # noqa: E402
-from sklearn.metrics import precision_recall_fscore_support  # noqa: E402
-
 import docparse  # noqa: E402
-from classifiers.training import LinearCandidate, load_jsonl  # noqa: E402
+from classifiers.training import load_jsonl, train_binary_scorer  # noqa: E402
 from scripts.train_reader import CORPUS, _label, is_dev  # noqa: E402
 from sifeng import reader as R  # noqa: E402
 
@@ -69,41 +64,14 @@ def main() -> None:
     parser.add_argument("--with-documents", action="store_true",
                         help="also train on the units of the training documents (see the docstring)")
     args = parser.parse_args()
-    started = time.perf_counter()
     train = corpus_items("train") + (document_units(dev=False) if args.with_documents else [])
-    texts, y = [t for t, _ in train], np.array([[v] for _, v in train])
-    candidate = LinearCandidate("measureness", cs=(2, 4, 8), verbose=True).fit(texts, y)
-    seconds = time.perf_counter() - started
-    model = candidate.export(["measure", "any"])
-    rows = []
-    for name, items in (("measure and four-styles dev items", corpus_items("dev")),
-                        ("units of the dev documents", document_units(dev=True))):
-        truth = np.array([v for _, v in items])
-        scores = np.array([model.proba(t)[0] for t, _ in items])
-        p, r, f, _ = precision_recall_fscore_support(truth, (scores >= model.thresholds[0]).astype(int),
-                                                     average="binary", zero_division=0)
-        rows.append(f"| {name} | {len(items)} | {int(truth.sum())} | {p:.3f} | {r:.3f} | {f:.3f} |")
-    folder = REPO / "models" / f"{NAME}-{args.version}"
-    model.meta = {"name": NAME, "version": args.version, "trained": dt.date.today().isoformat(),
-                  "train_items": len(train), "train_measures": int(y.sum()), "C": candidate.c_,
-                  "threshold": round(float(model.thresholds[0]), 3), "seconds": round(seconds, 1)}
-    model.save(folder)
-    table = "\n".join(["| dev set | items | measures | precision | recall | F1 |",
-                       "| --- | ---: | ---: | ---: | ---: | ---: |", *rows])
-    card = f"""# {NAME}-{args.version}
-
-How much a sentence or paragraph, read on its own, reads as a rectification measure (scripts/train_measureness.py
-says what it is trained on). Logistic regression (C {candidate.c_}) over character 1–4-gram TF-IDF and the
-four-styles cue features, Platt-calibrated on 5-fold out-of-fold scores; stored in the sifeng-linear format
-(no pickle) and scored with the standard library. The document reader uses the score as a feature.
-
-- Trained {model.meta['trained']} on {len(train)} items ({int(y.sum())} measures) in {seconds:.0f} s.
-- Dev (never trained on), at the F1-best threshold {model.meta['threshold']}:
-
-{table}
-"""
-    (folder / "README.md").write_text(card, encoding="utf-8")
-    print(card)
+    print(train_binary_scorer(
+        NAME, args.version, train,
+        [("measure and four-styles dev items", corpus_items("dev")),
+         ("units of the dev documents", document_units(dev=True))],
+        positive="measure", folder=REPO / "models" / f"{NAME}-{args.version}",
+        what="How much a sentence or paragraph, read on its own, reads as a rectification measure",
+        use="The document reader uses the score as a feature."))
 
 
 if __name__ == "__main__":
