@@ -317,7 +317,7 @@ def _metadata(blocks: list[Block], title: Optional[str]) -> Metadata:
     # just above it or on the same line.
     for index in range(len(texts) - 1, max(-1, len(texts) - 7), -1):
         block = texts[index]
-        if _IMPRINT.search(block.text):
+        if IMPRINT_LINE.search(block.text):
             continue  # the 版记 under the 落款 (抄送：…, ××办公室　2014年3月21日印发) is not the signature
         found = find_date(block.text)
         if not found or len(block.text) > 40:
@@ -328,7 +328,7 @@ def _metadata(blocks: list[Block], title: Optional[str]) -> Metadata:
         if signer is None and index > 0:
             candidate = texts[index - 1].text.strip()
             if len(candidate) <= 40 and not candidate.endswith(tuple(SENTENCE_END + "，,：:")) \
-                    and not _IMPRINT.search(candidate):
+                    and not IMPRINT_LINE.search(candidate):
                 signer = candidate
         if signer and _PERSON.match(signer):
             meta.author = signer
@@ -347,7 +347,10 @@ def _metadata(blocks: list[Block], title: Optional[str]) -> Metadata:
     return meta
 
 
-_IMPRINT = re.compile(r"(?:印发|翻印|印制)\s*$|^\s*(?:抄送|抄报|主送|分送|共印|印数)\s*[：:]?")
+# The 版记 under the 落款: “抄送：县委督导组。”, “××镇党政办公室　2014年3月21日印发”.
+_CN_DIGIT = r"[\d〇零一二三四五六七八九十]"
+IMPRINT_LINE = re.compile(rf"^\s*(?:抄送|抄报|主送|分送|共印|印数)\s*[：:]"
+                          rf"|^[^，,。；;]{{0,24}}?{_CN_DIGIT}{{2,4}}年{_CN_DIGIT}{{1,2}}月{_CN_DIGIT}{{1,3}}日\s*(?:印发|翻印|印制)\s*$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[×xX＊*]{1,2}|某{1,2}|[\u4e00-\u9fff]{1,2})$")
 _UNIT_IN_LINE = re.compile(
     r"^(?P<unit>.{2,30}?(?:委员会|常委会|人民政府|政府|党委|党组|党工委|支部|局|中心|学院|大学|医院|"

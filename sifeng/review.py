@@ -18,6 +18,7 @@ from classifiers.spans import read_measure
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
 from classifiers.resources import load_yaml
 from docparse import Document, Location, parse
+from docparse.structure import IMPRINT_LINE
 from docparse.api import Source
 
 from . import flags as F
@@ -313,9 +314,6 @@ def missing_structure(doc_type: Optional[str], review: Review) -> Optional[str]:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_ITEM_CHARS = 4
-# the 版记 under the 落款 (抄送：县委督导组。) is no item
-_IMPRINT = re.compile(r"\s*(?:抄送|抄报|主送|分送)\s*[：:]"
-                      r"|[^，,。；;]{0,24}?[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日\s*(?:印发|翻印)\s*$")
 # “……我们发现窗口服务中主要存在以下几个方面的问题。”: the sentence that announces the list
 _LIST_INTRO = re.compile(r"^[^。；;]{0,50}(?:存在|有|是|为|归纳|概括|主要)(?:以下|如下)[^，,。；;]{0,8}(?:问题|不足|差距|方面)"
                          r"\s*[。：:]?\s*$")
@@ -348,14 +346,14 @@ def drop_fragments(u) -> None:
     are not problems or measures: fewer than four Chinese characters; nor is a target (整改目标：…)
     a measure. Links are renumbered."""
     keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
-            and not _IMPRINT.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
+            and not IMPRINT_LINE.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
             and not _LIST_INTRO.search(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one
     # (corpora/documents/README.md).
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS
-                  and not _TARGET_LABEL.match(m.text) and not _IMPRINT.match(m.text)
+                  and not _TARGET_LABEL.match(m.text) and not IMPRINT_LINE.match(m.text)
                   and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)]
     for m in u.measures:
         if m.problem is not None:

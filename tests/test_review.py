@@ -428,7 +428,8 @@ def test_a_lead_in_and_a_semicolon_list_are_cut_into_items():
 
 
 def test_the_imprint_line_and_the_cause_analysis_are_not_items():
-    from sifeng.review import _CAUSE_LEAD, _IMPRINT
+    from docparse.structure import IMPRINT_LINE as _IMPRINT
+    from sifeng.review import _CAUSE_LEAD
 
     assert _IMPRINT.match("××镇党政办公室　2014年3月21日印发")
     assert not _IMPRINT.match("修订《公务接待办法》，9月底前印发")          # a measure that ends with 印发
