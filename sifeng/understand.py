@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from classifiers.resources import load_yaml
@@ -164,9 +164,8 @@ _LIST_LEAD = re.compile(r"(?:主要|如下|以下|几条|几点|几个方面|表
 def split_colon_list(text: str) -> Optional[list[str]]:
     """“……，概括起来主要有这样几条：A；B；C。” → [A, B, C]: a lead-in that announces a list, then two or
     more clauses separated by semicolons (the lead-in is not an item); None when the text is no such list."""
-    lead = None
-    for lead in _LIST_LEAD.finditer(text):
-        pass
+    leads = list(_LIST_LEAD.finditer(text))
+    lead = leads[-1] if leads else None
     if lead is None or lead.end() > len(text) * 0.6:
         return None
     parts = [p.strip(" 。；;，,") for p in re.split(r"[；;]", text[lead.end():])]
@@ -222,14 +221,23 @@ def column_roles(table: Table) -> dict[str, int]:
         roles.setdefault(role, index)
     if table.body and not ("problem" in roles and "measure" in roles):
         _roles_by_content(table, roles)
-    # A 回头看 table (整改事项 | 整改措施 | 完成情况 | 下步打算): what is still to do is in the 下步 column.
+    # A 回头看 table (整改事项 | 整改措施 | 完成情况 | 下步打算): what is still to do is in the 下步 column;
+    # what was done is its status.
     for index, name in enumerate(table.header):
-        if re.search(r"下一?步|今后", _clean_header(name)) and index != roles.get("problem"):
+        if _NEXT_STEP.search(_clean_header(name)) and index != roles.get("problem"):
             if "measure" in roles and roles["measure"] != index:
-                roles["done"] = roles["measure"]
-            roles["measure"] = roles["next"] = index
+                roles.setdefault("status", roles["measure"])
+            roles["measure"] = index
             break
     return roles
+
+
+_NEXT_STEP = re.compile(r"下一?步|今后")
+
+
+def _is_next_step_column(table: Table, roles: dict[str, int]) -> bool:
+    return "measure" in roles and roles["measure"] < len(table.header) and \
+        bool(_NEXT_STEP.search(_clean_header(table.header[roles["measure"]])))
 
 
 def _roles_by_content(table: Table, roles: dict[str, int]) -> None:
@@ -274,12 +282,13 @@ def _table_items(table: Table, result: Understanding) -> None:
     roles = column_roles(table)
     if "problem" not in roles and "measure" not in roles:
         return
+    next_step = _is_next_step_column(table, roles)
     for row in table.body:
         cells = [c.text.strip() for c in row]
         if len(set(c for c in cells if c)) <= 1:
             continue  # a category row merged across the table (“形式主义方面”)
         cell = {role: cells[index] for role, index in roles.items() if index < len(cells)}
-        if "next" in roles and _PLACEHOLDER.match(cell.get("measure", "")):
+        if next_step and _PLACEHOLDER.match(cell.get("measure", "")):
             continue  # a finished item of a 回头看 table (下步: 无): progress, neither a problem nor a measure
 
         problem_index = None
@@ -460,8 +469,9 @@ def _label_line() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = sorted(set(lex["labels"]) | set(lex["secondary_labels"]) | set(_LEADER_LABELS) | set(_DEADLINE_LABELS),
                    key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
-    field = re.compile(rf"(?P<label>{alt})\s*[：:]\s*(?P<value>[^：:\s　；;，,。）)】]+)")
-    rest = re.compile(rf"(?:{alt})\s*[：:]\s*[^：:\s　；;，,。）)】]+|[\s　；;，,。（）()【】]")
+    value = r"[^：:\s　；;，,。）)】]+"
+    field = re.compile(rf"(?P<label>{alt})\s*[：:]\s*(?P<value>{value})")
+    rest = re.compile(rf"(?:{alt})\s*[：:]\s*{value}|[\s　；;，,。（）()【】]")  # what a label line may hold
     return field, rest
 
 
@@ -495,8 +505,8 @@ def attach_block_labels(text: str, result: Understanding) -> None:
         keep.append(item)
     result.measures = keep
     placed = [(text.find(m.text), m) for m in result.measures]
-    bounds = sorted({p for p in (text.find(i.text) for i in result.problems) if p >= 0} |
-                    {text.find(h) for h in result.headings if h and text.find(h) >= 0})
+    bounds = sorted(at for at in (text.find(x) for x in [i.text for i in result.problems] + result.headings if x)
+                    if at >= 0)
     offset = 0
     previous = -1
     for line in text.split("\n"):
@@ -529,8 +539,7 @@ def split_listed_items(result: Understanding) -> None:
             if parts is None:
                 out.append(item)
                 continue
-            out += [Item(text=part, location=item.location, section=item.section, label=item.label,
-                         problem=item.problem, context=item.context) for part in parts]
+            out += [replace(item, text=part) for part in parts]
         return out, index
 
     result.problems, moved = cut(result.problems)
