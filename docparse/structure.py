@@ -220,9 +220,7 @@ def _spaced_tables(raws: list[RawBlock]) -> list[RawBlock]:
             continue
         width = len(header)
         rows = [(_spaced_fields(raw) + [""] * width)[:width] for raw in raws[k:end]]
-        cells = [[Cell(text=text, row=r, column=c, location=raw.location.model_copy(update={"row": r, "column": c}))
-                  for c, text in enumerate(row)] for r, (row, raw) in enumerate(zip(rows, raws[k:end]))]
-        out.append(RawBlock(location=raws[k].location, table=Table(rows=cells, header_rows=1)))
+        out.append(_text_table(raws[k:end], rows, header_rows=1))
         k = end
     return out
 
@@ -245,9 +243,14 @@ def _table_of(raws: list[RawBlock], width: int) -> RawBlock:
     rows = [[f.strip() for f in _BAR.split(raw.text.strip().strip("｜|"))] for raw in raws]
     header = rows[0]
     has_header = all(len(f) <= 12 and not re.search(r"[。，；,;]", f) for f in header) and len(rows) >= 2
+    return _text_table(raws, rows, header_rows=1 if has_header else 0)
+
+
+def _text_table(raws: list[RawBlock], rows: list[list[str]], header_rows: int) -> RawBlock:
+    """One table from paragraphs of text, one row each: a cell keeps its paragraph's location."""
     cells = [[Cell(text=text, row=r, column=c, location=raw.location.model_copy(update={"row": r, "column": c}))
               for c, text in enumerate(row)] for r, (row, raw) in enumerate(zip(rows, raws))]
-    return RawBlock(location=raws[0].location, table=Table(rows=cells, header_rows=1 if has_header else 0))
+    return RawBlock(location=raws[0].location, table=Table(rows=cells, header_rows=header_rows))
 
 
 def _just_before(found: list[tuple[int, str, int]], start: int, span: int) -> list[tuple[int, str, int]]:
