@@ -221,6 +221,10 @@ def column_roles(table: Table) -> dict[str, int]:
         roles.setdefault(role, index)
     if table.body and not ("problem" in roles and "measure" in roles):
         _roles_by_content(table, roles)
+    if _names_tasks(table, roles):
+        # 整改事项 | 具体措施 with 精简会议, 改进调研 …: the first column names each row's task, it states no
+        # problem; it is kept as the row's category
+        roles.setdefault("category", roles.pop("problem"))
     # A 回头看 table (整改事项 | 整改措施 | 完成情况 | 下步打算): what is still to do is in the 下步 column;
     # what was done is its status.
     for index, name in enumerate(table.header):
@@ -233,6 +237,19 @@ def column_roles(table: Table) -> dict[str, int]:
 
 
 _NEXT_STEP = re.compile(r"下一?步|今后")
+# a character that makes a short cell a problem (会议多, 服务差, 办事难) rather than a task name (精简会议)
+_PROBLEM_CUE = re.compile(r"[不没少多难慢差乱弱低高繁过欠缺偏]")
+
+
+def _names_tasks(table: Table, roles: dict[str, int]) -> bool:
+    """Whether the problem column holds short task names (a header without 问题, every cell a few
+    words with no punctuation and nothing that states a fault)."""
+    if "problem" not in roles or "measure" not in roles or "问题" in _clean_header(table.header[roles["problem"]]):
+        return False
+    cells = [row[roles["problem"]].text.strip() for row in table.body if roles["problem"] < len(row)]
+    cells = [c for c in cells if c]
+    return len(cells) >= 2 and all(len(c) <= 10 and not re.search(r"[，。；,;、]", c) and not _PROBLEM_CUE.search(c)
+                                   for c in cells)
 
 
 def _is_next_step_column(table: Table, roles: dict[str, int]) -> bool:
