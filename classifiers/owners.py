@@ -306,6 +306,12 @@ _LEAD_COMMA = re.compile(r"(?:下一步|今后|同时|此外|目前|为此|对�
                          r"|决定|研究决定|规定|明确|在[^，,。；;]{1,14}(?:中|时|后|期间))[，,]")
 
 
+# What follows a subject after a plain comma when it owns the measure: a date, a count or a
+# commitment (“…，农机股在3月底前把…”, “…，客户服务中心一般当日回复”).
+_COMMITS = re.compile(r"\d|将|要|应|须|必须|先|可|带头|负责|牵头|每|于|年底|即日|自|从|按月|定期|一般|下一步"
+                      r"|在(?:\d|[一二三四五六七八九十]+月|年底|年内|本月|本季|本周|今年|明年|下月|下半年|上半年|国庆|春节|元旦)")
+
+
 def owner_candidates(text: str) -> list[Owner]:
     """Every party that might own a measure: what `find_owners` finds (any rank) and, in addition,
     the subject of every clause (rank 5) — “…。下一步，行政许可科将落实…”, “…，村两委10月底前更换…”.
@@ -314,7 +320,8 @@ def owner_candidates(text: str) -> list[Owner]:
     norm = normalise(text)
     lex = _lexicon()
     trigger = _alternatives(lex["subject_triggers"])
-    clause = re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{trigger})(?!人)|\d)")
+    # (a digit ends the name only after a non-digit: “110指挥中心对…” is one name)
+    clause = re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{trigger})(?!人)|(?<!\d)\d)")
     # Clause starts after a sentence or a semicolon, or after a comma that follows a lead such as
     # 下一步 (“…，科主任在大会上作检查” names who acts in a consequence, not who owns the measure).
     strong = {0} | {m.end() for m in re.finditer(r"[；;。：:！!]", norm)} | \
@@ -324,8 +331,7 @@ def owner_candidates(text: str) -> list[Owner]:
         match = clause.match(norm, start)
         # After a plain comma, only a subject that goes on to a date, a count or a commitment
         # (“…，村两委10月底前更换…”) and not one that acts in a consequence (“…，科主任在大会上作检查”).
-        if match and start in weak and not re.match(r"\d|将|要|应|须|必须|先|可|带头|负责|牵头|每|于|年底|即日|自|按月|定期",
-                                                      norm[match.end("x"):]):
+        if match and start in weak and not re.match(_COMMITS, norm[match.end("x"):]):
             continue
         if not match or _not_performer(norm, match.end("x")):
             continue
