@@ -294,6 +294,16 @@ def _scan_notices(scanned: list[int], ocr_done: list[int], ocr_error: Optional[s
     return [Notice(code="needs_ocr", message=message, pages=scanned)]
 
 
+def _worth_keeping(table: Optional[Table]) -> Optional[Table]:
+    """A ruled table of two rows or more and two columns or more; or a lone row of column names
+    (a header left at the foot of a page, its body on the next: kept to be continued)."""
+    if table is None or len(table.rows[0]) < 2:
+        return None
+    if len(table.rows) >= 2:
+        return table
+    return Table(rows=table.rows, header_rows=1) if guess_header_rows(table.rows, alone=True) else None
+
+
 def fill_page(entry: _Page, content: PageContent, chars: list[dict]) -> None:
     """A page's ruled tables (cells from the ruling lines, text by position) and its other text
     as lines. Shared by the PDF and OFD readers."""
@@ -307,7 +317,8 @@ def fill_page(entry: _Page, content: PageContent, chars: list[dict]) -> None:
         inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
                   and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
         table = _table_from(boxes, inside, number)
-        if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
+        table = _worth_keeping(table)
+        if table is None:
             continue
         entry.tables.append(_TableItem(table, top, bottom, number))
         in_tables.update(id(c) for c in inside)
@@ -344,7 +355,8 @@ def fill_ocr_page(entry: _Page, lines: list[PositionedLine], edges: list[dict], 
                       and x0 <= (l.x0 + l.x1) / 2 <= x1 and top <= (l.top + l.bottom) / 2 <= bottom]
             chars = [c for k in inside for c in _pseudo_chars(lines[k])]
             table = _table_from(boxes, chars, entry.number)
-            if table is None or len(table.rows) < 2 or len(table.rows[0]) < 2:
+            table = _worth_keeping(table)
+            if table is None:
                 continue
             entry.tables.append(_TableItem(table, top, bottom, entry.number))
             used.update(inside)

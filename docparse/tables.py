@@ -97,9 +97,10 @@ def renumber(rows: list[list[Cell]]) -> list[list[Cell]]:
     return out
 
 
-def guess_header_rows(rows: list[list[Cell]]) -> int:
-    """1 when the first row reads as column names (序号, 存在问题, 整改措施, 完成时限 …), else 0."""
-    if len(rows) < 2:
+def guess_header_rows(rows: list[list[Cell]], *, alone: bool = False) -> int:
+    """1 when the first row reads as column names (序号, 存在问题, 整改措施, 完成时限 …), else 0.
+    `alone`: a table of that one row (a header left at the foot of a page, its body on the next)."""
+    if len(rows) < (1 if alone else 2):
         return 0
     first = [cell.text for cell in rows[0] if cell.span_of is None or cell.span_of[0] == 0]
     texts = [t for t in first if t]

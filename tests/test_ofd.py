@@ -63,6 +63,28 @@ def test_ofd_ruled_table_becomes_rows():
     assert tables[0].text_rows()[1] == ["2", "《林木采伐许可限时办结制度》", "新建", "资源林政股", "2014年10月底前"]
 
 
+def test_table_header_left_at_the_foot_of_a_page_joins_its_body_on_the_next():
+    # The filler pushes the table down a line at a time, so that for some length its header row is
+    # the last thing on page 1 and its rows start page 2; for every length it is one table.
+    rows = [["序号", "整改措施", "责任人", "完成时限"],
+            ["1", "学院层面会议每月不超过2次，会议材料提前一天发给参会人员。", "党总支书记", "即日起"],
+            ["2", "教研活动记录当次填写、当月归档。", "办公室主任", "2014年6月底前"]]
+    split_seen = False
+    for filler in range(20, 32):
+        spec = [{"kind": "title", "text": "学院党总支整改清单"}]
+        spec += [{"kind": "para", "text": f"第{n}段说明文字，用来把表格推到页脚附近。"} for n in range(filler)]
+        spec += [{"kind": "heading", "label": "二、", "text": "整改清单"},
+                 {"kind": "table", "rows": rows, "widths_mm": [14, 90, 26, 24]}]
+        document = docparse.parse(ofd_bytes(spec), filename="清单.ofd")
+        tables = [b.table for b in document.blocks if b.table is not None]
+        assert len(tables) == 1, filler
+        assert tables[0].header == rows[0], filler
+        assert [r[2] for r in tables[0].text_rows()] == ["党总支书记", "办公室主任"], filler
+        assert not any(b.text.startswith("序号整改措施") for b in document.blocks), filler
+        split_seen |= tables[0].rows[0][0].location.page != tables[0].rows[1][0].location.page
+    assert split_seen
+
+
 def test_ofd_zip_bomb_and_dtd_are_refused():
     with pytest.raises(docparse.FileTooLargeError) as caught:
         docparse.parse(ofd_bytes(SPEC, bomb=True), filename="bomb.ofd")
