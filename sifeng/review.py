@@ -319,6 +319,7 @@ _LIST_INTRO = re.compile(r"^[^。；;]{0,50}(?:存在|有|是|为|归纳|概括|
                          r"\s*[。：:]?\s*$")
 # “以上问题的产生，归根到底是……”: the analysis of the problems above, not one of them
 _CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^，,。]{0,8}(?:的产生|产生|存在|出现)|\s*究其(?:原因|根源)|\s*归根(?:到底|结底)")
+_MEASURE_LEAD = re.compile(r"\s*(?:打算|下步打算|下一步打算|整改措施|改进措施|措施|改|怎么改|如何改)[：:]\s*")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
@@ -358,6 +359,10 @@ def drop_fragments(u) -> None:
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)
+        # “打算：加强流动党员管理……”: the label that announced the measure is not part of it
+        lead = _MEASURE_LEAD.match(m.text)
+        if lead and len(_CJK.findall(m.text[lead.end():])) >= MIN_ITEM_CHARS:
+            m.text = m.text[lead.end():]
 
 
 def verdict(review: Review) -> str:

@@ -442,3 +442,23 @@ def test_the_sentence_that_announces_the_problems_is_not_one():
 
     assert _LIST_INTRO.search("经过前段时间征求意见和明察暗访，我们发现窗口服务中主要存在以下几个方面的问题。")
     assert not _LIST_INTRO.search("对科级以下干部关心不够，下基层调研少的问题")   # 以下 as “below”
+
+
+def test_bare_question_and_measure_headings_and_a_lookback_still_to_do():
+    # A personal plan under bare 问题 / 措施 headings, items without a closing full stop; and a
+    # 回头看 whose unfinished items (还没改好的) each carry their plan after 打算：.
+    personal = ("王××个人整改措施\n一、问题\n1. 亲自接待来所群众少，群众想见所长要先过好几道关\n"
+                "2. 辖区企业请吃饭，有时碍于情面去了\n二、措施\n1. 每周三上午为所长接待日，不预约、不设门槛\n"
+                "2. 即日起不参加辖区企业和管理对象安排的宴请\n王××\n二〇一四年三月二十日\n")
+    review = sifeng.review(personal.encode("utf-8"), filename="个人整改措施.txt")
+    assert [m.text for m in review.measures] == ["每周三上午为所长接待日，不预约、不设门槛",
+                                                 "即日起不参加辖区企业和管理对象安排的宴请"]
+    assert len(review.problems) == 2
+    lookback = ("某村党支部整改落实“回头看”自查情况\n一、已经改好的\n1. 村务公开栏已按月更新，集体收支逐笔公开。\n"
+                "二、还没改好的\n1. 党员活动日有时还是走过场，内容就是念文件。打算：从明年1月起每次党员活动日安排一件实事，村支书负责。\n"
+                "2. 对在外务工党员的管理还跟不上。打算：加强流动党员管理，想办法把他们组织起来。\n"
+                "中共某村支部委员会\n二〇一四年十二月二日\n")
+    review = sifeng.review(lookback.encode("utf-8"), filename="回头看.txt")
+    assert [p.text for p in review.problems] == ["党员活动日有时还是走过场，内容就是念文件", "对在外务工党员的管理还跟不上"]
+    assert [m.text for m in review.measures][1] == "加强流动党员管理，想办法把他们组织起来"
+    assert review.measures[1].hollow
