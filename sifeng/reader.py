@@ -359,6 +359,7 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     roles = smooth(found, reader.tag(featurise(document, found, gate)))
     problems: list[Item] = []
     measures: list[Item] = []
+    in_row: dict[int, bool] = {}  # id of each item → whether it was read from a table row
     # A measure answers the problem of its own table row, or of its own paragraph (…。整改措施：…).
     same_place: dict[tuple, int] = {}
     for unit, role in zip(found, roles):
@@ -367,6 +368,7 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
         if role == "P":
             problems.append(Item(text=unit.text, location=unit.location, section="problems",
                                  context=unit.category or unit.heading))
+            in_row[id(problems[-1])] = unit.row is not None
             if place is not None:
                 same_place[place] = len(problems) - 1
         elif role == "M":
@@ -374,5 +376,15 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
                                  context=unit.category or unit.heading,
                                  problem=same_place.get(place) if place is not None else None,
                                  deadline_cell=unit.deadline_cell, owner_cell=unit.owner_cell))
+            in_row[id(measures[-1])] = unit.row is not None
+    # (only a table row gives an item its deadline or owner cell)
+    from_tables = [m for m in understanding.measures if m.deadline_cell is not None or m.owner_cell is not None]
+    if not understanding.problems and len(from_tables) >= 2:
+        # Measures the rules read from the columns of a task table (制度名称 | 责任单位 | 完成时限: a
+        # 制度建设计划 with no problem list) are kept; the learned reader adds what it found outside tables.
+        for m in from_tables:
+            m.problem = None
+        measures = from_tables + [m for m in measures if not in_row[id(m)]]
+        problems = [p for p in problems if not in_row[id(p)]]
     understanding.problems, understanding.measures = problems, measures
     link_measures(understanding)

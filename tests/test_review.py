@@ -462,3 +462,20 @@ def test_bare_question_and_measure_headings_and_a_lookback_still_to_do():
     assert [p.text for p in review.problems] == ["党员活动日有时还是走过场，内容就是念文件", "对在外务工党员的管理还跟不上"]
     assert [m.text for m in review.measures][1] == "加强流动党员管理，想办法把他们组织起来"
     assert review.measures[1].hollow
+
+
+def test_plan_of_rules_in_a_table_keeps_every_row_when_no_problem_list_is_found():
+    # A 制度建设计划 with no problem list: the rows of its task table are its measures, whatever the
+    # learned reader makes of the rest.
+    plan = ("××村制度建设计划\n为巩固教育实践活动成果，村两委研究，建立完善以下制度：\n"
+            # an OA export: the Word table's cells separated by full-width spaces
+            "序号　　制度名称　　　　主要内容　　　　　　责任人　　完成时间\n"
+            "　1　　村务公开制度　　　每季度公开一次　　　村委会　　2014年6月\n"
+            "　2　　村级财务审批制度　500元以上两人签字　村监委会　2014年5月\n"
+            "　3　　民主议事制度　　　重大事项提交村民代表会议　　村党支部　2014年6月\n"
+            "以上制度由村党支部书记负总责。\n××村党支部\n二〇一四年四月二十五日\n")
+    review = sifeng.review(plan.encode("utf-8"), filename="制度建设计划.txt")
+    assert review.doc_type == "制度建设计划"
+    assert [m.text for m in review.measures] == ["村务公开制度", "村级财务审批制度", "民主议事制度"]
+    assert [m.owner.text for m in review.measures] == ["村委会", "村监委会", "村党支部"]
+    assert review.measures[1].deadline.due == "2014-05-31"
