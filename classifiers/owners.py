@@ -101,6 +101,8 @@ def _clean(raw: str) -> Optional[str]:
     first = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                    r"|第[一二三四五六七八九十百零\d]{1,4}条)\s*(?=\S{2})", "", first)
     first = re.sub(r"(同志|等同志|等)$", "", first)
+    # “办公室请示主要领导”, “局分管领导向局长报告”: the party ends before the one it reports to.
+    first = re.split(r"(?<=\S{2})(?:向|请示|报请)", first)[0]
     # “主办单位的“一把手””: the party is the quoted head after 的, without the quotes.
     first = first.strip("“”\"'‘’「」")
     if "的" in first and re.search(r"[”\"’」]$", raw.strip()):
@@ -306,6 +308,13 @@ _LEAD_COMMA = re.compile(r"(?:下一步|今后|同时|此外|目前|为此|对�
                          r"|决定|研究决定|规定|明确|在[^，,。；;]{1,14}(?:中|时|后|期间))[，,]")
 
 
+@functools.lru_cache(maxsize=16)
+def _clause_pattern(trigger: str, least: int) -> re.Pattern[str]:
+    """A clause's subject of at least `least` characters, before a trigger word or a number (a digit
+    ends the name only after a non-digit: “110指挥中心对…” is one name)."""
+    return re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{{least},14}}?)(?=(?:{trigger})(?!人)|(?<!\d)\d)")
+
+
 # What follows a subject after a plain comma when it owns the measure: a date, a count or a
 # commitment (“…，农机股在3月底前把…”, “…，客户服务中心一般当日回复”).
 _COMMITS = re.compile(r"\d|将|要|应|须|必须|先|可|带头|负责|牵头|每|于|年底|即日|自|从|按月|定期|一般|下一步"
@@ -320,15 +329,28 @@ def owner_candidates(text: str) -> list[Owner]:
     norm = normalise(text)
     lex = _lexicon()
     trigger = _alternatives(lex["subject_triggers"])
-    # (a digit ends the name only after a non-digit: “110指挥中心对…” is one name)
-    clause = re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{trigger})(?!人)|(?<!\d)\d)")
+    clause = _clause_pattern(trigger, 2)
     # Clause starts after a sentence or a semicolon, or after a comma that follows a lead such as
     # 下一步 (“…，科主任在大会上作检查” names who acts in a consequence, not who owns the measure).
     strong = {0} | {m.end() for m in re.finditer(r"[；;。：:！!]", norm)} | \
         {m.end() for m in _LEAD_COMMA.finditer(norm)}
     weak = {m.end() for m in re.finditer(r"[，,]", norm)} - strong
+    # “作风建设督查组每月…”: the shortest phrase before a trigger may be no party (作风建设, before
+    # 督查); the next longer one is tried.
+    def clause_match(at: int):
+        match = clause.match(norm, at)
+        if match is None or _acceptable(_clean(match.group("x"))):
+            return match
+        for least in range(len(match.group("x")) + 1, 15):
+            again = _clause_pattern(trigger, least).match(norm, at)
+            if again is None:
+                break
+            if _acceptable(_clean(again.group("x"))):
+                return again
+        return match
+
     for start in sorted(strong | weak):
-        match = clause.match(norm, start)
+        match = clause_match(start)
         # After a plain comma, only a subject that goes on to a date, a count or a commitment
         # (“…，村两委10月底前更换…”) and not one that acts in a consequence (“…，科主任在大会上作检查”).
         if match and start in weak and not re.match(_COMMITS, norm[match.end("x"):]):

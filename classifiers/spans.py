@@ -44,6 +44,10 @@ def _kind(ch: str) -> str:
     return "P"
 
 
+# “由局分管领导向局长报告”: the party that reports to another ends before 向 / 请示.
+_REPORTS_TO = re.compile(r"(?<=\S{2})(?:向|请示|报请)")
+
+
 @dataclass
 class RuleReading:
     """What the rules find in a measure: every deadline candidate and every owner, most explicit
@@ -161,6 +165,8 @@ class SpanTagger(CrfModel):
             cover = next((o for o in rules.owners if o.start == s and e < o.end), None)
             if cover is not None:
                 s, e = cover.start, cover.end
+            cut = _REPORTS_TO.search(normalise(text[s:e]))
+            e = s + cut.start() if cut else e
             name = text[s:e].strip()
             kind = owner_kind(normalise(name)) if name else None
             if name and kind:

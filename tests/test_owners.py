@@ -105,3 +105,14 @@ def test_a_village_or_township_cadres_as_a_whole_are_not_an_owner(name, kind):
 def test_a_name_after_you_or_yaoqiu_ends_where_the_words_fall(text, expected):
     found = find_owner(text)
     assert (found.text if found else None) == expected
+
+
+def test_party_that_reports_to_another_ends_before_it_and_a_longer_subject_is_tried():
+    from classifiers.owners import owner_candidates
+    from classifiers.spans import read_measure
+
+    # 向 / 请示: the one reported to is not part of the owner's name
+    assert read_measure("须在食堂外用餐的由局分管领导向局长报告，经批准同意后方才接待。").owner.text == "局分管领导"
+    assert read_measure("接待地点由办公室请示主要领导同意后，做出统一安排。").owner.text == "办公室"
+    # the shortest phrase before a trigger (作风建设, before 督查) is no party: the longer one is a candidate
+    assert "作风建设督查组" in [o.text for o in owner_candidates("作风建设督查组每月至少开展1轮督查工作。")]
