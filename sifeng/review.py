@@ -318,7 +318,12 @@ MIN_ITEM_CHARS = 4
 _LIST_INTRO = re.compile(r"^[^。；;]{0,50}(?:存在|有|是|为|归纳|概括|主要)(?:以下|如下)[^，,。；;]{0,8}(?:问题|不足|差距|方面)"
                          r"\s*[。：:]?\s*$")
 # “以上问题的产生，归根到底是……”: the analysis of the problems above, not one of them
-_CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^，,。]{0,8}(?:的产生|产生|存在|出现)|\s*究其(?:原因|根源)|\s*归根(?:到底|结底)")
+_CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^，,。]{0,8}(?:的产生|产生|存在|出现)|\s*究其(?:原因|根源)|\s*归根(?:到底|结底)"
+                         r"|\s*(?:产生(?:这些|上述|以上)?问题的)?(?:主要|根本|深层次)?(?:原因|根源)(?:是|在于|主要是|主要在于)")
+# “对这些问题，局党组将在下一步工作中认真加以解决”: the promise that closes a list of problems
+_LIST_CLOSE = re.compile(r"\s*(?:对|针对|对于)(?:这些|上述|以上)(?:问题|不足|差距)[，,]")
+# “在服务病人方面”, “关于个人作风方面”: the name of a group of problems, not one of them
+_ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?[：:。]?")
 _MEASURE_LEAD = re.compile(r"\s*(?:打算|下步打算|下一步打算|整改措施|改进措施|措施|改|怎么改|如何改)[：:]\s*")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
@@ -348,14 +353,16 @@ def drop_fragments(u) -> None:
     a measure. Links are renumbered."""
     keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
             and not IMPRINT_LINE.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
-            and not _LIST_INTRO.search(p.text)]
+            and not _LIST_INTRO.search(p.text) and not _LIST_CLOSE.match(p.text)
+            and not _ASPECT_TITLE.fullmatch(p.text.strip())]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one
     # (corpora/documents/README.md).
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS
                   and not _TARGET_LABEL.match(m.text) and not IMPRINT_LINE.match(m.text)
-                  and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)]
+                  and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)
+                  and not _CAUSE_LEAD.match(m.text)]
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)

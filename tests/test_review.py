@@ -479,3 +479,13 @@ def test_plan_of_rules_in_a_table_keeps_every_row_when_no_problem_list_is_found(
     assert [m.text for m in review.measures] == ["村务公开制度", "村级财务审批制度", "民主议事制度"]
     assert [m.owner.text for m in review.measures] == ["村委会", "村监委会", "村党支部"]
     assert review.measures[1].deadline.due == "2014-05-31"
+
+
+def test_aspect_titles_closing_promises_and_causes_are_not_items():
+    from sifeng.review import _ASPECT_TITLE, _CAUSE_LEAD, _LIST_CLOSE
+
+    assert _ASPECT_TITLE.fullmatch("在服务病人方面") and _ASPECT_TITLE.fullmatch("（二）关于个人作风方面：")
+    assert not _ASPECT_TITLE.fullmatch("在服务病人方面，门诊医生态度生硬")
+    assert _LIST_CLOSE.match("对这些问题，局党组将在下一步工作中认真加以解决。")
+    assert _CAUSE_LEAD.match("主要原因是支部班子宗旨意识不强，服务群众的观念淡薄。")
+    assert not _CAUSE_LEAD.match("原定6月底前完成的窗口改造已经完成。")
