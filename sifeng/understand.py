@@ -72,7 +72,8 @@ def heading_kind(text: str) -> Optional[str]:
     norm = _normalise_heading(text)
     headings = load_yaml("sections.yaml")["headings"]
     if any(w.translate(_QUOTES) in norm for w in headings["problems"]["any"]) and \
-            any(w.translate(_QUOTES) in norm for w in headings["measures"]["any"] + ["下一步"]):
+            any(w.translate(_QUOTES) in norm for w in headings["measures"]["any"] + ["下一步"]
+                + (["措施", "举措", "打算"] if "问题" in norm else [])):
         return "problems"
     best: Optional[tuple[int, str]] = None
     for kind, spec in headings.items():
@@ -357,6 +358,13 @@ def understand(document: Document) -> Understanding:
         head = heading_text(block)
         kind = heading_kind(head) if head else None
         level = float(block.level) if block.level is not None else (0.5 if block.kind != "list_item" else 9)
+        label_line = kind is not None and block.kind == "paragraph" and block.level is None and bool(stack) \
+            and block.text.rstrip().endswith(("：", ":"))
+        if label_line:
+            # “整改措施：” on its own under “（一）关于文山会海的问题”: a label inside that block, which the
+            # next sibling heading (（二）…) closes, not a section of the whole document
+            level = max(lv for lv, _ in stack if lv == int(lv)) + 0.5 if any(lv == int(lv) for lv, _ in stack) \
+                else 0.5
         is_heading = block.kind == "heading" or (kind is not None and block.kind == "paragraph")
         if is_heading or (block.label and containers[index]):
             while stack and stack[-1][0] >= level:
@@ -364,7 +372,7 @@ def understand(document: Document) -> Understanding:
             parent = current()
             # A category heading under a problems or measures section does not leave it:
             # “（一）形式主义方面” under 整改措施 is still about measures.
-            if parent in ITEM_SECTIONS + ("root_causes", "six_explanations"):
+            if parent in ITEM_SECTIONS + ("root_causes", "six_explanations") and not label_line:
                 kind = None
             stack.append((level, kind))
             result.headings.append(block.text)

@@ -489,3 +489,16 @@ def test_aspect_titles_closing_promises_and_causes_are_not_items():
     assert _LIST_CLOSE.match("对这些问题，局党组将在下一步工作中认真加以解决。")
     assert _CAUSE_LEAD.match("主要原因是支部班子宗旨意识不强，服务群众的观念淡薄。")
     assert not _CAUSE_LEAD.match("原定6月底前完成的窗口改造已经完成。")
+
+
+def test_measure_label_inside_a_problem_block_ends_with_the_block():
+    # “一、整改的主要问题和措施” → “（一）关于…的问题” → problems, then “整改措施：” and the measures; the
+    # next “（二）…” opens a new block whose first items are problems again.
+    plan = ("中共××县农机局党组党的群众路线教育实践活动整改方案\n一、整改的主要问题和措施\n（一）关于文山会海的问题\n"
+            "1. 局机关2013年召开各类会议46次，多数会议以传达上级文件为主。\n整改措施：\n"
+            "2. 办公室自8月1日起实行会议计划审批，全系统大会每年不超过3次。\n（二）关于深入基层不够的问题\n"
+            "1. 局领导下乡多在春耕、秋收两个时段，平时到合作社了解情况少。\n整改措施：\n"
+            "2. 局领导每人联系2个农机合作社，每季度到联系点不少于2次。\n中共××县农机局党组\n2014年7月8日\n")
+    review = sifeng.review(plan.encode("utf-8"), filename="方案.txt")
+    assert [p.text[:6] for p in review.problems] == ["局机关201", "局领导下乡多"]
+    assert [m.text[:6] for m in review.measures] == ["办公室自8月", "局领导每人联"]
