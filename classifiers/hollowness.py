@@ -122,6 +122,11 @@ def missing_elements(text: str, ref_date: Optional[str] = None) -> list[str]:
     return missing
 
 
+# A measure that only says to obey rules already in force, with nothing else (no clause after it).
+ONLY_OBEYS = re.compile(r"(?:[一二三四五六七八九十]是)?(?:要|须|必须)?(?:严格|认真|切实|坚决|自觉)?(?:执行|落实|遵守|贯彻|遵照)好?"
+                        r"[^，,。；;：:\d]{0,30}(?:规定|制度|办法|要求|精神|纪律|细则|准则|条例)(?:》|”)?[。；;]?")
+
+
 class HollownessScorer:
     """Scores measures with the shipped model (models/hollowness-*/)."""
 
@@ -147,6 +152,10 @@ class HollownessScorer:
     def judge(self, text: str, ref_date: Optional[str] = None) -> HollowJudgement:
         score = self.score(text, ref_date)
         threshold = float(self.model.thresholds[0]) if self.model.thresholds else 0.5
+        if ONLY_OBEYS.fullmatch(normalise(text).strip()):
+            # “严格执行中央八项规定和省委实施办法”: only obeying rules that exist is a pledge
+            # (CONVENTIONS.md §3: 只说“严格执行”已有规定 → hollow), whatever the rule's name says
+            score = max(score, threshold)
         hollow = score >= threshold
         missing = missing_elements(normalise(text), ref_date)
         # A concrete measure may still lack a frequency or a number; name only the gaps that

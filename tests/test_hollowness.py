@@ -42,3 +42,13 @@ def test_predict_proba_follows_the_sklearn_shape(scorer):
     assert proba.shape == (6, 2)
     assert np.allclose(proba.sum(axis=1), 1.0)
     assert (proba[:3, 1] > 0.5).all() and (proba[3:, 1] < 0.5).all()
+
+
+def test_only_obeying_existing_rules_is_hollow_and_a_concrete_way_of_obeying_is_not():
+    from classifiers.hollowness import HollownessScorer
+
+    judge = HollownessScorer.load().judge
+    # CONVENTIONS.md §3: 只说“严格执行”已有规定 → hollow, even when the rule's name ends in 办法
+    assert judge("严格执行中央八项规定和省委实施办法").hollow
+    assert judge("严格执行村干部坐班制度。").hollow
+    assert not judge("严格执行公务接待“一函一单”，接待清单每月公示。").hollow
