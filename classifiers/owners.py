@@ -24,6 +24,8 @@ _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最�
 LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 _PERSONAL_VOICE = re.compile(r"本人|我")
+# Where a party's name ends because it reports to another (“局分管领导向局长报告”, “办公室请示主要领导”).
+REPORTS_TO = re.compile(r"(?<=\S{2})(?:向|请示|报请)")
 # Heads that make a list of bodies their leadership, collectively (CONVENTIONS §2.3): 区委、区政府领导, 由区委常委…
 _COLLECTIVE_HEADS = ("常委", "领导", "成员", "班子", "干部")
 # Words that a department or role ending opens (“总务处组织人力” is 总务处 + 组织, “全市所有” is not 全市所,
@@ -102,7 +104,7 @@ def _clean(raw: str) -> Optional[str]:
                    r"|第[一二三四五六七八九十百零\d]{1,4}条)\s*(?=\S{2})", "", first)
     first = re.sub(r"(同志|等同志|等)$", "", first)
     # “办公室请示主要领导”, “局分管领导向局长报告”: the party ends before the one it reports to.
-    first = re.split(r"(?<=\S{2})(?:向|请示|报请)", first)[0]
+    first = REPORTS_TO.split(first)[0]
     # “主办单位的“一把手””: the party is the quoted head after 的, without the quotes.
     first = first.strip("“”\"'‘’「」")
     if "的" in first and re.search(r"[”\"’」]$", raw.strip()):
@@ -336,7 +338,7 @@ def owner_candidates(text: str) -> list[Owner]:
         {m.end() for m in _LEAD_COMMA.finditer(norm)}
     weak = {m.end() for m in re.finditer(r"[，,]", norm)} - strong
     # “作风建设督查组每月…”: the shortest phrase before a trigger may be no party (作风建设, before
-    # 督查); the next longer one is tried.
+    # 督查); a longer one is tried, if it names a body (not “校领导每人联系”, which ends in 系 by chance).
     def clause_match(at: int):
         match = clause.match(norm, at)
         if match is None or _acceptable(_clean(match.group("x"))):
@@ -345,7 +347,7 @@ def owner_candidates(text: str) -> list[Owner]:
             again = _clause_pattern(trigger, least).match(norm, at)
             if again is None:
                 break
-            if _acceptable(_clean(again.group("x"))):
+            if _acceptable(_clean(again.group("x"))) == "department" and not re.search(r"[每的人]", again.group("x")):
                 return again
         return match
 
@@ -353,7 +355,7 @@ def owner_candidates(text: str) -> list[Owner]:
         match = clause_match(start)
         # After a plain comma, only a subject that goes on to a date, a count or a commitment
         # (“…，村两委10月底前更换…”) and not one that acts in a consequence (“…，科主任在大会上作检查”).
-        if match and start in weak and not re.match(_COMMITS, norm[match.end("x"):]):
+        if match and start in weak and not _COMMITS.match(norm, match.end("x")):
             continue
         if not match or _not_performer(norm, match.end("x")):
             continue

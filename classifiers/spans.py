@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 from .crf import CrfModel
 from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
 from .normalise import normalise
-from .owners import LEAD_VERB, Owner, accept as owner_kind, find_owner, find_owners
+from .owners import LEAD_VERB, REPORTS_TO, Owner, accept as owner_kind, find_owner, find_owners
 
 MODEL_NAME = "measurespans"
 TAGS = ("DL", "OW")
@@ -42,10 +42,6 @@ def _kind(ch: str) -> str:
     if "\u4e00" <= ch <= "\u9fff":
         return "H"
     return "P"
-
-
-# “由局分管领导向局长报告”: the party that reports to another ends before 向 / 请示.
-_REPORTS_TO = re.compile(r"(?<=\S{2})(?:向|请示|报请)")
 
 
 @dataclass
@@ -165,7 +161,7 @@ class SpanTagger(CrfModel):
             cover = next((o for o in rules.owners if o.start == s and e < o.end), None)
             if cover is not None:
                 s, e = cover.start, cover.end
-            cut = _REPORTS_TO.search(normalise(text[s:e]))
+            cut = REPORTS_TO.search(normalise(text[s:e]))  # “局分管领导向局长报告” → 局分管领导
             e = s + cut.start() if cut else e
             name = text[s:e].strip()
             kind = owner_kind(normalise(name)) if name else None

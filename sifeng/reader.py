@@ -349,7 +349,9 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     """Where the rule reader found both problems and measures, keep its items (they are precise:
     0.97 on the held-out dev documents); otherwise — a layout it does not know — take the learned
     reader's, linking a measure to the problem of its own table row or paragraph and the rest by
-    the rule reader's linking. Chosen on the held-out dev documents (docs/accuracy.md)."""
+    the rule reader's linking. One exception: measures the rules read from a task table's columns
+    (a 制度建设计划 with no problem list) are kept, and the learned reader only adds what it reads
+    outside tables. Chosen on the held-out dev documents (docs/accuracy.md)."""
     from .understand import link_measures
 
     if understanding.problems and understanding.measures:

@@ -28,7 +28,8 @@ from .batch import NOT_JUDGED
 from .doctype import judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
-from .understand import Item, Understanding, attach_block_labels, similarity, split_listed_items, understand
+from .understand import (MEASURE_LEAD, Item, Understanding, attach_block_labels, similarity, split_listed_items,
+                         understand)
 
 
 class StyleClassifier(Protocol):
@@ -324,7 +325,6 @@ _CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^
 _LIST_CLOSE = re.compile(r"\s*(?:对|针对|对于)(?:这些|上述|以上)(?:问题|不足|差距)[，,]")
 # “在服务病人方面”, “关于个人作风方面”: the name of a group of problems, not one of them
 _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?[：:。]?")
-_MEASURE_LEAD = re.compile(r"\s*(?:打算|下步打算|下一步打算|整改措施|改进措施|措施|改|怎么改|如何改)[：:]\s*")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
@@ -348,9 +348,11 @@ def _is_section_title(text: str) -> bool:
 
 
 def drop_fragments(u) -> None:
-    """Items too short to say anything (an OCR'd seal letter, a stray “O”, a two-character scrap)
-    are not problems or measures: fewer than four Chinese characters; nor is a target (整改目标：…)
-    a measure. Links are renumbered."""
+    """Drop what the reader took for items and is not one: scraps of fewer than four Chinese
+    characters (an OCR'd seal letter, a stray “O”), the 版记, a section's or a group's name, the
+    sentences that announce, close or explain a list of problems, and, among measures, a target
+    (整改目标：…), a closing pledge or a cause. Links are renumbered; a measure loses the label that
+    announced it (打算：…)."""
     keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
             and not IMPRINT_LINE.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
             and not _LIST_INTRO.search(p.text) and not _LIST_CLOSE.match(p.text)
@@ -367,7 +369,7 @@ def drop_fragments(u) -> None:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)
         # “打算：加强流动党员管理……”: the label that announced the measure is not part of it
-        lead = _MEASURE_LEAD.match(m.text)
+        lead = MEASURE_LEAD.match(m.text)
         if lead and len(_CJK.findall(m.text[lead.end():])) >= MIN_ITEM_CHARS:
             m.text = m.text[lead.end():]
 

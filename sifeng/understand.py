@@ -19,9 +19,12 @@ from docparse import Block, Document, Location, Table
 
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
-MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施)[：:]"
+# Labels that announce a measure: anywhere (整改措施：), or only where a sentence starts (改：, 打算：).
+_MEASURE_LABELS = r"整改措施|整改目标和措施|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施"
+_SHORT_MEASURE_LABELS = r"改|怎么改|如何改|整改|打算|下步打算"
+MEASURE_MARKER = re.compile(rf"(?:{_MEASURE_LABELS})[：:]"
                              # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
-                             r"|(?<=[。！!；;])(?:改|怎么改|如何改|整改|打算|下步打算)[：:]"
+                             rf"|(?<=[。！!；;])(?:{_SHORT_MEASURE_LABELS})[：:]"
                              r"|(?:下一步|下步|今后|对此|针对(?:这一|此|上述|这些)问题)[，,：:]"
                              # “……。今后村里修路……”: a sentence that opens with 今后 after a problem
                              r"|(?<=[。！!])(?:今后|下一步|下步|从今以后|从现在起|从今往后)(?![，,：:])"
@@ -29,6 +32,8 @@ MEASURE_MARKER = re.compile(r"(?:整改措施|整改目标和措施|改进措施
                              r"|(?<=[。！!])[^。，,；;：:]{0,8}?(?:党委|党组|党工委|支部|班子|本人)"
                              r"(?:决定|要求|承诺)[，,：:]?")
 _QUOTES = str.maketrans("", "", "“”‘’\"' 　")
+# A measure item that still opens with the label that announced it (“打算：加强流动党员管理……”)
+MEASURE_LEAD = re.compile(rf"\s*(?:{_MEASURE_LABELS}|{_SHORT_MEASURE_LABELS})[：:]\s*")
 
 
 @dataclass
@@ -363,8 +368,7 @@ def understand(document: Document) -> Understanding:
         if label_line:
             # “整改措施：” on its own under “（一）关于文山会海的问题”: a label inside that block, which the
             # next sibling heading (（二）…) closes, not a section of the whole document
-            level = max(lv for lv, _ in stack if lv == int(lv)) + 0.5 if any(lv == int(lv) for lv, _ in stack) \
-                else 0.5
+            level = max((lv for lv, _ in stack if lv.is_integer()), default=0.0) + 0.5
         is_heading = block.kind == "heading" or (kind is not None and block.kind == "paragraph")
         if is_heading or (block.label and containers[index]):
             while stack and stack[-1][0] >= level:
