@@ -78,7 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # The performer as subject: the leading phrase (after a numbering label or a “整治…：” lead)
         # right before a verb or modal.
         "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*|第[一二三四五六七八九十百零\d]{{1,4}}条\s*)?"
-                              rf"(?:[^{_STOP}]{{2,20}}[：:])?"
+                              rf"(?:[^{_STOP}]{{2,20}}(?<!\d)[：:])?"
                               rf"(?:[^{_STOP}]{{2,8}}[，,])?"  # a short lead clause: 下一步， 经认真查摆，
                               rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{_alternatives(lex['subject_triggers'])})(?!人)|\d)"),
     }
@@ -332,9 +332,10 @@ def owner_candidates(text: str) -> list[Owner]:
     lex = _lexicon()
     trigger = _alternatives(lex["subject_triggers"])
     clause = _clause_pattern(trigger, 2)
-    # Clause starts after a sentence or a semicolon, or after a comma that follows a lead such as
+    # Clause starts after a sentence, a semicolon, a colon (not of a clock time: after the time,
+    # “每天上午10:00镇纪委将…”), or after a comma that follows a lead such as
     # 下一步 (“…，科主任在大会上作检查” names who acts in a consequence, not who owns the measure).
-    strong = {0} | {m.end() for m in re.finditer(r"[；;。：:！!]", norm)} | \
+    strong = {0} | {m.end() for m in re.finditer(r"[；;。！!]|(?<!\d)[：:]|\d[：:]\d\d\s*", norm)} | \
         {m.end() for m in _LEAD_COMMA.finditer(norm)}
     weak = {m.end() for m in re.finditer(r"[，,]", norm)} - strong
     # “作风建设督查组每月…”: the shortest phrase before a trigger may be no party (作风建设, before
