@@ -6,7 +6,7 @@ repository (their text is not ours to commit). Point the script at the folder th
     documents.jsonl   {"text", "doc_type" (null: not a submission), "n_measures", "source", ...}
     SOURCES.md        the sources (addresses and titles)
 
-    python scripts/evaluate_real.py --dir /path/to/realtext [--write docs/accuracy.md]
+    python scripts/evaluate_real.py --dir /path/to/realtext [more sets, pooled] [--write docs/accuracy.md]
 
 Reports four-styles macro-F1, non-problems left unlabelled, and the share of statements whose
 author's own heading is among the predicted labels (with the heading given as context, as review
@@ -21,6 +21,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -35,22 +36,33 @@ def _load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+STYLES = ("形式主义", "官僚主义", "享乐主义", "奢靡之风")
+
+
+def heading_of(item: dict) -> Optional[str]:
+    """The style an author's own heading names (what review gives the classifier as context). Sets
+    label it two ways: `author_heading` is the style (with `author_heading_text` the words), or, in
+    set 5, `author_heading` is the words and `author_heading_style` the style. A heading that names
+    no style (“具体表现：”, “工作方面：”) gives none."""
+    style = item.get("author_heading_style") if "author_heading_style" in item else item.get("author_heading")
+    return style if style in STYLES else None
+
+
 def styles(items: list[dict]) -> dict:
     from classifiers.evaluation import evaluate
     from classifiers.fourstyles import default_classifier
 
     model = default_classifier()
     plain = [model.classify(i["text"], explain=False).labels for i in items]
-    with_heading = [model.classify(i["text"], explain=False, heading=i.get("author_heading")).labels
-                    for i in items]
-    headed = [k for k, i in enumerate(items) if i.get("author_heading")]
+    with_heading = [model.classify(i["text"], explain=False, heading=heading_of(i)).labels for i in items]
+    headed = [k for k, i in enumerate(items) if heading_of(i)]
     return {
         "n": len(items), "n_headed": len(headed),
         "macro_f1": evaluate(items, plain).macro_f1,
         "macro_f1_context": evaluate(items, with_heading).macro_f1,
         "unlabelled": evaluate(items, plain).negatives_unlabelled,
-        "heading_share": sum(items[k]["author_heading"] in plain[k] for k in headed) / max(1, len(headed)),
-        "heading_share_context": sum(items[k]["author_heading"] in with_heading[k] for k in headed) / max(1, len(headed)),
+        "heading_share": sum(heading_of(items[k]) in plain[k] for k in headed) / max(1, len(headed)),
+        "heading_share_context": sum(heading_of(items[k]) in with_heading[k] for k in headed) / max(1, len(headed)),
     }
 
 
@@ -81,11 +93,13 @@ def documents(items: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=Path(os.environ.get("SIFENG_REALTEXT", "../realtext")))
+    parser.add_argument("--dir", type=Path, nargs="+", default=[Path(os.environ.get("SIFENG_REALTEXT", "../realtext"))],
+                        help="one folder, or several to pool (each set's figures are also printed by running it alone)")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
-    statements, measures = _load(args.dir / "statements.jsonl"), _load(args.dir / "measures.jsonl")
-    pages = _load(args.dir / "documents.jsonl")
+    statements = [i for d in args.dir for i in _load(d / "statements.jsonl")]
+    measures = [i for d in args.dir for i in _load(d / "measures.jsonl")]
+    pages = [i for d in args.dir for i in _load(d / "documents.jsonl")]
     if not (statements or measures or pages):
         raise SystemExit(f"没有找到真实材料评测集：{args.dir}（该目录不在仓库中，见 docs/accuracy.md）")
     s = styles(statements)
@@ -94,7 +108,8 @@ def main() -> None:
     sources = {i.get("source") for i in statements + measures + pages if i.get("source")}
     body = "\n".join([
         f"{s['n']} statements ({s['n_headed']} under an author's style heading), {len(measures)} measures and "
-        f"{d['n']} whole pages ({d['non_submissions']} not submissions) from {len(sources)} published sources.",
+        f"{d['n']} whole pages ({d['non_submissions']} not submissions) from {len(sources)} published sources"
+        f" ({len(args.dir)} set{'s' if len(args.dir) > 1 else ''}).",
         "",
         "| measure | result |",
         "| --- | --- |",
