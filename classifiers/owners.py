@@ -61,7 +61,7 @@ def _alternatives(words: list[str]) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = _lexicon()
     surname = rf"(?:{_alternatives(lex['compound_surnames'])}|[\u4e00-\u9fff])"
-    return {
+    patterns = {
         "masked": re.compile(rf"{surname}{_MASK}"),
         "person": re.compile(rf"^{surname}{_MASK}$"),
         "label": re.compile(rf"(?P<label>{_alternatives(lex['labels'] + lex['secondary_labels'])})"
@@ -79,9 +79,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # right before a verb or modal.
         "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*|第[一二三四五六七八九十百零\d]{{1,4}}条\s*)?"
                               rf"(?:[^{_STOP}]{{2,20}}(?<!\d)[：:])?"
-                              rf"(?:[^{_STOP}]{{2,8}}[，,])?"  # a short lead clause: 下一步， 经认真查摆，
+                              rf"(?:[^{_STOP}]{{2,8}}[，,])??"  # a short lead clause: 下一步， 经认真查摆，
                               rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{_alternatives(lex['subject_triggers'])})(?!人)|\d)"),
     }
+    # the same subject, always after the short lead clause when there is one
+    patterns["subject_after_lead"] = re.compile(patterns["subject"].pattern.replace("[，,])??", "[，,])?"))
+    return patterns
 
 
 def classify(name: str) -> Optional[str]:
@@ -268,7 +271,12 @@ def find_owners(text: str) -> list[Owner]:
         add(match.group("x"), match.start("x"), 2)
     for match in patterns["first_owner"].finditer(text):
         add(match.group("x"), match.start("x"), 2)
+    # The subject before a short lead clause (“三、各科室要加强管理，逐项落实…”) when it names a
+    # party, else the one after it (“下一步，县纪委将…”).
     subject = patterns["subject"].match(text)
+    if subject and (not _acceptable(_clean(subject.group("x"))) or _not_performer(text, subject.end("x"))):
+        # (“办公室要求，各股室今后…”: the one that requires is no performer; the one after is)
+        subject = patterns["subject_after_lead"].match(text) or subject
     if subject and not _not_performer(text, subject.end("x")):
         # A subject bound by a modal or a duty (“督办部门要…”, “封存单位应当…”, “X负责…”) says who
         # acts as plainly as 由X负责; a bare subject (“局机关每月…”) is weaker.
