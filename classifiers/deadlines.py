@@ -79,14 +79,16 @@ def _patterns() -> list[_Pattern]:
                       rf"(?:(?:至少|不少于)?{_NUM}次|\d{{1,2}}日(?:前)?|[一二三四五六日]|年底|末|底)?)"
                       # “一月一结”, “一周安排一次”, “一年两次”: a count per period said without 每
                       rf"|(?<![第\d{_CN}])一(?:周|月|季度|季|年|学期)[^，,。；;\d]{{0,4}}?[一两二三四]次"
-                      r"|(?<![第\d])一(?:周|月|季|年)一(?:结|报|查|评|清|公开|通报)"),
+                      r"|(?<![第\d])一(?:周|月|季|年)一(?:结|报|查|评|清|公开|通报)"
+                      r"|逐(?:月|季|年)(?:汇总|通报|统计|检查|考核|上报|报送|公示|分析)"),
         ("yearpos", rf"(?P<y>(?:19|20)\d{{2}}|二[〇零○][{_CN}]{{2}}|今|明|本|当)年(?:度)?(?P<h>底|末|内|中)(?:末|底)?{_BEFORE}"),
         ("month", rf"(?:{_YEAR})?(?:(?:明年|下年))?{_MONTH}(?P<pos>底|末|上旬|中旬|下旬|初)?{_BEFORE}"),
         ("quarter", rf"(?:{_YEAR})?(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?{_BEFORE}"),
         ("half", rf"(?:{_YEAR})?(?P<h>上半年|下半年|年中|年底|年末|年内|年度内|全年)(?:末|底)?{_BEFORE}"),
         ("year", rf"(?<![\d{_CN}])(?P<y>(?:19|20)\d{{2}}|二[〇零○][{_CN}]{{2}})年(?:度)?(?P<pos>底|末)?{_BEFORE}(?![\d{_CN}]|月)"),
         ("this", r"(?P<this>本月|当月|下月|本季度|本季|下季度)(?:底|末|内)(?:前)?"),
-        ("festival", rf"(?P<f>{festivals})(?:节)?(?:之前|前)"),
+        # “国庆前”, “‘十一’之前” (quoted, as 十一 alone is also a number)
+        ("festival", rf"(?:(?P<f>{festivals})|[“\"‘'](?P<fq>十一|五一|七一|八一)[”\"’'])(?:节)?(?:之前|前)"),
         ("campaign", r"(?:教育实践)?活动(?:基本)?结束(?:之前|前)"),
         ("immediate", rf"(?:{words('immediate')})"),
         ("long_term", rf"(?:{words('long_term')})"),
@@ -210,7 +212,7 @@ class _Due:
         if name in ("relative", "limit"):
             return self._relative(g["n"], g["unit"])
         if name == "festival":
-            return self._festival(g["f"])
+            return self._festival(g["f"] or g["fq"])
         if name == "campaign":
             return _as_date(_lexicon()["campaign_end"])
         return None
