@@ -380,6 +380,9 @@ def understand(document: Document) -> Understanding:
                 kind = None
             stack.append((level, kind))
             result.headings.append(block.text)
+            if parent in ("root_causes", "six_explanations"):
+                # “（三）党性修养锻炼不够”: a cause's own heading names its dimension most plainly
+                section_parts.setdefault(parent, []).append(block.text)
             category = block.text if kind is None or any(w in block.text for w in _STYLE_WORDS) else ""
             if block.kind == "heading" or containers[index]:
                 rest = _after_lead(block.text) if containers[index] else ""
