@@ -123,6 +123,11 @@ def missing_elements(text: str, ref_date: Optional[str] = None) -> list[str]:
 
 
 # A measure that only says to obey rules already in force, with nothing else (no clause after it).
+# A 制度建设计划 item that is only the name of a rule (“《办公用房管理规定》”) names a checkable
+# output, the rule itself; a name that promises only a mechanism or opinions (“《…长效机制实施意见》”,
+# “《…若干规定》”) does not. Measured on the document corpus's title-only items: docs/accuracy.md.
+NAMED_RULE = re.compile(r"\s*[《〈][^》〉]{2,40}[》〉]\s*")
+GENERIC_RULE = re.compile(r"长效机制|若干(?:意见|规定|措施)|的意见|实施意见")
 ONLY_OBEYS = re.compile(r"(?:[一二三四五六七八九十]是)?(?:要|须|必须)?(?:严格|认真|切实|坚决|自觉)?(?:执行|落实|遵守|贯彻|遵照)好?"
                         r"[^，,。；;：:\d]{0,30}(?:规定|制度|办法|要求|精神|纪律|细则|准则|条例)(?:》|”)?[。；;]?")
 
@@ -156,6 +161,8 @@ class HollownessScorer:
             # “严格执行中央八项规定和省委实施办法”: only obeying rules that exist is a pledge
             # (CONVENTIONS.md §3: 只说“严格执行”已有规定 → hollow), whatever the rule's name says
             score = max(score, threshold)
+        if NAMED_RULE.fullmatch(text) and not GENERIC_RULE.search(text):
+            score = min(score, threshold / 2)
         hollow = score >= threshold
         missing = missing_elements(normalise(text), ref_date)
         # A concrete measure may still lack a frequency or a number; name only the gaps that
