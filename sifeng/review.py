@@ -325,6 +325,7 @@ _CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^
 _LIST_CLOSE = re.compile(r"\s*(?:对|针对|对于)(?:这些|上述|以上)(?:问题|不足|差距)[，,]")
 # “在服务病人方面”, “关于个人作风方面”: the name of a group of problems, not one of them
 _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?[：:。]?")
+_ABOUT_TITLE = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?关于[^。；;]{1,30}?(?:的)?问题[。：:]?")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
@@ -353,10 +354,17 @@ def drop_fragments(u) -> None:
     sentences that announce, close or explain a list of problems, and, among measures, a target
     (整改目标：…), a closing pledge or a cause. Links are renumbered; a measure loses the label that
     announced it (打算：…)."""
-    keep = [i for i, p in enumerate(u.problems) if len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
+    # “二、关于科研项目评审“重关系、轻质量”的问题” followed by the problem it names: a title, and the
+    # measures linked to it answer the statement under it
+    titles = {i: i + 1 for i, p in enumerate(u.problems[:-1]) if _ABOUT_TITLE.fullmatch(p.text.strip())
+              and len(u.problems[i + 1].text) > len(p.text) and not _ABOUT_TITLE.fullmatch(u.problems[i + 1].text.strip())}
+    for m in u.measures:
+        if m.problem in titles:
+            m.problem = titles[m.problem]
+    keep = [i for i, p in enumerate(u.problems) if i not in titles and len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
             and not IMPRINT_LINE.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
             and not _LIST_INTRO.search(p.text) and not _LIST_CLOSE.match(p.text)
-            and not _ASPECT_TITLE.fullmatch(p.text.strip())]
+            and not _ASPECT_TITLE.fullmatch(p.text.strip()) and not _TARGET_LABEL.match(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one

@@ -224,6 +224,13 @@ def column_roles(table: Table) -> dict[str, int]:
             roles.setdefault("category", roles["measure"])
             roles["measure"] = index
             continue
+        if role == "problem" and "problem" in roles and "问题" in clean and "问题" not in _clean_header(
+                table.header[roles["problem"]]):
+            # 整治项目 | 突出问题 | 整治任务: the 问题 column states the problems; the item before it
+            # names the row's topic, kept as its category
+            roles.setdefault("category", roles["problem"])
+            roles["problem"] = index
+            continue
         roles.setdefault(role, index)
     if table.body and not ("problem" in roles and "measure" in roles):
         _roles_by_content(table, roles)
@@ -421,13 +428,16 @@ def is_sign_off(block: Block, document: Document) -> bool:
     if len(text) > 40:
         return False
     return text in (meta.unit, meta.author) or bool(meta.date_text and meta.date_text in text and len(text) <= 30) \
-        or bool(_SIGNING_UNIT.match(text) or _SIGNING_PERSON.match(text))
+        or bool(_SIGNING_UNIT.match(text) or _SIGNING_PERSON.match(text) or _SIGNING_DATE.match(text))
 
 
 # A line that is only a unit's full name (中共××县××乡委员会) or a masked signer (赵××): a 落款,
 # even where the title did not name the unit.
 _SIGNING_UNIT = re.compile(r"^(?:中共|中国共产党)[^，。；：,;:！？、\s]{2,26}(?:委员会|党委|党组|党工委|总支部?|支部(?:委员会)?)$")
 _SIGNING_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[×Xx＊*]{1,2}|某某?)$")
+# A line that is only a date, as OCR may leave it (“二〇→四年四月三十日”: 一 read as →).
+_DATE_CHAR = r"[\d〇○Ｏ零一二三四五六七八九十→—\-_－]"
+_SIGNING_DATE = re.compile(rf"^{_DATE_CHAR}{{4}}\s*年\s*{_DATE_CHAR}{{1,3}}\s*月\s*{_DATE_CHAR}{{1,3}}\s*日$")
 
 
 def _after_lead(text: str) -> str:
