@@ -28,8 +28,8 @@ from .batch import NOT_JUDGED
 from .doctype import judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
-from .understand import (MEASURE_LEAD, Item, Understanding, attach_block_labels, similarity, split_listed_items,
-                         understand)
+from .understand import (MEASURE_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
+                         split_listed_items, understand)
 
 
 class StyleClassifier(Protocol):
@@ -97,6 +97,7 @@ class Reviewer:
         if self.segmenter is not None:
             regroup(document, u, self.segmenter, self._gate)
         split_listed_items(u)
+        retype_by_labels(document.text, u)
         drop_fragments(u)
         attach_block_labels(document.text, u)
         kind = judge_doc_type(document, filename, *read)

@@ -532,6 +532,52 @@ def label_fields(line: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     return owner, (deadlines or [None])[0]
 
 
+_BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]\s*$")
+_BEFORE_PROBLEM = re.compile(r"(?:存在问题|存在的问题|主要问题|问题表现|问题)[：:]\s*$")
+
+
+def retype_by_labels(text: str, result: Understanding) -> None:
+    """An item right after an inline label is what the label says, whatever the reader made of it:
+    “存在问题：…。整改措施：以后不再搞剪彩仪式。” — the part after 整改措施： is a measure (answering the
+    problem before it in the same paragraph), the part after 存在问题： a problem."""
+    def label_before(item: Item) -> Optional[str]:
+        at = text.find(item.text)
+        if at < 0:
+            return None
+        before = text[max(0, at - 10):at]
+        before = before.rsplit("\n", 1)[-1]
+        return "measures" if _BEFORE_MEASURE.search(before) else "problems" if _BEFORE_PROBLEM.search(before) else None
+
+    moved_out = {i for i, p in enumerate(result.problems) if label_before(p) == "measures"}
+    moved_in = [m for m in result.measures if label_before(m) == "problems"]
+    if not moved_out and not moved_in:
+        return
+    kept = [p for i, p in enumerate(result.problems) if i not in moved_out]
+    problems = sorted(kept + moved_in, key=lambda item: text.find(item.text))
+    index = {id(p): k for k, p in enumerate(problems)}
+    old = {i: id(p) for i, p in enumerate(result.problems)}
+    measures = []
+    for m in result.measures:
+        if any(m is x for x in moved_in):
+            continue
+        m.problem = index.get(old.get(m.problem)) if m.problem is not None else None
+        measures.append(m)
+    for i in sorted(moved_out):
+        item = result.problems[i]
+        at = text.find(item.text)
+        line_start = text.rfind("\n", 0, max(at, 0)) + 1
+        # it answers the problem before it in the same paragraph
+        earlier = [k for k, p in enumerate(problems) if line_start <= text.find(p.text) < at]
+        item.problem = earlier[-1] if earlier else None
+        item.section = "measures"
+        measures.append(item)
+    for p in moved_in:
+        p.problem = None
+        p.section = "problems"
+    result.problems = problems
+    result.measures = sorted(measures, key=lambda item: text.find(item.text))
+
+
 def attach_block_labels(text: str, result: Understanding) -> None:
     """Owner and deadline lines written once for a block of measures (per-problem layouts:
     整改措施 1. 2. then “责任领导：…　责任单位：…　完成时限：…”) belong to each measure of the block —
