@@ -106,11 +106,16 @@ def heading_text(block: Block) -> Optional[str]:
 
 # ---- document type and scope -----------------------------------------------------------------
 
+_NAMED_PERSON = re.compile(r"(?:书记|县长|镇长|乡长|局长|主任|院长|校长|经理|部长|委员|同志)\s*[\u4e00-\u9fff]{1,2}(?:[×Xx＊*]{2}|某某)"
+                           r"|[\u4e00-\u9fff](?:××|某某)同志")
+
+
 def detect_scope(document: Document) -> str:
     """班子 or 个人: from the title, else from who the text speaks as (本人/我 against 我们/班子)."""
     spec = load_yaml("sections.yaml")["scope"]
     title = document.metadata.title or ""
-    if any(w in title for w in spec["title_personal"]):
+    # “梅岭乡党委书记龚××对照检查材料”: a named person is the author, whatever body the title names
+    if any(w in title for w in spec["title_personal"]) or _NAMED_PERSON.search(title):
         return "个人"
     if any(w in title for w in spec["title_team"]):
         return "班子"
