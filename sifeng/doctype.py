@@ -110,7 +110,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")
-    plainly_other = kind is not None and hits >= kind["override_hits"] and items < 3
+    plainly_other = kind is not None and hits >= kind["override_hits"] and (
+        items < 3 or (in_title and kind.get("title_decides", False)))
     declared = None if plainly_other else declared_family(text[: spec["body_chars"] * 4])
     if declared is not None and proba is not None:
         # The author says what the text is (“……，制定本方案。”, “现将……对照检查如下”): the family is

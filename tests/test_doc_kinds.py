@@ -1,0 +1,50 @@
+"""Files that are not submissions (corpora/doc_kinds.yaml) are recognised as such, and a
+submission that shares their words is not taken for one."""
+
+from sifeng import review
+
+ACTIVITY_PLAN = """县农机局党组关于深入开展党的群众路线教育实践活动的实施方案
+
+根据县委的统一部署，局机关从2014年2月起开展党的群众路线教育实践活动，结合实际，制定本实施方案。
+一、指导思想和目标要求
+以为民务实清廉为主要内容，着力解决农机补贴办理慢、下乡服务少等突出问题。
+二、参加范围
+局机关全体党员干部和下属站所党员。
+三、方法步骤
+（一）学习教育、听取意见（2月中旬至3月底）
+1.召开动员大会，局党组书记作动员讲话。
+2.组织党员干部集中学习规定篇目，时间不少于5天。
+（二）查摆问题、开展批评（4月至5月中旬）
+3.班子和班子成员撰写对照检查材料，召开专题民主生活会。
+（三）整改落实、建章立制（5月中旬至7月底）
+4.制定整改方案，列出问题清单，明确整改时限和责任人。
+5.开展专项整治，对公务用车、业务招待进行集中清理。
+6.建立健全制度，形成作风建设长效机制。
+四、组织领导
+成立局教育实践活动领导小组，局党组书记任组长。
+"""
+
+RECTIFICATION_PLAN = """县农机局党组教育实践活动整改方案
+
+根据专题民主生活会查摆的问题，结合实际，制定本方案。
+一、存在的主要问题
+1.农机购置补贴审核要跑县、乡两级，补贴到账时间长，农户意见大。
+2.局领导下乡多到示范园区，偏远乡镇很少去。
+二、整改措施
+1.补贴申请改由乡农机站一次受理，县局10个工作日内办结。责任单位：农机化管理股；完成时限：2014年8月底前。
+2.局领导每人每月到偏远乡镇调研不少于2天。责任单位：办公室；完成时限：长期坚持。
+"""
+
+
+def test_a_plan_that_deploys_the_activity_is_not_a_submission():
+    result = review(ACTIVITY_PLAN.encode("utf-8"), filename="fangan.txt")
+    assert result.doc_type is None
+    assert result.not_submission == "活动实施方案"
+    assert result.verdict == "无法判断（需人工审阅）"
+
+
+def test_a_rectification_plan_of_the_activity_is_still_a_plan():
+    result = review(RECTIFICATION_PLAN.encode("utf-8"), filename="zhenggai.txt")
+    assert result.doc_type == "整改方案"
+    assert result.not_submission is None
+    assert len(result.measures) == 2
