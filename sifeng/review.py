@@ -326,6 +326,8 @@ _CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^
 _LIST_CLOSE = re.compile(r"\s*(?:对|针对|对于)(?:这些|上述|以上)(?:问题|不足|差距)[，,]")
 # “在服务病人方面”, “关于个人作风方面”: the name of a group of problems, not one of them
 _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?[：:。]?")
+# “以上整改措施请镇党委和全镇干部群众监督。”: the sentence that closes a list of measures
+_MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项)")
 _ABOUT_TITLE = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?关于[^。；;]{1,30}?(?:的)?问题[。：:]?")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
@@ -373,7 +375,7 @@ def drop_fragments(u) -> None:
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS
                   and not _TARGET_LABEL.match(m.text) and not IMPRINT_LINE.match(m.text)
                   and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)
-                  and not _CAUSE_LEAD.match(m.text)]
+                  and not _CAUSE_LEAD.match(m.text) and not _MEASURES_CLOSE.match(m.text)]
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)
