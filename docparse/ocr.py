@@ -216,6 +216,7 @@ _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]"
 _NEAR_CJK_SPACE = re.compile(rf"(?<={_CJK}) +| +(?={_CJK})")
 _MASK = re.compile(r"(?<=[\u4e00-\u9fff])[xX×]{2}(?![A-Za-z])")
 _ZERO_IN_DATE = re.compile(r"(?<=[一二三四五六七八九〇○零])[Oo0Ｏ](?=[一二三四五六七八九〇○零十年])")
+_SPLIT_YEAR = re.compile(r"(?<=\b\d{3}) (?=\d年)|(?<=\b\d{2}) (?=\d{2}年)|(?<=\b\d) (?=\d{3}年)")
 _HALF_TO_FULL = {":": "：", ",": "，", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})[:,;?!()]|[:,;?!()](?={_CJK})")
 
@@ -228,6 +229,11 @@ def _tidy(text: str) -> str:
     text = _NEAR_CJK_SPACE.sub("", text)
     # Masked names (王××) come out of Tesseract as Latin x.
     text = _MASK.sub("××", text)
+    # A table written with bars: the OCR reads some bars as the ideograph 丨 (“…通报丨警务督察大队丨…”).
+    if re.search(r"[|｜]", text):
+        text = text.replace("丨", "|")
+    # “201 4年”: a year split by a gap between glyphs
+    text = _SPLIT_YEAR.sub("", text)
     # 〇 in a Chinese date comes out as the letter O or the digit 0: “二O一四年”.
     return _ZERO_IN_DATE.sub("〇", text)
 

@@ -167,6 +167,12 @@ def _unflatten(raw: RawBlock) -> list[RawBlock]:
 _BAR = re.compile(r"\s*[｜|]\s*")
 
 
+def _barred(text: str) -> str:
+    """The text with 丨 read as a bar where the line holds bars already: OCR reads some of a text
+    table's bars as the ideograph 丨 (“2|对户政业务…丨治安大队丨…”)."""
+    return text.replace("丨", "|") if re.search(r"[｜|]", text) else text
+
+
 def _bar_tables(raws: list[RawBlock]) -> list[RawBlock]:
     """Rows of a table written as text with bars (“事项｜进展｜下步安排”, one row a paragraph) become
     one table: a run of paragraphs that each split into the same number of fields (three or more,
@@ -235,12 +241,12 @@ def _spaced_fields(raw: RawBlock) -> Optional[list[str]]:
 def _bar_width(raw: RawBlock) -> int:
     if raw.table is not None or raw.label or not re.search(r"[｜|]", raw.text):
         return 0
-    fields = _BAR.split(raw.text.strip().strip("｜|"))
+    fields = _BAR.split(_barred(raw.text).strip().strip("｜|"))
     return len(fields) if len(fields) >= 2 and sum(bool(f.strip()) for f in fields) >= 2 else 0
 
 
 def _table_of(raws: list[RawBlock], width: int) -> RawBlock:
-    rows = [[f.strip() for f in _BAR.split(raw.text.strip().strip("｜|"))] for raw in raws]
+    rows = [[f.strip() for f in _BAR.split(_barred(raw.text).strip().strip("｜|"))] for raw in raws]
     header = rows[0]
     has_header = all(len(f) <= 12 and not re.search(r"[。，；,;]", f) for f in header) and len(rows) >= 2
     return _text_table(raws, rows, header_rows=1 if has_header else 0)
