@@ -86,3 +86,18 @@ def test_a_count_per_period_without_mei_is_recurring(text, expected):
     found = find_deadlines(text, "2014-05-01")
     assert ([d.text for d in found] or [None])[0] == expected
     assert all(d.kind == "recurring" for d in found)
+
+
+def test_a_quoted_holiday_is_a_festival_deadline_and_a_month_is_not_one():
+    import datetime as dt
+
+    ref = dt.date(2018, 9, 18)
+    found = find_deadline("争取“十一”之前，在网站对整改结果公示完毕。", ref)
+    assert (found.text, found.kind, str(found.due)) == ("“十一”之前", "date", "2018-09-30")
+    assert str(find_deadline("“五一”前完成清理。", ref).due) == "2019-04-30"
+    assert find_deadline("十一月前完成。", ref).text == "十一月前"        # a month, not the holiday
+
+
+def test_month_by_month_reporting_is_recurring():
+    found = find_deadline("台账资料留存备查，逐月汇总。")
+    assert (found.text, found.kind) == ("逐月汇总", "recurring")

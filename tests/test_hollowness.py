@@ -52,3 +52,13 @@ def test_only_obeying_existing_rules_is_hollow_and_a_concrete_way_of_obeying_is_
     assert judge("严格执行中央八项规定和省委实施办法").hollow
     assert judge("严格执行村干部坐班制度。").hollow
     assert not judge("严格执行公务接待“一函一单”，接待清单每月公示。").hollow
+
+
+def test_a_rules_name_alone_is_a_checkable_output_unless_it_promises_only_a_mechanism():
+    from classifiers.hollowness import HollownessScorer
+
+    scorer = HollownessScorer.load()
+    assert not scorer.judge("《办公用房管理规定》").hollow
+    assert not scorer.judge("《处级干部作风考评办法》").hollow
+    # a name that promises only a mechanism is left to the model, which reads it as a pledge
+    assert scorer.judge("《作风建设长效机制实施意见》").hollow

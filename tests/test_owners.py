@@ -116,3 +116,38 @@ def test_party_that_reports_to_another_ends_before_it_and_a_longer_subject_is_tr
     assert read_measure("接待地点由办公室请示主要领导同意后，做出统一安排。").owner.text == "办公室"
     # the shortest phrase before a trigger (作风建设, before 督查) is no party: the longer one is a candidate
     assert "作风建设督查组" in [o.text for o in owner_candidates("作风建设督查组每月至少开展1轮督查工作。")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject before a short lead clause, not a word of the clause after it (逐项)
+    ("三、各科室要加强管理，逐项落实承办人员，研究细化办理流程。", "各科室"),
+    # the one that only requires is no performer; the party after the lead clause is
+    ("办公室要求，各股室今后上报的统计数据一律注明来源和口径。", "各股室"),
+    # the lead clause still gives way to the subject after it
+    ("下一步，县纪委将加强对各乡镇的明察暗访。", "县纪委"),
+])
+def test_the_subject_before_or_after_a_short_lead_clause(text, expected):
+    assert find_owner(text).text == expected
+
+
+def test_a_clock_time_is_no_clause_start_and_the_subject_after_it_is_a_candidate():
+    from classifiers.owners import owner_candidates
+
+    names = [o.text for o in owner_candidates("每天上午10:00镇纪委将对机关干部实行动态查岗。")]
+    assert "镇纪委" in names and not any(n.startswith("00") for n in names)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("局办公室安排一名工作人员参与接待，并做好接待记录。", "局办公室"),
+    ("各支部通过召开党员大会对党员承诺事项逐项审核把关。", "各支部"),
+])
+def test_verbs_of_rules_and_task_lists_open_a_subject(text, expected):
+    from classifiers.owners import owner_candidates
+
+    assert expected in [o.text for o in owner_candidates(text)]
+
+
+@pytest.mark.parametrize("name,kind", [("专职司机", "role"), ("单位文秘", "role"), ("村党组织", "department"),
+                                       ("执法人员", None), ("窗口工作人员", None), ("公司机关", None)])
+def test_drivers_and_clerks_are_parties_and_staff_at_large_are_not(name, kind):
+    assert accept(name) == kind

@@ -502,3 +502,101 @@ def test_measure_label_inside_a_problem_block_ends_with_the_block():
     review = sifeng.review(plan.encode("utf-8"), filename="方案.txt")
     assert [p.text[:6] for p in review.problems] == ["局机关201", "局领导下乡多"]
     assert [m.text[:6] for m in review.measures] == ["办公室自8月", "局领导每人联"]
+
+
+SELF_EXAMINATION_WITH_CAUSE_HEADINGS = """县水务局党组对照检查材料
+
+一、存在的突出问题
+1.会议多、文件多，2013年局机关发文156件，其中转发上级文件占一半以上。
+2.到基层调研多是听汇报，到工程现场解决问题少。
+二、需要说明的情况
+（一）“三公”经费支出。2013年局机关“三公”经费比上年下降21%。
+（二）职务消费。班子成员没有办理公款消费卡。
+（三）人情消费。班子成员没有借婚丧嫁娶收受礼金。
+（四）公务用车。局机关公务用车3辆，均按规定使用。
+（五）办公用房和住房。班子成员办公用房均未超标。
+（六）家属子女从业。班子成员配偶子女没有在本系统经商办企业。
+三、问题出在哪里
+（一）理想信念有所动摇
+学习满足于读文件，联系实际少。
+（二）宗旨意识有所淡化
+对群众急难的事情感受不深。
+（三）党性修养锻炼不够
+相互批评辣味不足，对自身要求放松。
+（四）政治纪律执行不严
+执行民主集中制不够严格。
+四、努力方向
+1.2014年局机关发文数量比上年减少三分之一，能不转发的一律不转发。
+2.班子成员每人每月到工程现场调研不少于3天。
+"""
+
+
+def test_cause_headings_name_their_dimensions_under_a_plain_spoken_section_title():
+    result = sifeng.review(txt_bytes(SELF_EXAMINATION_WITH_CAUSE_HEADINGS), filename="duizhao.txt")
+    assert result.doc_type == "对照检查材料"
+    assert [i.name for i in result.root_causes if i.found] == ["理想信念", "宗旨意识", "党性修养", "政治纪律"]
+    assert "missing_root_cause" not in [f.code for f in result.flags]
+
+
+def test_an_item_after_an_inline_label_is_what_the_label_says():
+    from sifeng.understand import Item, Understanding, retype_by_labels
+    from docparse.model import Location
+
+    text = ("一、存在问题：村干部坐班时间不固定，群众来办事找不到人。整改措施：村两委干部每天轮流在村部值班。\n"
+            "二、存在问题：去年修文化广场搞了剪彩仪式，花钱买了鞭炮。整改措施：以后村里的项目建成后不再搞剪彩仪式。")
+    item = lambda t: Item(text=t, location=Location(), section="problems")  # noqa: E731
+    u = Understanding(scope="班子", problems=[item("村干部坐班时间不固定，群众来办事找不到人。"),
+                                             item("去年修文化广场搞了剪彩仪式，花钱买了鞭炮。"),
+                                             item("以后村里的项目建成后不再搞剪彩仪式。")],
+                      measures=[Item(text="村两委干部每天轮流在村部值班。", location=Location(), section="measures",
+                                     problem=0)])
+    retype_by_labels(text, u)
+    assert [p.text for p in u.problems] == ["村干部坐班时间不固定，群众来办事找不到人。", "去年修文化广场搞了剪彩仪式，花钱买了鞭炮。"]
+    assert [(m.text, m.problem) for m in u.measures] == [("村两委干部每天轮流在村部值班。", 0),
+                                                         ("以后村里的项目建成后不再搞剪彩仪式。", 1)]
+
+
+def test_a_title_about_a_problem_is_not_one_and_its_measures_answer_the_statement():
+    from sifeng.review import drop_fragments
+    from sifeng.understand import Item, Understanding
+    from docparse.model import Location
+
+    p = lambda t: Item(text=t, location=Location(), section="problems")  # noqa: E731
+    u = Understanding(scope="个人", problems=[p("二、关于科研项目评审“重关系、轻质量”的问题"),
+                                             p("校内科研项目立项评审中，本人对评审专家打招呼的现象没有制止。")],
+                      measures=[Item(text="推动科研处修订《校级科研项目管理办法》，评审专家随机抽取。", location=Location(),
+                                     section="measures", problem=0)])
+    drop_fragments(u)
+    assert [x.text for x in u.problems] == ["校内科研项目立项评审中，本人对评审专家打招呼的现象没有制止。"]
+    assert u.measures[0].problem == 0
+
+
+def test_a_title_that_names_a_person_is_personal_though_it_names_the_body():
+    from docparse import parse
+    from sifeng.understand import detect_scope
+
+    doc = parse(txt_bytes("梅岭乡党委书记龚××对照检查材料\n\n一、存在的问题\n1.下村调研少，多是听汇报。\n"), filename="a.txt")
+    assert detect_scope(doc) == "个人"
+    doc = parse(txt_bytes("梅岭乡党委领导班子对照检查材料\n\n一、存在的问题\n1.下村调研少，多是听汇报。\n"), filename="b.txt")
+    assert detect_scope(doc) == "班子"
+
+
+@pytest.mark.parametrize("line,expected", [("二〇→四年四月三十日", True), ("二〇一四年四月三十日", True),
+                                           ("2014年4月30日前完成公示", False)])
+def test_a_line_that_is_only_a_date_is_the_sign_off_even_as_ocr_leaves_it(line, expected):
+    from sifeng.understand import _SIGNING_DATE
+
+    assert bool(_SIGNING_DATE.match(line)) is expected
+
+
+def test_a_problem_column_after_a_topic_column_holds_the_problems():
+    from docparse.model import Cell, Location, Table
+    from sifeng.understand import column_roles
+
+    rows = [["整治项目", "突出问题", "整治任务", "牵头部门", "完成时限"],
+            ["用户服务", "报装要经过多个部门盖章，业主反映报装慢。", "报装环节由7个精简为3个。", "客户服务部", "2014年10月31日"]]
+    table = Table(rows=[[Cell(text=t, row=r, column=c, location=Location()) for c, t in enumerate(row)]
+                        for r, row in enumerate(rows)],
+                  header_rows=1)
+    roles = column_roles(table)
+    assert (roles["problem"], roles["measure"], roles["category"]) == (1, 2, 0)

@@ -181,3 +181,19 @@ def test_spaced_prose_without_a_header_of_column_names_is_not_a_table():
     text = "标题\n　　会议　文件　简报都要压缩。\n　　一是压缩会议　二是精简文件\n"
     doc = docparse.parse(txt_bytes(text), filename="a.txt")
     assert not any(b.kind == "table" for b in doc.blocks)
+
+
+def test_a_bar_table_whose_bars_ocr_read_as_the_ideograph_gun_is_still_a_table():
+    from docparse.ocr import _tidy
+
+    text = ("整治任务分解\n序号|整治任务|牵头单位|完成时限\n"
+            "1|窗口推行挂牌上岗和限时办结丨警务督察大队丨2014年7月15日前\n"
+            "2|清理户政证明材料，能内网核查的一律取消丨治安大队丨2014年8月底\n")
+    doc = docparse.parse(text.encode("utf-8"), filename="t.txt")
+    tables = [b.table for b in doc.blocks if b.table is not None]
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert rows[1] == ["1", "窗口推行挂牌上岗和限时办结", "警务督察大队", "2014年7月15日前"]
+    # a year split by a gap between glyphs is joined; 丨 alone in prose is left as it is
+    assert _tidy("副局长黄××|201 4年7月15日前") == "副局长黄××|2014年7月15日前"
+    assert "丨" in _tidy("中丨国")
