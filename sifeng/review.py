@@ -29,7 +29,7 @@ from .doctype import judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (MEASURE_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
-                         split_listed_items, understand)
+                         split_block_deadlines, split_listed_items, understand)
 
 
 class StyleClassifier(Protocol):
@@ -94,6 +94,7 @@ class Reviewer:
         # The type is judged on the items as first read: cutting one paragraph into three measures
         # is no new evidence that the file is a submission.
         read = (len(u.problems), len(u.measures))
+        split_block_deadlines(u)
         if self.segmenter is not None:
             regroup(document, u, self.segmenter, self._gate)
         split_listed_items(u)

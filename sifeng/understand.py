@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from classifiers.deadlines import find_deadline
 from classifiers.resources import load_yaml
 from docparse import Block, Document, Location, Table
 
@@ -595,6 +596,15 @@ def attach_block_labels(text: str, result: Understanding) -> None:
         if fields is not None and keep:
             _attach(keep[-1], *fields)
             continue
+        block = _BLOCK_DEADLINE.fullmatch(item.text.strip())
+        count = _count(block.group("n")) if block else 0
+        if block and keep and count and _HAS_TIME.search(block.group("rest")):
+            # “以上三项于9月底前落实到位。”: one deadline for the measures before it that name none of
+            # their own; it is not a measure itself
+            for measure in keep[-count:]:
+                if find_deadline(measure.text) is None:
+                    _attach(measure, None, block.group("rest"))
+            continue
         keep.append(item)
     result.measures = keep
     placed = [(text.find(m.text), m) for m in result.measures]
@@ -612,6 +622,39 @@ def attach_block_labels(text: str, result: Understanding) -> None:
             if lower < at < start:
                 _attach(measure, *fields)
         previous = start
+
+
+_BLOCK_DEADLINE = re.compile(r"(?:以上|上述)(?P<n>[一二两三四五六七八九十\d]{1,2})项(?:措施|工作|任务|整改)?[，,]?(?P<rest>.{2,30})")
+_HAS_TIME = re.compile(r"\d|[一二三四五六七八九十]+月|年底|年内|月底|即日|立即|长期")
+
+
+_BLOCK_DEADLINE_TAIL = re.compile(r"(?<=[。；;])\s*(?=(?:以上|上述)[一二两三四五六七八九十\d]{1,2}项)")
+
+
+def split_block_deadlines(result: Understanding) -> None:
+    """Cut a closing “以上两项6月底前完成” off the measure it was read with (“四是……，财务股牵头。以上
+    两项6月底前完成。”) into an item of its own, which attach_block_labels then gives to the measures
+    before it."""
+    out = []
+    for item in result.measures:
+        parts = _BLOCK_DEADLINE_TAIL.split(item.text, maxsplit=1)
+        if len(parts) == 2 and _BLOCK_DEADLINE.fullmatch(parts[1].strip()) and len(parts[0]) >= 8:
+            out.append(replace(item, text=parts[0].strip()))
+            out.append(replace(item, text=parts[1].strip()))
+        else:
+            out.append(item)
+    result.measures = out
+
+
+def _count(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + digits.get(numeral[1:], 0)
+    return digits.get(numeral, 0)
 
 
 def _attach(measure: Item, owner: Optional[str], deadline: Optional[str]) -> None:
