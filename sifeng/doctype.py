@@ -42,6 +42,11 @@ _ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^
 _FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
 
 
+# The kind given to a file with too little text to be a submission: it may be one cut short, so
+# what was read from it is still shown.
+TOO_SHORT = "文字过少的文件"
+
+
 def title_type(title: str) -> Optional[str]:
     """The submission type a title (or file name) names, by corpora/sections.yaml doc_types.
 
@@ -93,7 +98,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     text = document.text
     chars = len(_CJK.findall(text))
     if chars < spec["min_chars"]:
-        return DocTypeJudgement(None, 0.9, "none", "文字过少的文件",
+        return DocTypeJudgement(None, 0.9, "none", TOO_SHORT,
                                 f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
     title = document.metadata.title or ""
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")

@@ -25,7 +25,7 @@ from . import flags as F
 from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, OwnerOut, Problem,
                      RequirementItem, Review)
 from .batch import NOT_JUDGED
-from .doctype import judge as judge_doc_type
+from .doctype import TOO_SHORT, judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (MEASURE_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
@@ -105,6 +105,11 @@ class Reviewer:
         # Flags and checklists are for a submission of certain type; anything else is read (and
         # shown) but not judged.
         doc_type = kind.doc_type if kind.certain else None
+        if kind.not_submission and kind.not_submission != TOO_SHORT:
+            # A news report, a speech, a blank template: what it says of problems and measures is
+            # not a unit's own, and is not listed as if it were (an uncertain type, and a file
+            # perhaps cut short, keep theirs).
+            u.problems, u.measures = [], []
         ref = document.metadata.date
         problems = [self._problem(i, item) for i, item in enumerate(u.problems)]
         measures = [self._measure(i, item, ref) for i, item in enumerate(u.measures)]
