@@ -331,7 +331,8 @@ _CAUSE_LEAD = re.compile(r"\s*(?:以上|上述|这些)(?:问题|不足|差距)[^
 # “对这些问题，局党组将在下一步工作中认真加以解决”: the promise that closes a list of problems
 _LIST_CLOSE = re.compile(r"\s*(?:对|针对|对于)(?:这些|上述|以上)(?:问题|不足|差距)[，,]")
 # “在服务病人方面”, “关于个人作风方面”: the name of a group of problems, not one of them
-_ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?[：:。]?")
+_ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?"
+                           r"|在[^，,。；;：:]{2,12}(?:中|上))[：:。]?")  # “在干部选拔任用工作中”, “在个人作风上”
 # “以上整改措施请镇党委和全镇干部群众监督。”: the sentence that closes a list of measures
 _MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项)")
 _ABOUT_TITLE = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?关于[^。；;]{1,30}?(?:的)?问题[。：:]?")
