@@ -325,6 +325,7 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
 
     old_problems = list(understanding.problems)
     slots: list[_Slot] = []
+    replaced: dict[int, list[_Slot]] = {}
     for kind, items in (("P", understanding.problems), ("M", understanding.measures)):
         hint = 0
         for order, item in enumerate(items):
@@ -334,6 +335,7 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
                 whole = _core(item.text)
                 # an item longer than its paragraph (joined across paragraphs) keeps the paragraph as read
                 if b in eligible and len(whole) <= len(cores[b]):
+                    replaced.setdefault(b, []).append(_Slot(block=b, order=order, item=item, kind=kind))
                     continue
             else:
                 b = hint  # not placed (a table cell, a joined item): kept, in reading order
@@ -341,6 +343,11 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
     kept_blocks = {s.block for s in slots if s.block in eligible}
     for b, items in grouped.items():
         if b in kept_blocks:
+            continue
+        # A reading that loses a kind of item the paragraph was read to hold (“……。为此，从3月起实行…”
+        # read as a problem and a measure, regrouped as the problem alone) keeps the paragraph as read.
+        if {s.kind for s in replaced.get(b, []) if len(_core(s.item.text)) >= 16} - {role for role, _ in items}:
+            slots.extend(replaced[b])
             continue
         block = blocks[b]
         context = next((p.heading for p in pieces if p.block == b), "")

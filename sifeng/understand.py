@@ -26,7 +26,7 @@ _SHORT_MEASURE_LABELS = r"改|怎么改|如何改|整改|打算|下步打算"
 MEASURE_MARKER = re.compile(rf"(?:{_MEASURE_LABELS})[：:]"
                              # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
                              rf"|(?<=[。！!；;])(?:{_SHORT_MEASURE_LABELS})[：:]"
-                             r"|(?:下一步|下步|今后|对此|针对(?:这一|此|上述|这些)问题)[，,：:]"
+                             r"|(?:下一步|下步|今后|对此|为此|针对(?:这一|此|上述|这些)问题)[，,：:]"
                              # “……。今后村里修路……”: a sentence that opens with 今后 after a problem
                              r"|(?<=[。！!])(?:今后|下一步|下步|从今以后|从现在起|从今往后)(?![，,：:])"
                              # “……。镇党委要求，自即日起……”, “……。局党组决定……”, “……。本人将……”
@@ -60,6 +60,7 @@ class Understanding:
     measures: list[Item] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     section_text: dict[str, str] = field(default_factory=dict)
+    measure_run: bool = False  # the last paragraph added was a measure of the problem before it
 
 
 # ---- sections -----------------------------------------------------------------------------
@@ -339,8 +340,29 @@ def _table_items(table: Table, result: Understanding) -> None:
                 problem=problem_index, deadline_cell=cell.get("deadline", "") or None, owner_cell=owner or None))
 
 
+_MEASURE_RUN_LEAD = re.compile(r"\s*(?:对此|为此|针对(?:这一|此|上述|这些|以上)问题)[，,：:]")
+_ENUM_START = re.compile(r"\s*[一二三四五六七八九十]{1,2}是")
+# “镇党委研究确定了两条办法：一是……” → “一是……”: the announcing words before the first clause
+_LEAD_TO_FIRST = re.compile(r"^[^。；;]{0,30}?[：:](?=\s*一是)")
+
+
 def _add_item(result: Understanding, section: str, text: str, block: Block, context: str = "") -> None:
     """Add one numbered item or paragraph, splitting 一是/二是 and problem+measure pairs."""
+    if section == "problems" and result.problems:
+        # Under a heading of problems and measures, a paragraph that opens with what is done about
+        # the problem before it (“对此，镇党委研究确定了两条办法：一是……”), and the 二是 paragraph that
+        # goes on from it, are measures of that problem.
+        lead = _MEASURE_RUN_LEAD.match(text)
+        going_on = _ENUM_START.match(text) and not text.startswith("一是") and result.measure_run
+        if lead or going_on:
+            body = _LEAD_TO_FIRST.sub("", text[lead.end():], count=1) if lead else text
+            clauses = split_enumeration(body)
+            for clause in clauses if len(clauses) > 1 else [_ENUM_START.sub("", body.strip(), count=1).strip(" 。；;")]:
+                result.measures.append(Item(text=clause, location=block.location, section="measures",
+                                            label=block.label, context=context, problem=len(result.problems) - 1))
+            result.measure_run = True
+            return
+    result.measure_run = False
     if section in ITEM_SECTIONS:
         marker = MEASURE_MARKER.search(text)
         if marker and marker.start() > 4:
