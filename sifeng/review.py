@@ -333,6 +333,8 @@ _LIST_CLOSE = re.compile(r"\s*(?:对|针对|对于)(?:这些|上述|以上)(?:�
 # “在服务病人方面”, “关于个人作风方面”: the name of a group of problems, not one of them
 _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?"
                            r"|在[^，,。；;：:]{2,12}(?:中|上))[：:。]?")  # “在干部选拔任用工作中”, “在个人作风上”
+# “镇党委研究确定了两条办法：便民服务中心……”: the words that announce the measure are not part of it
+_ANNOUNCED = re.compile(r"\s*[^。；;：:，,]{2,20}(?:办法|措施|举措|打算|做法)(?:如下)?[：:]\s*(?:一是)?")
 # “以上整改措施请镇党委和全镇干部群众监督。”: the sentence that closes a list of measures
 _MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项)")
 _ABOUT_TITLE = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?关于[^。；;]{1,30}?(?:的)?问题[。：:]?")
@@ -387,7 +389,7 @@ def drop_fragments(u) -> None:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)
         # “打算：加强流动党员管理……”: the label that announced the measure is not part of it
-        lead = MEASURE_LEAD.match(m.text)
+        lead = MEASURE_LEAD.match(m.text) or _ANNOUNCED.match(m.text)
         if lead and len(_CJK.findall(m.text[lead.end():])) >= MIN_ITEM_CHARS:
             m.text = m.text[lead.end():]
 

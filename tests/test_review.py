@@ -600,3 +600,57 @@ def test_a_problem_column_after_a_topic_column_holds_the_problems():
                   header_rows=1)
     roles = column_roles(table)
     assert (roles["problem"], roles["measure"], roles["category"]) == (1, 2, 0)
+
+
+BLOCK_DEADLINE_PLAN = """县农业局党组整改方案
+
+一、存在的主要问题
+1.到基层调研多是听汇报，农技人员下乡少。
+2.下乡就餐不规范，项目验收评审中有超标准用餐。
+二、整改措施
+一是实行农技人员包村联户，每名农技人员每年在乡镇田间工作不少于100天，由局党组每半年考核一次；二是局党组成员下乡一律不接受乡镇安排的工作餐，由办公室负责登记；三是清理2013年以来项目验收评审经费中的餐费支出，违规部分由相关人员退赔，财务股牵头。以上两项6月底前完成。
+"""
+
+
+def test_a_deadline_written_once_for_the_measures_before_it_goes_to_them_and_is_no_measure():
+    result = sifeng.review(txt_bytes(BLOCK_DEADLINE_PLAN), filename="fangan.txt")
+    texts = [m.text for m in result.measures]
+    assert len(texts) == 3 and not any(t.startswith("以上") for t in texts)
+    assert texts[2].startswith("清理2013年以来")
+    deadlines = [m.deadline.text if m.deadline else None for m in result.measures]
+    assert deadlines[1:] == ["6月底前", "6月底前"]
+    assert deadlines[0] != "6月底前"  # it names its own frequency, and the closing line is not its deadline
+
+
+SPEECH = """在全县整改落实工作推进会上的讲话
+
+同志们：
+今天召开这次会议，主要是对全县整改落实工作再动员、再部署。从县委督导组近期掌握的情况看，全县整改工作总体进展顺利，但也有一些单位存在不容忽视的问题。有的单位整改方案照搬上级文件，有的整改措施只有表态没有时限。
+下面，我讲三点意见。
+一、各单位要对照查摆出的问题，逐条列出整改清单，每一条都要明确由谁来改、什么时候改好。
+二、要把群众反映最强烈的问题作为整改的重中之重，看得见、摸得着的问题要马上改。
+三、县委督导组要加强督查，对整改不力的单位要通报批评。
+同志们，整改落实是教育实践活动的关键环节，希望大家以更加务实的作风抓好各项整改任务。
+"""
+
+
+def test_a_speech_is_not_a_submission_and_lists_no_items():
+    result = sifeng.review(txt_bytes(SPEECH), filename="jianghua.txt")
+    assert result.doc_type is None and result.not_submission
+    assert result.problems == [] and result.measures == []
+    assert result.verdict == "无法判断（需人工审阅）"
+
+
+def test_under_a_problems_and_measures_heading_a_paragraph_opening_with_duici_holds_measures():
+    text = ("乡镇党委整改方案\n\n一、整改的主要问题和措施\n（一）关于便民服务中心办事难的问题\n"
+            "便民服务中心中午和周末无人值班，群众返乡后办事常常扑空，有的事项要跑镇、村两三趟。\n"
+            "对此，镇党委研究确定了两条办法：一是便民服务中心自3月1日起实行午间和周六轮班制，由党政办排班公示。\n"
+            "二是对低保、医保等12项高频事项推行村级代办，4月底前在14个村全部设立代办点。\n"
+            "（二）关于包村干部不在村的问题\n"
+            "多数包村干部只在上级检查时才去村里，平时很少到村，群众称之为挂名干部。为此，从3月起实行包村干部驻村日志制度，驻村日志由镇纪委每月抽查一次。\n")
+    result = sifeng.review(txt_bytes(text), filename="zhen.txt")
+    problems = [p.text for p in result.problems]
+    measures = [m.text for m in result.measures]
+    assert len(problems) == 2 and problems[0].startswith("便民服务中心中午") and problems[1].startswith("多数包村干部")
+    assert [m[:8] for m in measures] == ["便民服务中心自3", "对低保、医保等1", "从3月起实行包村"]
+    assert [m.problem for m in result.measures] == [0, 0, 1]
