@@ -122,12 +122,12 @@ def missing_elements(text: str, ref_date: Optional[str] = None) -> list[str]:
     return missing
 
 
-# A measure that only says to obey rules already in force, with nothing else (no clause after it).
 # A 制度建设计划 item that is only the name of a rule (“《办公用房管理规定》”) names a checkable
 # output, the rule itself; a name that promises only a mechanism or opinions (“《…长效机制实施意见》”,
 # “《…若干规定》”) does not. Measured on the document corpus's title-only items: docs/accuracy.md.
 NAMED_RULE = re.compile(r"\s*[《〈][^》〉]{2,40}[》〉]\s*")
 GENERIC_RULE = re.compile(r"长效机制|若干(?:意见|规定|措施)|的意见|实施意见")
+# A measure that only says to obey rules already in force, with nothing else (no clause after it).
 ONLY_OBEYS = re.compile(r"(?:[一二三四五六七八九十]是)?(?:要|须|必须)?(?:严格|认真|切实|坚决|自觉)?(?:执行|落实|遵守|贯彻|遵照)好?"
                         r"[^，,。；;：:\d]{0,30}(?:规定|制度|办法|要求|精神|纪律|细则|准则|条例)(?:》|”)?[。；;]?")
 

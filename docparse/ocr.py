@@ -229,9 +229,6 @@ def _tidy(text: str) -> str:
     text = _NEAR_CJK_SPACE.sub("", text)
     # Masked names (王××) come out of Tesseract as Latin x.
     text = _MASK.sub("××", text)
-    # A table written with bars: the OCR reads some bars as the ideograph 丨 (“…通报丨警务督察大队丨…”).
-    if re.search(r"[|｜]", text):
-        text = text.replace("丨", "|")
     # “201 4年”: a year split by a gap between glyphs
     text = _SPLIT_YEAR.sub("", text)
     # 〇 in a Chinese date comes out as the letter O or the digit 0: “二O一四年”.

@@ -17,6 +17,7 @@ from typing import Optional
 from classifiers.deadlines import find_deadline
 from classifiers.resources import load_yaml
 from docparse import Block, Document, Location, Table
+from docparse.numbering import cn_to_int
 
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
@@ -619,7 +620,8 @@ def attach_block_labels(text: str, result: Understanding) -> None:
             _attach(keep[-1], *fields)
             continue
         block = _BLOCK_DEADLINE.fullmatch(item.text.strip())
-        count = _count(block.group("n")) if block else 0
+        number = block.group("n") if block else ""
+        count = int(number) if number.isdigit() else (cn_to_int(number) or 0)
         if block and keep and count and _HAS_TIME.search(block.group("rest")):
             # “以上三项于9月底前落实到位。”: one deadline for the measures before it that name none of
             # their own; it is not a measure itself
@@ -666,17 +668,6 @@ def split_block_deadlines(result: Understanding) -> None:
         else:
             out.append(item)
     result.measures = out
-
-
-def _count(numeral: str) -> int:
-    if numeral.isdigit():
-        return int(numeral)
-    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + digits.get(numeral[1:], 0)
-    return digits.get(numeral, 0)
 
 
 def _attach(measure: Item, owner: Optional[str], deadline: Optional[str]) -> None:
