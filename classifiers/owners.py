@@ -22,6 +22,9 @@ _STOP = r"，,；;。）)\s（(：:|｜"
 _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最后)"
 # A verb standing before a party is not part of its name: “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”.
 LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
+# Words a phrase may take in before a name that are no part of it: a demonstrative (由该市纪委存档),
+# a frequency (每月局长、政委…), a preposition (要以二级学院…为单位), an aspect particle (成立了…).
+NOT_OF_NAME = re.compile(r"^(?:该|此|每(?:月|年|周|季度?|天|日)|要以|以|了)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 _PERSONAL_VOICE = re.compile(r"本人|我")
 # Where a party's name ends because it reports to another (“局分管领导向局长报告”, “办公室请示主要领导”).
@@ -113,7 +116,8 @@ def _clean(raw: str) -> Optional[str]:
     if "的" in first and re.search(r"[”\"’」]$", raw.strip()):
         first = first.rsplit("的", 1)[-1].strip("“”\"'‘’「」")
     # “二是领导班子一把手要…”, “该市纪委”: an enumerator or a demonstrative is not part of the name.
-    first = re.sub(rf"^(?:{_ENUMERATOR}|该|此)(?=\S{{2}})", "", first)
+    first = re.sub(rf"^(?:{_ENUMERATOR})(?=\S{{2}})", "", first)
+    first = NOT_OF_NAME.sub("", first)
     # “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”, “望各校长要…”: a verb before the party is not part of it.
     first = LEAD_VERB.sub("", first)
     first = re.sub(r"^(?:请|由|县委|)(?=\S)", "", first) if first.startswith(("请", "由")) else first
@@ -134,8 +138,8 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     if not name or len(name) > 24:
         return None
     lex = _lexicon()
-    if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])) or re.search(r"所有|全体", name):
-        return None  # (“全市所有部门”, “局机关全体干部”: every one of them, no one in particular)
+    if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])) or re.search(r"所有|全体|相关|有关", name):
+        return None  # (“全市所有部门”, “局机关全体干部”, “各相关单位”: every one of them, no one in particular)
     # (“被巡察单位”, “被检查单位” name a party: the unit inspected)
     inspected = re.match(r"被(?:巡察|巡视|检查|审计|督查|约谈)", name)
     if (name[0] in "对在为把将向从你他她被给以按经" and name not in lex["role_suffixes"] and not inspected) or \
@@ -143,9 +147,9 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
         return None
     if name.endswith(tuple(lex["vague_suffixes"])):
         return None
-    # “区政府领导”, “县委领导”, “局领导”: the leaders of a body, collectively — the author's own
+    # “区政府领导”, “县委领导”, “局领导”, “县领导”: the leaders of a body, collectively — the author's own
     # leadership (CONVENTIONS §2.3), not a role; “分管领导”, “主要领导” are roles.
-    if name.endswith("领导") and re.search(r"(?:委|政府|局|校|院|厅|部|办|镇|乡|街道|公司|集团|班子)领导$", name):
+    if name.endswith("领导") and re.search(r"(?:委|政府|局|校|院|厅|部|办|镇|乡|街道|公司|集团|班子)领导$|^[省市县区]领导$", name):
         return None
     # “督促局办公室每季度公开…”: whom the author presses or leads is not assigned (CONVENTIONS §2.3).
     if name.startswith(tuple(lex["not_assigning_verbs"])):

@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 from .crf import CrfModel
 from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
 from .normalise import normalise
-from .owners import LEAD_VERB, REPORTS_TO, Owner, accept as owner_kind, find_owner, find_owners
+from .owners import LEAD_VERB, NOT_OF_NAME, REPORTS_TO, Owner, accept as owner_kind, find_owner, find_owners
 
 MODEL_NAME = "measurespans"
 TAGS = ("DL", "OW")
@@ -154,7 +154,7 @@ class SpanTagger(CrfModel):
                                                 for s, e in found["DL"]) if d is not None])
         owner = None
         for s, e in found["OW"]:
-            lead = LEAD_VERB.match(normalise(text[s:e]))
+            lead = LEAD_VERB.match(normalise(text[s:e])) or NOT_OF_NAME.match(normalise(text[s:e]))
             s = s + lead.end() if lead else s
             # A span cut short (“公务用车主管部” of 公务用车主管部门) takes the bounds of the rule
             # candidate that covers it: the rules know where a name ends.

@@ -151,3 +151,24 @@ def test_verbs_of_rules_and_task_lists_open_a_subject(text, expected):
                                        ("执法人员", None), ("窗口工作人员", None), ("公司机关", None)])
 def test_drivers_and_clerks_are_parties_and_staff_at_large_are_not(name, kind):
     assert accept(name) == kind
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("各相关单位", None), ("委相关部门", None), ("部门", None), ("单位", None), ("责任部门", None),
+    ("各地区各部门", None), ("县领导", None), ("市领导", None),
+    # a body's departments and a single leader's post stay parties (CONVENTIONS §2.3)
+    ("县政府各部门", "department"), ("区级各部门", "department"), ("分管县领导", "role"), ("各科室", "department"),
+])
+def test_generic_and_collective_names_are_no_owners(name, kind):
+    assert accept(name) == kind
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("每月局长、政委必须接访一次，其他局领导轮流接访。", "局长"),
+    ("另外两份由该市纪委、组织部分别存档。", "市纪委"),
+    ("要以二级学院、职能处室为单位，集中开展一次工作纪律教育活动。", "二级学院"),
+])
+def test_a_frequency_demonstrative_or_preposition_is_no_part_of_the_name(text, expected):
+    from classifiers.spans import read_measure
+
+    assert read_measure(text).owner.text == expected
