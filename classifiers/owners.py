@@ -23,8 +23,8 @@ _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最�
 # A verb standing before a party is not part of its name: “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”.
 LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
 # Words a phrase may take in before a name that are no part of it: a demonstrative (由该市纪委存档),
-# a frequency (每月局长、政委…), a preposition (要以二级学院…为单位), an aspect particle (成立了…).
-NOT_OF_NAME = re.compile(r"^(?:该|此|每(?:月|年|周|季度?|天|日)|要以|以|了)(?=\S{2})")
+# a frequency or a time (每月局长、政委…, 本月内各县市区要…), a preposition (要以二级学院…为单位), an aspect particle (成立了…).
+NOT_OF_NAME = re.compile(r"^(?:该|此|每(?:月|年|周|季度?|天|日)|本(?:月|周|季度|年)内?|年内|要以|以|了)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 _PERSONAL_VOICE = re.compile(r"本人|我")
 # Where a party's name ends because it reports to another (“局分管领导向局长报告”, “办公室请示主要领导”).
@@ -135,8 +135,8 @@ def accept(name: Optional[str]) -> Optional[str]:
 
 
 def _acceptable(name: Optional[str]) -> Optional[str]:
-    if not name or len(name) > 24:
-        return None
+    if not name or len(name) > 24 or len(name) < 2:
+        return None  # (a bare 市 or 县 of “市、县区要…” names no one)
     lex = _lexicon()
     if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])) or re.search(r"所有|全体|相关|有关", name):
         return None  # (“全市所有部门”, “局机关全体干部”, “各相关单位”: every one of them, no one in particular)
@@ -146,6 +146,9 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
             (name[0] == "我" and len(name) <= 3):
         return None
     if name.endswith(tuple(lex["vague_suffixes"])):
+        return None
+    # “镇政府督促各村”: a name does not hold the verb by which one party presses another
+    if re.search(r"督促|要求|推动", name[1:]):
         return None
     # “区政府领导”, “县委领导”, “局领导”, “县领导”: the leaders of a body, collectively — the author's own
     # leadership (CONVENTIONS §2.3), not a role; “分管领导”, “主要领导” are roles.

@@ -172,3 +172,12 @@ def test_a_frequency_demonstrative_or_preposition_is_no_part_of_the_name(text, e
     from classifiers.spans import read_measure
 
     assert read_measure(text).owner.text == expected
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("元阳县", "department"), ("红河州", "department"), ("各县市区", "department"), ("秀洲区", "department"),
+    ("全县", None), ("本市", None), ("辖区", None), ("信访工作辖区", None), ("其他市县", None), ("市", None),
+    ("各主责单位", None), ("镇政府督促各村", None), ("市级指导小组", "department"),
+])
+def test_places_are_parties_and_everyone_in_them_is_not(name, kind):
+    assert accept(name) == kind
