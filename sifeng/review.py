@@ -263,6 +263,14 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
             lonely.append((problem, "逐条对应的写法中，该问题后面紧接着下一条问题，没有整改措施"
                                     f"（最接近的措施相似度 {best:.2f}）"))
     flagged = {p.id for p, _ in lonely}
+    if u.order_misaligned:
+        # as many measures as problems, but not one for one: a problem no measure answers stands out
+        for problem in review.problems:
+            best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
+            if problem.id not in flagged and problem.id not in in_rows and not problem.measures and best < at:
+                lonely.append((problem, "措施与问题数量相同但并非逐条对应，该问题没有找到对应的整改措施"
+                                        f"（最接近的措施相似度 {best:.2f}）"))
+        flagged = {p.id for p, _ in lonely}
     prose = [p for p in review.problems if p.id not in in_rows and not p.measures and p.id not in flagged]
     shortfall = len(review.problems) - len(review.measures)
     if shortfall > 0 and prose:

@@ -28,6 +28,9 @@ MEASURE_MARKER = re.compile(rf"(?:{_MEASURE_LABELS})[：:]"
                              # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
                              rf"|(?<=[。！!；;])(?:{_SHORT_MEASURE_LABELS})[：:]"
                              r"|(?:下一步|下步|今后|对此|为此|针对(?:这一|此|上述|这些)问题)[，,：:]"
+                             # “……还存在接待把关不严的问题，……，下步将清理……”: the measure, 下步将 and all,
+                             # goes on from a comma inside the problem's paragraph
+                             r"|(?<=[，,])(?=(?:下一步|下步)(?:将|要|我们将|本人将|我将|还将)|今后(?:将|我们将|本人将|我将))"
                              # “……。今后村里修路……”: a sentence that opens with 今后 after a problem
                              r"|(?<=[。！!])(?:今后|下一步|下步|从今以后|从现在起|从今往后)(?![，,：:])"
                              # “……。镇党委要求，自即日起……”, “……。局党组决定……”, “……。本人将……”
@@ -62,6 +65,8 @@ class Understanding:
     headings: list[str] = field(default_factory=list)
     section_text: dict[str, str] = field(default_factory=dict)
     measure_run: bool = False  # the last paragraph added was a measure of the problem before it
+    # as many measures as problems, but in an order that does not answer them one for one (see link_measures)
+    order_misaligned: bool = False
 
 
 # ---- sections -----------------------------------------------------------------------------
@@ -505,18 +510,37 @@ def _same_category(problem: Item, measure: Item) -> bool:
     return any(w in problem.context and w in measure.context for w in _STYLE_WORDS)
 
 
+# A measure answers another problem than the one its place pairs it with when it shares this much of
+# that problem's wording and little of its own's.
+_OTHER_AT, _OWN_BELOW = 0.12, 0.04
+
+
+def _misaligned(result: Understanding) -> bool:
+    """As many measures as problems, but a measure plainly answers another problem than the one in its
+    place (two measures for the second problem, none for the first): the in-order pairing would hide
+    a problem left without a measure."""
+    for index, measure in enumerate(result.measures):
+        scores = [similarity(p.text, measure.text) for p in result.problems]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if best != index and scores[best] >= _OTHER_AT and scores[index] < _OWN_BELOW:
+            return True
+    return False
+
+
 def link_measures(result: Understanding, threshold: float = 0.2) -> None:
     """Link each measure not yet linked to the problem it answers.
 
     Numbered measures mirroring numbered problems one for one (as many of each, none linked by a
-    table) link in order; otherwise the most similar problem of the same style category
+    table, none plainly answering another problem than the one in its place) link in order; otherwise the most similar problem of the same style category
     (“（一）形式主义方面”) if there is one, else the most similar problem overall when similar
     enough."""
     unlinked = [m for m in result.measures if m.problem is None]
     if result.problems and len(unlinked) == len(result.measures) == len(result.problems):
-        for index, measure in enumerate(result.measures):
-            measure.problem = index
-        return
+        result.order_misaligned = _misaligned(result)
+        if not result.order_misaligned:
+            for index, measure in enumerate(result.measures):
+                measure.problem = index
+            return
     for measure in result.measures:
         if measure.problem is not None:
             continue
@@ -565,10 +589,16 @@ _BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[�
 _BEFORE_PROBLEM = re.compile(r"(?:存在问题|存在的问题|主要问题|问题表现|问题)[：:]\s*$")
 
 
+# “针对去年修路时我自己定了施工队的问题，以后5万元以上的工程一律…”: what is done about a problem the
+# sentence names, so a measure, however much of the problem it quotes
+_ANSWERS = re.compile(r"针对[^。；;！!]{2,60}?(?:问题|现象|情况|不足)[，,][^。；;]{8,}")
+
+
 def retype_by_labels(text: str, result: Understanding) -> None:
     """An item right after an inline label is what the label says, whatever the reader made of it:
     “存在问题：…。整改措施：以后不再搞剪彩仪式。” — the part after 整改措施： is a measure (answering the
-    problem before it in the same paragraph), the part after 存在问题： a problem."""
+    problem before it in the same paragraph), the part after 存在问题： a problem. A problem item that
+    opens with 针对…的问题， and goes on to what is done is a measure too."""
     def label_before(item: Item) -> Optional[str]:
         at = text.find(item.text)
         if at < 0:
@@ -577,7 +607,7 @@ def retype_by_labels(text: str, result: Understanding) -> None:
         before = before.rsplit("\n", 1)[-1]
         return "measures" if _BEFORE_MEASURE.search(before) else "problems" if _BEFORE_PROBLEM.search(before) else None
 
-    moved_out = {i for i, p in enumerate(result.problems) if label_before(p) == "measures"}
+    moved_out = {i for i, p in enumerate(result.problems) if label_before(p) == "measures" or _ANSWERS.match(p.text)}
     moved_in = [m for m in result.measures if label_before(m) == "problems"]
     if not moved_out and not moved_in:
         return

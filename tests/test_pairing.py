@@ -1,0 +1,69 @@
+"""Problems and measures told together without labels, and measures that do not answer the problems one
+for one (writers A and O, 2026-12-06)."""
+
+from sifeng.review import default_reviewer
+
+
+def _review(text: str):
+    return default_reviewer().review(text.encode("utf-8"), filename="plan.txt")
+
+
+PLAN = """某镇党委关于党的群众路线教育实践活动整改方案
+
+一、存在的问题及整改措施
+1.在为民办事方面，还存在办事效率不高的问题，群众办理农村建房审批等事项，材料要在镇里几个站所之间来回送，一件事要跑四五趟，下步将在镇便民服务中心设立综合受理窗口，八个站所的业务统一受理、内部流转，群众只跑一次（责任单位：党政办；完成时限：2014年10月底前）。
+2.在公务接待方面，还存在接待标准把关不严的问题，去年镇里接待费中有一部分在村里报销，下步将清理2013年以来村级账目中的接待费用，镇里的接待费一律在镇财政所列支（责任单位：财政所；完成时限：2014年9月底前）。
+3.在工作纪律方面，还存在部分干部下班早、周一来得晚的问题，有的干部周五下午三点多就开车回城了，下步将实行周五下午和周一上午点名制度，点名结果由镇纪委每周公布（责任单位：镇纪委；完成时限：2014年8月底前）。
+
+中共某镇委员会
+2014年7月10日
+"""
+
+
+def test_a_measure_going_on_from_a_comma_inside_the_problem_paragraph_is_read_apart():
+    review = _review(PLAN)
+    assert len(review.problems) == 3 and len(review.measures) == 3
+    assert all(m.text.startswith("下步将") for m in review.measures)
+    assert review.problems[1].text.endswith("去年镇里接待费中有一部分在村里报销")
+    assert [m.problem for m in review.measures] == [0, 1, 2]
+
+
+PERSONAL = """个人整改措施
+
+村党支部书记　某某
+一、存在的问题
+我家里办红白事时收受过村民的礼金，数额不大，但影响不好。
+二、整改措施
+针对我在村部坐班少、群众找我办事要到家里或田里去找的问题，今后每周一、周四上午在村部坐班，手机号码在村务公开栏公布。
+针对去年村里修路时我自己定了施工队、没有经过村民代表会的问题，以后村里五万元以上的工程一律经村民代表会议讨论。
+退还收受的礼金，今后家里办事不收村民礼金，9月底前完成。
+
+2014年7月
+"""
+
+
+def test_a_sentence_naming_the_problem_it_answers_is_a_measure():
+    review = _review(PERSONAL)
+    texts = [m.text for m in review.measures]
+    assert any(t.startswith("针对去年村里修路") for t in texts)
+    assert not any(p.text.startswith("针对") for p in review.problems)
+
+
+def test_measures_in_the_order_of_the_problems_but_not_answering_them_leave_a_problem_without_one():
+    from sifeng.understand import Item, Understanding, link_measures
+
+    def item(text, section):
+        return Item(text=text, location=None, section=section)
+
+    u = Understanding(scope="班子", problems=[
+        item("以文件落实文件，以县委办名义印发的文件照转上级文件多", "problems"),
+        item("督查工作重发文轻跟踪，交办事项很少到现场核实", "problems"),
+        item("会议安排统筹不够，一周内连续安排五六个全县性会议", "problems"),
+    ], measures=[
+        item("建立发文审核制度，凡以县委办名义印发的文件必须提出具体要求", "measures"),
+        item("实行会议计划月报制度，同一周内安排的全县性会议不超过2个", "measures"),
+        item("推行视频会议，全县性会议直接开到乡镇", "measures"),
+    ])
+    link_measures(u)
+    assert u.order_misaligned
+    assert [m.problem for m in u.measures][1:] == [2, 2]
