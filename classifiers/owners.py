@@ -33,8 +33,18 @@ REPORTS_TO = re.compile(r"(?<=\S{2})(?:向|请示|报请)")
 _COLLECTIVE_HEADS = ("常委", "领导", "成员", "班子", "干部")
 # Words that a department or role ending opens (“总务处组织人力” is 总务处 + 组织, “全市所有” is not 全市所,
 # “由现场办理” is not 现场办): a name does not end inside one of them.
-_SPANNING = ("组织", "处理", "处置", "所有", "所属", "所在", "部分", "部署", "室内", "科学", "局面", "站在", "队伍",
+_SPANNING = ("组织", "处理", "处置", "处于", "所有", "所属", "所在", "部分", "部署", "室内", "科学", "局面", "站在", "队伍",
              "院内", "办理", "办事", "办结", "办好", "办法", "会议", "会同", "会商")
+
+
+def runs_on(text: str, end: int) -> bool:
+    """Whether a name ending at `end` of `text` ends inside a word that its last character opens
+    (“县委部署…” is no 县委部, “保证车辆处于…” no 车辆处)."""
+    return end > 0 and text[end - 1:end + 1] in _RUNS_ON
+
+
+# (not 所在, 室内, 会同 …: “殡葬管理所在大厅公示”, “办公室内设…” end a name as often as not)
+_RUNS_ON = ("部署", "处于", "组织", "处理", "处置", "部分", "科学", "局面", "队伍", "办理", "办事", "办法", "会议")
 # Verbs that never sit inside a party's name (“干部结合驻村…”, “全县进一步加大…”).
 _NOT_IN_NAME = re.compile(r"结合|加大|加强|进一步|开展|推进|落实|做好|提高|建立|完善|严格|认真|切实|按照|根据|通过|利用")
 
@@ -148,7 +158,10 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     if name.endswith(tuple(lex["vague_suffixes"])):
         return None
     # “镇政府督促各村”: a name does not hold the verb by which one party presses another
-    if re.search(r"督促|要求|推动", name[1:]):
+    if re.search(r"督促|要求|推动|实行|实施", name[1:]):
+        return None
+    # “4名县委常委”, “县委常委”: the leadership of the author's body, collectively (CONVENTIONS §2.3)
+    if name.endswith("常委") and not name.startswith(("分管", "主管")):
         return None
     # “区政府领导”, “县委领导”, “局领导”, “县领导”: the leaders of a body, collectively — the author's own
     # leadership (CONVENTIONS §2.3), not a role; “分管领导”, “主要领导” are roles.
@@ -223,6 +236,8 @@ def find_owners(text: str) -> list[Owner]:
         kind = _acceptable(name)
         if kind and name:
             start = _locate(text, name, near)
+            if start >= 0 and runs_on(text, start + len(name)):
+                return
             if start >= 0 and (start not in found or found[start][0] > rank):
                 found[start] = (rank, Owner(text=name, kind=kind, start=start, end=start + len(name), rank=rank))
 
@@ -380,7 +395,7 @@ def owner_candidates(text: str) -> list[Owner]:
         if not (name and kind) or name in lex["labels"] or name.startswith(("实行", "落实", "建立", "推行")):
             continue
         begin = norm.find(name, match.start("x"))
-        if begin < 0 or any(s <= begin < e for s, e in found):
+        if begin < 0 or any(s <= begin < e for s, e in found) or runs_on(norm, begin + len(name)):
             continue
         found[(begin, begin + len(name))] = Owner(text=text[begin:begin + len(name)], kind=kind, start=begin,
                                                   end=begin + len(name), rank=5)

@@ -181,3 +181,40 @@ def test_a_frequency_demonstrative_or_preposition_is_no_part_of_the_name(text, e
 ])
 def test_places_are_parties_and_everyone_in_them_is_not(name, kind):
     assert accept(name) == kind
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("县纪委监察局和县公安交警部门联合执法，在节假日对公务用车进行不定期检查。", "县纪委监察局"),
+    ("勐先乡政府成立了清理办公用房整顿工作小组。", "勐先乡政府"),
+    ("县委巡察办则不定时采取专项检查方式督查整改情况。", "县委巡察办"),
+])
+def test_what_subjects_do_in_news_and_reports_opens_a_subject(text, expected):
+    from classifiers.owners import owner_candidates
+
+    assert expected in [o.text for o in owner_candidates(text)]
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("4名县委常委", None), ("县委常委", None), ("分管常委", "role"), ("各责任村", None),
+    ("县政府重点工作任务实行县政府分线领导", None),
+])
+def test_collective_and_clause_length_names_are_no_owners(name, kind):
+    assert accept(name) == kind
+
+
+@pytest.mark.parametrize("text,not_owner", [
+    ("严格控制文件篇幅，县委部署重要工作的文件不超过3000字。", "县委部"),
+    ("按时提出车辆维修计划并落实，保证车辆处于良好的技术状态。", "保证车辆处"),
+])
+def test_a_name_does_not_end_inside_a_word(text, not_owner):
+    from classifiers.spans import read_measure
+
+    owner = read_measure(text).owner
+    assert owner is None or owner.text != not_owner
+
+
+def test_a_unit_before_zai_is_still_named():
+    from classifiers.spans import read_measure
+
+    owner = read_measure("殡葬服务收费项目和标准由殡葬管理所在服务大厅醒目位置公示。").owner
+    assert owner is not None and owner.text == "殡葬管理所"
