@@ -42,6 +42,9 @@ _ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^
 _FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
 
 
+_NOTICE_TITLE = re.compile(r"(?:^|(?<=公告)|(?<=通知))关于[^。；;，,《》]{2,50}的(?:通知|通报|通告|公告|函|批复)$")
+
+
 # The kind given to a file with too little text to be a submission: it may be one cut short, so
 # what was read from it is still shown.
 TOO_SHORT = "文字过少的文件"
@@ -102,7 +105,10 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
                                 f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
     title = document.metadata.title or ""
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")
-    kind, hits, in_title = _not_submission(title, text[: spec["body_chars"]])
+    # A web page whose own title sits under the site's chrome (通知公告 / 当前位置 / 关于……的通知): that
+    # line names the kind as a title would.
+    notice = next((line.strip() for line in text.split("\n")[:12] if _NOTICE_TITLE.match(line.strip())), "")
+    kind, hits, in_title = _not_submission(title + ("\n" + notice if notice else ""), text[: spec["body_chars"]])
     model = default_model()
     proba = model.proba(title, text) if model is not None else None
     learned = decide(proba) if proba is not None else None
@@ -115,6 +121,11 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")
+    if kind is not None and kind["kind"] == "notice" and (notice or _NOTICE_TITLE.search(title.strip())) \
+            and not re.search(r"印发|转发|下发", notice + title):
+        # “关于继续推进制度建设的通知”: a notice by its own title, whatever plan it asks for (one that
+        # issues a plan, 关于印发……方案的通知, is how the plan is published)
+        return _not_a_submission(kind)
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
         items < 3 or (in_title and kind.get("title_decides", False)))
     declared = None if plainly_other else declared_family(text[: spec["body_chars"] * 4])

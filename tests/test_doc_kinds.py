@@ -48,3 +48,29 @@ def test_a_rectification_plan_of_the_activity_is_still_a_plan():
     assert result.doc_type == "整改方案"
     assert result.not_submission is None
     assert len(result.measures) == 2
+
+
+NOTICE_PAGE = """通知公告
+当前位置：首页 >> 通知公告 >> 正文
+关于继续推进制度建设的通知
+作者：办公室　　阅读次数：
+各部门：
+进一步加强规章制度建设是推进依法治校的必然要求。2018年初各部门对原有管理制度进行梳理，提出了存、废、改、立计划，拟废止制度70项，拟修订制度57项，拟新建制度61项。
+请各部门结合工作实际，继续对已有制度进行全面梳理：上位依据已废止的，予以废止；条款与实际脱离的，予以修改；需要填补空白的，予以建立。
+请各部门指定专人作为联络员负责制度的梳理、统计，“废改立”计划和联络员名单于5月15日前报学院办公室。
+2021年5月6日
+"""
+
+
+def test_a_notice_under_a_web_pages_chrome_is_not_a_submission():
+    result = review(NOTICE_PAGE.encode("utf-8"), filename="page.txt")
+    assert result.doc_type is None
+    assert result.not_submission == "通知、通告"
+    assert result.verdict == "无法判断（需人工审阅）"
+
+
+def test_a_notice_that_issues_a_plan_is_the_plan():
+    from sifeng.doctype import _NOTICE_TITLE
+
+    assert _NOTICE_TITLE.search("通知公告关于继续推进制度建设的通知")
+    assert not _NOTICE_TITLE.search("关于印发《县委常委班子整改方案》的通知")
