@@ -67,3 +67,24 @@ def test_measures_in_the_order_of_the_problems_but_not_answering_them_leave_a_pr
     link_measures(u)
     assert u.order_misaligned
     assert [m.problem for m in u.measures][1:] == [2, 2]
+
+
+WITH_CAMPAIGNS = """某县委常委会整改方案
+
+一、存在的问题
+1.会议偏多偏长，有的会议层层陪会。
+2.办公用房超标，部分单位领导干部办公用房面积超过标准。
+二、整改措施
+1.全县性会议实行年度计划管理，压缩三分之一以上。（牵头单位：县委办；完成时限：2014年6月底前）
+三、专项整治
+（一）整治办公用房超标问题。由县机关事务管理局牵头，对县直单位办公用房进行全面清查，超标部分在2014年6月底前全部腾退。
+四、建章立制
+2014年9月底前，县委办牵头修订《县委常委会议事规则》，县纪委牵头制定《领导干部下基层调研办法》。
+"""
+
+
+def test_the_campaign_and_rule_making_sections_of_a_plan_hold_measures():
+    review = _review(WITH_CAMPAIGNS)
+    texts = [m.text for m in review.measures]
+    assert any("县机关事务管理局牵头" in t for t in texts)
+    assert any("议事规则" in t for t in texts)
