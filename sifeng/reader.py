@@ -310,6 +310,25 @@ def default_reader() -> Optional[BlockReader]:
         return None
 
 
+# “……梳理中发现，现行制度主要存在以下问题：” — the paragraph that announces a list of problems
+_PROBLEM_INTRO = re.compile(r"(?:存在|有|归纳为|概括为|表现在|表现为|发现)(?:以下|如下)?[^。；;，,]{0,10}(?:问题|不足|差距)[：:]\s*$")
+
+
+def after_problem_intro(found: list[Unit], roles: list[str]) -> list[str]:
+    """The paragraph right after one that announces a list of problems (…主要存在以下问题：) holds
+    problems: where the reader read no part of it as a measure, every part is one of the problems
+    announced (一是…；二是…；三是…, of which it may have read only the first)."""
+    out = list(roles)
+    for i, unit in enumerate(found[:-1]):
+        if unit.row is None and _PROBLEM_INTRO.search(unit.text):
+            block = found[i + 1].block
+            part = [j for j in range(i + 1, len(found)) if found[j].block == block]
+            if found[i + 1].row is None and all(out[j] in "OP" for j in part):
+                for j in part:
+                    out[j] = "P"
+    return out
+
+
 def smooth(found: list[Unit], roles: list[str]) -> list[str]:
     """In a numbered list under one heading, a lone problem among measures (two of them on one
     side, one on the other: M M P M, read left to right) follows its neighbours, and the reverse;
@@ -358,7 +377,7 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
         return
     found = units(document)
     rule_roles(found, understanding)
-    roles = smooth(found, reader.tag(featurise(document, found, gate)))
+    roles = after_problem_intro(found, smooth(found, reader.tag(featurise(document, found, gate))))
     problems: list[Item] = []
     measures: list[Item] = []
     in_row: dict[int, bool] = {}  # id of each item → whether it was read from a table row

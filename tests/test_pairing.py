@@ -88,3 +88,19 @@ def test_the_campaign_and_rule_making_sections_of_a_plan_hold_measures():
     texts = [m.text for m in review.measures]
     assert any("县机关事务管理局牵头" in t for t in texts)
     assert any("议事规则" in t for t in texts)
+
+
+def test_the_paragraph_after_an_announced_list_of_problems_holds_them():
+    from sifeng.reader import Unit, after_problem_intro
+
+    def unit(text, block, source="clause"):
+        return Unit(text=text, location=None, block=block, source=source)
+
+    found = [unit("梳理中发现，现行制度主要存在以下问题：", 0, "block"),
+             unit("部分制度制定后束之高阁，执行情况无人检查", 1),
+             unit("纳税服务方面的制度重内部管理、轻方便纳税人", 1),
+             unit("公务接待、车辆管理等制度标准不明确", 1),
+             unit("针对上述问题，局党组研究确定了以下制度建设项目。", 2, "block")]
+    assert after_problem_intro(found, ["O", "P", "O", "O", "M"]) == ["O", "P", "P", "P", "M"]
+    # where the reader read a measure in it, the paragraph is left as read
+    assert after_problem_intro(found, ["O", "P", "M", "O", "M"]) == ["O", "P", "M", "O", "M"]
