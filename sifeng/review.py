@@ -263,8 +263,9 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
             lonely.append((problem, "逐条对应的写法中，该问题后面紧接着下一条问题，没有整改措施"
                                     f"（最接近的措施相似度 {best:.2f}）"))
     flagged = {p.id for p, _ in lonely}
-    if u.order_misaligned:
-        # as many measures as problems, but not one for one: a problem no measure answers stands out
+    if u.order_misaligned and len(review.problems) == len(review.measures) and not _in_turn(review, text):
+        # as many measures as problems, but not one for one (and not laid out problem by problem, each
+        # followed by its measures): a problem no measure answers stands out
         for problem in review.problems:
             best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
             if problem.id not in flagged and problem.id not in in_rows and not problem.measures and best < at:
@@ -284,12 +285,22 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
 _PROBLEM_TITLE = re.compile(r"^(?:关于.{1,24}|.{1,18}(?:的问题|问题|方面))[。：:]?$")
 
 
+def _in_turn(review: Review, text: str) -> bool:
+    """Whether the document is laid out problem by problem, each followed by measures of its own."""
+    return _answered_in_turn(review, text)[0]
+
+
 def _unanswered_in_turn(review: Review, text: str) -> list[Problem]:
+    in_turn, unanswered = _answered_in_turn(review, text)
+    return unanswered if in_turn else []
+
+
+def _answered_in_turn(review: Review, text: str) -> tuple[bool, list[Problem]]:
     """In a document laid out problem by problem (问题一…措施…；问题二…措施…), the problems that no
     measure follows before the next problem (or the end). The layout counts as problem by problem
     when most problems, and at least two, are followed by measures of their own."""
     if not text or len(review.problems) < 2:
-        return []
+        return False, []
     order = []
     for kind, items in (("P", review.problems), ("M", review.measures)):
         for item in items:
@@ -297,7 +308,7 @@ def _unanswered_in_turn(review: Review, text: str) -> list[Problem]:
                 continue  # “关于会议多的问题”, “基层医疗机构看病难的问题”: a title, its statement follows
             at = text.find(item.text)
             if at < 0:
-                return []  # where the items cannot be placed, no claim about their order
+                return False, []  # where the items cannot be placed, no claim about their order
             order.append((at, kind, item))
     order.sort(key=lambda x: x[0])
     answered, unanswered = [], []
@@ -306,8 +317,8 @@ def _unanswered_in_turn(review: Review, text: str) -> list[Problem]:
             nxt = order[k + 1][1] if k + 1 < len(order) else None
             (answered if nxt == "M" else unanswered).append(item)
     if len(answered) < 2 or len(answered) * 2 <= len(review.problems):
-        return []
-    return unanswered
+        return False, []
+    return True, unanswered
 
 
 def _requirement_items(group: str, found) -> list[RequirementItem]:

@@ -564,7 +564,9 @@ def _label_line() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = sorted(set(lex["labels"]) | set(lex["secondary_labels"]) | set(_LEADER_LABELS) | set(_DEADLINE_LABELS),
                    key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
-    value = r"[^：:\s　；;，,。）)】]+"
+    # a value ends before the next label, even where a PDF lost the space between them
+    # (“责任领导：工委副书记责任单位：社区建设办完成时限：2014年5月底前”)
+    value = rf"(?:(?!(?:{alt})\s*[：:])[^：:\s　；;，,。）)】])+"
     field = re.compile(rf"(?P<label>{alt})\s*[：:]\s*(?P<value>{value})")
     rest = re.compile(rf"(?:{alt})\s*[：:]\s*{value}|[\s　；;，,。（）()【】]")  # what a label line may hold
     return field, rest
@@ -607,7 +609,18 @@ def retype_by_labels(text: str, result: Understanding) -> None:
         before = before.rsplit("\n", 1)[-1]
         return "measures" if _BEFORE_MEASURE.search(before) else "problems" if _BEFORE_PROBLEM.search(before) else None
 
-    moved_out = {i for i, p in enumerate(result.problems) if label_before(p) == "measures" or _ANSWERS.match(p.text)}
+    def before_label_line(item: Item) -> bool:
+        # the next line gives only an owner and a deadline (责任领导：…　完成时限：…): they are a measure's
+        at = text.find(item.text)
+        if at < 0 or item.location is not None and getattr(item.location, "table", None) is not None:
+            return False
+        rest = text[at + len(item.text):].split("\n", 2)
+        following = rest[1].strip() if len(rest) > 1 else ""
+        fields = label_fields(following) if following else None
+        return fields is not None and fields[1] is not None and not rest[0].strip(" 。；;")
+
+    moved_out = {i for i, p in enumerate(result.problems)
+                 if label_before(p) == "measures" or _ANSWERS.match(p.text) or before_label_line(p)}
     moved_in = [m for m in result.measures if label_before(m) == "problems"]
     if not moved_out and not moved_in:
         return

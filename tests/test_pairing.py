@@ -104,3 +104,31 @@ def test_the_paragraph_after_an_announced_list_of_problems_holds_them():
     assert after_problem_intro(found, ["O", "P", "O", "O", "M"]) == ["O", "P", "P", "P", "M"]
     # where the reader read a measure in it, the paragraph is left as read
     assert after_problem_intro(found, ["O", "P", "M", "O", "M"]) == ["O", "P", "M", "O", "M"]
+
+
+def test_label_fields_that_a_pdf_ran_together_are_read_apart():
+    from sifeng.understand import label_fields
+
+    assert label_fields("责任领导：工委副书记责任单位：社区建设办完成时限：2014年5月底前") == ("社区建设办", "2014年5月底前")
+    assert label_fields("责任领导：分管副局长　责任单位：办公室　完成时限：2014年4月底前") == ("办公室", "2014年4月底前")
+
+
+PER_PROBLEM = """某街道党工委整改方案
+
+一、整改问题和措施
+（一）社区牌子多问题
+问题表现：各社区挂牌多达二十余块，社区工作者大量时间用在整理台账上。
+1.对社区挂牌进行清理，除法定和必需的牌子外一律摘除，每个社区保留不超过4块。
+责任领导：工委副书记　责任单位：社区建设办　完成时限：2014年5月底前
+（二）办公用房超标问题
+问题表现：街道机关搬迁新址后，班子成员办公室面积普遍超过规定标准。
+1.按照标准重新调整班子成员办公用房，超出部分改作档案室，调整结果上报区机关事务管理局。
+责任领导：工委书记　责任单位：党政办　完成时限：2014年5月15日前
+"""
+
+
+def test_an_item_followed_by_its_owner_and_deadline_line_is_a_measure_and_answers_in_turn():
+    review = _review(PER_PROBLEM)
+    assert any(m.text.startswith("按照标准重新调整") for m in review.measures)
+    assert not any(p.text.startswith("按照标准重新调整") for p in review.problems)
+    assert "problems_without_measures" not in [f.code for f in review.flags]
