@@ -132,3 +132,11 @@ def test_an_item_followed_by_its_owner_and_deadline_line_is_a_measure_and_answer
     assert any(m.text.startswith("按照标准重新调整") for m in review.measures)
     assert not any(p.text.startswith("按照标准重新调整") for p in review.problems)
     assert "problems_without_measures" not in [f.code for f in review.flags]
+
+
+def test_a_pledge_going_on_from_a_comma_with_jinhouyao_is_a_measure():
+    from sifeng.understand import MEASURE_MARKER
+
+    text = "在精神状态方面，离全镇群众的期待还有不小的差距，对集镇改造这样的难事有畏难情绪，今后要始终保持干事创业的激情。"
+    marker = MEASURE_MARKER.search(text)
+    assert marker is not None and text[marker.end():].startswith("今后要")
