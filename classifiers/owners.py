@@ -114,6 +114,9 @@ def classify(name: str) -> Optional[str]:
 
 def _clean(raw: str) -> Optional[str]:
     """The first named party in a captured phrase, without honorifics or trailing verbs."""
+    # “各部门、各单位”, “各部门和各乡镇”: every body there is, no one in particular (CONVENTIONS §2.3)
+    if re.match(r"^各部门[、和及与/]各", raw.strip()):
+        return None
     first = re.split(r"[、和及与/或]|以及", raw.strip())[0].strip()
     # “1.乡党委书记是…”, “（二）县纪委…”: a numbering label is not part of the name.
     first = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
@@ -214,6 +217,9 @@ def _party_prefix(segment: str) -> Optional[str]:
     # “由区委常委和…”: the body's leaders, collectively (CONVENTIONS §2.3); “由县直部门召开的会议”,
     # “由下属单位安排的活动”: a relative clause names who did something else, not who owns this.
     if rest.startswith(_COLLECTIVE_HEADS) or "的" in rest:
+        return None
+    # “各部门、各单位…”: one class among every other, no one in particular (CONVENTIONS §2.3)
+    if segment.startswith("各") and re.match(r"[、和及与]各", rest):
         return None
     return segment[:best]
 
