@@ -443,6 +443,14 @@ def understand(document: Document) -> Understanding:
         section = current()
         if section:
             section_parts.setdefault(section, []).append(block.text)
+        entry = _RULE_ENTRY.match(block.text) if section is None else None
+        if entry:
+            # a 制度建设计划 written as paragraphs under no heading: each 《…》 paragraph with its own
+            # 牵头单位/完成时间 is one measure (documents README), its labels its owner and deadline
+            result.measures.append(Item(text=block.text.strip(), location=block.location, section="measures",
+                                        label=block.label, context=category,
+                                        owner_cell=entry.group("owner"), deadline_cell=entry.group("deadline")))
+            continue
         if section not in ITEM_SECTIONS or is_intro(block.text):
             continue
         target = result.problems if section == "problems" else result.measures
@@ -453,6 +461,11 @@ def understand(document: Document) -> Understanding:
     result.section_text = {k: "\n".join(v) for k, v in section_parts.items()}
     link_measures(result)
     return result
+
+
+_RULE_ENTRY = re.compile(r"^\s*《[^》]{2,40}》(?=.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:]|.{0,200}?完成(?:时间|时限)[：:])"
+                         r"(?:.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:](?P<owner>[^；;。，,\s]{2,20}))?"
+                         r"(?:.{0,200}?完成(?:时间|时限)[：:](?P<deadline>[^；;。\s]{2,20}))?")
 
 
 def is_sign_off(block: Block, document: Document) -> bool:

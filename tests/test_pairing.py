@@ -140,3 +140,22 @@ def test_a_pledge_going_on_from_a_comma_with_jinhouyao_is_a_measure():
     text = "在精神状态方面，离全镇群众的期待还有不小的差距，对集镇改造这样的难事有畏难情绪，今后要始终保持干事创业的激情。"
     marker = MEASURE_MARKER.search(text)
     assert marker is not None and text[marker.end():].startswith("今后要")
+
+
+RULE_PARAGRAPHS = """县委组织部关于建立健全作风建设长效机制的制度建设
+计划
+针对教育实践活动中查找出的问题，部务会研究确定，今年9月至12月重点建立和完善以下制度。
+《干部选拔任用全程纪实办法》。对动议、民主推荐、考察等环节逐一记录，实行一人一档。牵头单位：干部科；完成时间：2014年10月底前。
+《乡镇领导班子实绩考核办法》。取消以材料论考核的做法，群众评议权重提高到30%。牵头单位：考核办；完成时间：2014年11月底前。
+《党员教育经费使用管理办法》。明确经费开支范围，每半年公开一次。牵头单位：组织科；完成时间：2014年12月底前。
+以上制度经部务会审议后印发执行。
+"""
+
+
+def test_rule_paragraphs_under_no_heading_are_measures_with_their_labels():
+    from sifeng.understand import _RULE_ENTRY
+
+    entry = _RULE_ENTRY.match("《党员教育经费使用管理办法》。明确经费开支范围。牵头单位：组织科；完成时间：2014年12月底前。")
+    assert entry.group("owner") == "组织科" and entry.group("deadline") == "2014年12月底前"
+    review = _review(RULE_PARAGRAPHS)
+    assert len([m for m in review.measures if m.text.startswith("《")]) == 3
