@@ -42,6 +42,7 @@ _ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^
 _FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
 
 
+_PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|报告)")
 _NOTICE_TITLE = re.compile(r"(?:^|(?<=公告)|(?<=通知))关于[^。；;，,《》]{2,50}的(?:通知|通报|通告|公告|函|批复)$")
 
 
@@ -60,6 +61,9 @@ def title_type(title: str) -> Optional[str]:
     issued = _ISSUED.search(title)
     if issued:
         return title_type(issued.group("inner"))
+    if _PROGRESS_NOTICE.search(title):
+        # “……党组关于巡察整改进展情况的通报”: a unit making its own rectification public reports on it
+        return "回头看自查报告"
     sections = load_yaml("sections.yaml")
     ends, nots = tuple(sections["doc_title_end"]), sections["doc_title_not"]
     lines = [_TRAILING_NOTE.sub("", _FILE_SUFFIX.sub("", line.strip())) for line in title.split("\n")]

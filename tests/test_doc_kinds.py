@@ -74,3 +74,11 @@ def test_a_notice_that_issues_a_plan_is_the_plan():
 
     assert _NOTICE_TITLE.search("通知公告关于继续推进制度建设的通知")
     assert not _NOTICE_TITLE.search("关于印发《县委常委班子整改方案》的通知")
+
+
+def test_a_units_own_notice_of_rectification_progress_reports_on_it():
+    from sifeng.doctype import title_type
+
+    assert title_type("中共××县人民法院党组关于巡察整改进展情况的通报") == "回头看自查报告"
+    assert title_type("××局党组关于巡察整改情况的公布") == "回头看自查报告"
+    assert title_type("关于报送整改方案的通知") is None
