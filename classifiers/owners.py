@@ -31,20 +31,18 @@ _PERSONAL_VOICE = re.compile(r"本人|我")
 REPORTS_TO = re.compile(r"(?<=\S{2})(?:向|请示|报请)")
 # Heads that make a list of bodies their leadership, collectively (CONVENTIONS §2.3): 区委、区政府领导, 由区委常委…
 _COLLECTIVE_HEADS = ("常委", "领导", "成员", "班子", "干部")
-# Words that a department or role ending opens (“总务处组织人力” is 总务处 + 组织, “全市所有” is not 全市所,
-# “由现场办理” is not 现场办): a name does not end inside one of them.
-_SPANNING = ("组织", "处理", "处置", "处于", "所有", "所属", "所在", "部分", "部署", "室内", "科学", "局面", "站在", "队伍",
-             "院内", "办理", "办事", "办结", "办好", "办法", "会议", "会同", "会商")
+# Words that a department or role ending opens and that a name never ends inside (“县委部署…” is no
+# 县委部, “保证车辆处于…” no 车辆处, “总务处组织人力” is 总务处 + 组织).
+_RUNS_ON = ("部署", "处于", "组织", "处理", "处置", "部分", "科学", "局面", "队伍", "办理", "办事", "办法", "会议")
+# When a name is built from the opening of a phrase (`_party_prefix`), more such words count (“全市所有”
+# is not 全市所, “由现场办结” not 现场办); they end a name found elsewhere as often as not (“殡葬管理所在
+# 大厅公示”, “办公室内设…”).
+_SPANNING = _RUNS_ON + ("所有", "所属", "所在", "室内", "站在", "院内", "办结", "办好", "会同", "会商")
 
 
 def runs_on(text: str, end: int) -> bool:
-    """Whether a name ending at `end` of `text` ends inside a word that its last character opens
-    (“县委部署…” is no 县委部, “保证车辆处于…” no 车辆处)."""
+    """Whether a name ending at `end` of `text` ends inside a word that its last character opens."""
     return end > 0 and text[end - 1:end + 1] in _RUNS_ON
-
-
-# (not 所在, 室内, 会同 …: “殡葬管理所在大厅公示”, “办公室内设…” end a name as often as not)
-_RUNS_ON = ("部署", "处于", "组织", "处理", "处置", "部分", "科学", "局面", "队伍", "办理", "办事", "办法", "会议")
 # Verbs that never sit inside a party's name (“干部结合驻村…”, “全县进一步加大…”).
 _NOT_IN_NAME = re.compile(r"结合|加大|加强|进一步|开展|推进|落实|做好|提高|建立|完善|严格|认真|切实|按照|根据|通过|利用")
 

@@ -42,7 +42,7 @@ _ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^
 _FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
 
 
-_PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|报告)")
+_PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|报告)$")
 _NOTICE_TITLE = re.compile(r"(?:^|(?<=公告)|(?<=通知))关于[^。；;，,《》]{2,50}的(?:通知|通报|通告|公告|函|批复)$")
 
 
@@ -61,12 +61,13 @@ def title_type(title: str) -> Optional[str]:
     issued = _ISSUED.search(title)
     if issued:
         return title_type(issued.group("inner"))
-    if _PROGRESS_NOTICE.search(title):
-        # “……党组关于巡察整改进展情况的通报”: a unit making its own rectification public reports on it
-        return "回头看自查报告"
     sections = load_yaml("sections.yaml")
     ends, nots = tuple(sections["doc_title_end"]), sections["doc_title_not"]
     lines = [_TRAILING_NOTE.sub("", _FILE_SUFFIX.sub("", line.strip())) for line in title.split("\n")]
+    if any(_PROGRESS_NOTICE.search(line) for line in lines):
+        # “……党组关于巡察整改进展情况的通报”: a unit making its own rectification public reports on it
+        # (a notice that asks for such reports, 关于报送整改落实情况报告的通知, ends otherwise)
+        return "回头看自查报告"
     if not any(line.endswith(ends) and not any(w in line for w in nots) for line in lines if line):
         return None
     for rule in sections["doc_types"]:
@@ -111,7 +112,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")
     # A web page whose own title sits under the site's chrome (通知公告 / 当前位置 / 关于……的通知): that
     # line names the kind as a title would.
-    notice = next((line.strip() for line in text.split("\n")[:12] if _NOTICE_TITLE.match(line.strip())), "")
+    notice = next((line.strip() for line in text.split("\n", 12)[:12] if _NOTICE_TITLE.match(line.strip())), "")
     kind, hits, in_title = _not_submission(title + ("\n" + notice if notice else ""), text[: spec["body_chars"]])
     model = default_model()
     proba = model.proba(title, text) if model is not None else None

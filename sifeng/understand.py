@@ -544,9 +544,9 @@ def link_measures(result: Understanding, threshold: float = 0.2) -> None:
     """Link each measure not yet linked to the problem it answers.
 
     Numbered measures mirroring numbered problems one for one (as many of each, none linked by a
-    table, none plainly answering another problem than the one in its place) link in order; otherwise the most similar problem of the same style category
-    (“（一）形式主义方面”) if there is one, else the most similar problem overall when similar
-    enough."""
+    table, none plainly answering another problem than the one in its place) link in order;
+    otherwise the most similar problem of the same style category (“（一）形式主义方面”) if there is
+    one, else the most similar problem overall when similar enough."""
     unlinked = [m for m in result.measures if m.problem is None]
     if result.problems and len(unlinked) == len(result.measures) == len(result.problems):
         result.order_misaligned = _misaligned(result)
@@ -625,7 +625,7 @@ def retype_by_labels(text: str, result: Understanding) -> None:
     def before_label_line(item: Item) -> bool:
         # the next line gives only an owner and a deadline (责任领导：…　完成时限：…): they are a measure's
         at = text.find(item.text)
-        if at < 0 or item.location is not None and getattr(item.location, "table", None) is not None:
+        if at < 0 or (item.location is not None and item.location.table is not None):
             return False
         rest = text[at + len(item.text):].split("\n", 2)
         following = rest[1].strip() if len(rest) > 1 else ""

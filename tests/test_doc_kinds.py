@@ -82,3 +82,5 @@ def test_a_units_own_notice_of_rectification_progress_reports_on_it():
     assert title_type("中共××县人民法院党组关于巡察整改进展情况的通报") == "回头看自查报告"
     assert title_type("××局党组关于巡察整改情况的公布") == "回头看自查报告"
     assert title_type("关于报送整改方案的通知") is None
+    # a notice that asks for such reports is none of them
+    assert title_type("关于报送整改落实情况报告的通知") is None
