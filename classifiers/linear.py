@@ -2,7 +2,8 @@
 
 scikit-learn takes more than a second to import on an office PC and NumPy a tenth of one, both
 longer than a review of one document may take. Models are therefore trained with scikit-learn
-estimators and exported to a plain format — `vocab.json` (n-gram → column), `weights.bin` (IDF,
+estimators and exported to a plain format — `vocab.txt` (the n-grams, one a line, in column order;
+older models have `vocab.json`, n-gram → column), `weights.bin` (IDF,
 coefficients, intercepts, Platt calibration and thresholds as little-endian float64, shapes in
 `meta.json`) — which this module scores with `array` and `math`. The n-gram analyser is the same
 function in training and at run time, so the features cannot drift.
@@ -32,7 +33,11 @@ def char_ngrams(text: str, n_min: int = 1, n_max: int = 3) -> list[str]:
 
 
 def _floats(values) -> array:
-    """Any flat sequence of numbers (a NumPy array from training, a list) as array('d')."""
+    """Any flat sequence of numbers (a NumPy array from training, a list) as array('d'). An
+    array('d') (a slice of a loaded weights.bin) is taken as it is: converting millions of
+    coefficients one by one took most of a fresh review's start-up."""
+    if isinstance(values, array) and values.typecode == "d":
+        return values
     flat = values.reshape(-1).tolist() if hasattr(values, "reshape") else list(values)
     return array("d", (float(v) for v in flat))
 
@@ -145,7 +150,7 @@ class LinearModel:
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "vocab.json").write_text(json.dumps(self.vocab, ensure_ascii=False), encoding="utf-8")
+        write_vocab(folder, self.vocab)
         weights = array("d")
         for part in (self.idf, self.coef, self.intercept, [v for pair in self.platt for v in pair], self.thresholds):
             weights.extend(part)
@@ -162,7 +167,7 @@ class LinearModel:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             raise ValueError(f"{folder}: 不是 sifeng 线性模型（format={meta.get('format')!r}）")
-        vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        vocab = read_vocab(folder)
         weights = array("d")
         weights.frombytes((folder / "weights.bin").read_bytes())
         if sys.byteorder == "big":
@@ -177,6 +182,27 @@ class LinearModel:
                    intercept=weights[cuts[1]:cuts[2]], platt=weights[cuts[2]:cuts[3]],
                    thresholds=weights[cuts[3]:cuts[4]], labels=meta["labels"],
                    ngram_range=tuple(meta["ngram_range"]), meta=meta, dense=dense)
+
+
+def write_vocab(folder: Path, vocab: dict[str, int]) -> None:
+    """`vocab.txt`: the n-grams one a line, line k holding column k. An n-gram never holds a line
+    break (`char_ngrams` drops whitespace), and reading lines back is three times faster than
+    decoding the same vocabulary as JSON — a third of a fresh review's start-up went there."""
+    grams = sorted(vocab, key=vocab.__getitem__)
+    if [vocab[g] for g in grams] != list(range(len(grams))) or any("\n" in g or "\r" in g for g in grams):
+        raise ValueError("词表的列号必须从 0 连续编号，且 n 元组中不能有换行")
+    (folder / "vocab.txt").write_text("\n".join(grams), encoding="utf-8", newline="\n")
+    (folder / "vocab.json").unlink(missing_ok=True)
+
+
+def read_vocab(folder: Path) -> dict[str, int]:
+    """The vocabulary of a saved model: `vocab.txt`, or the older `vocab.json`."""
+    lines = folder / "vocab.txt"
+    if lines.exists():
+        text = lines.read_text(encoding="utf-8")
+        grams = text.split("\n") if text else []
+        return dict(zip(grams, range(len(grams))))
+    return json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -223,7 +223,7 @@ multi-label; none for sentences that are not admitted problems). See corpora/fou
 - Data: `{meta['train_data']}` ({meta['train_items']} items, sha256 `{meta['train_sha256'][:16]}…`).
 - Model: {meta['estimator']}. Seed {meta['seed']}. Out-of-fold macro-F1 on train {meta['cv_macro_f1']}.
   Thresholds {meta['thresholds']}.
-- Format: `vocab.json` + `weights.bin` + `meta.json` (format `sifeng-linear/2`), loaded by
+- Format: `vocab.txt` + `weights.bin` + `meta.json` (format `sifeng-linear/2`), loaded by
   `classifiers.linear.LinearModel` with the standard library: no pickle, no NumPy or scikit-learn at run time.
 
 ## Dev figures (`{meta['dev_data']}`, {meta['dev_items']} items, never trained on)
@@ -324,7 +324,7 @@ quantity, verifiable output or frequency — domain.md §4, corpora/measures/CON
   in {meta['train_seconds']} s on 2 cores.
 - Data: `{meta['train_data']}` ({meta['train_items']} measures, sha256 `{meta['train_sha256'][:16]}…`).
 - Model: {meta['estimator']}. Seed {meta['seed']}. Cross-validated F1 on train {meta['cv_f1']}.
-- Format: `vocab.json` + `weights.bin` + `meta.json` (format `sifeng-linear/2`), loaded by
+- Format: `vocab.txt` + `weights.bin` + `meta.json` (format `sifeng-linear/2`), loaded by
   `classifiers.linear.LinearModel` with the standard library (no pickle, no NumPy or scikit-learn at run time).
 
 ## Dev figures (`{meta['dev_data']}`, {meta['dev_items']} measures, never used for training or choices)

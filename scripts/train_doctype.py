@@ -92,7 +92,7 @@ submission: news, notices, commentary, rules, meeting notices, templates, tables
 - Trained {model.meta['trained']} by `python scripts/train_doctype.py{' --fragments' if args.fragments else ''}` on {n_documents} documents of
   `corpora/documents/train` ({len(train)} texts with the untitled pieces); {len(dev)} held out (one in five by name, as for the reader).
 - Model: {model.meta['estimator']}.
-- Format: `vocab.json` + `weights.bin` + `meta.json`, loaded by `classifiers.linear.LinearModel` without pickle.
+- Format: `vocab.txt` + `weights.bin` + `meta.json`, loaded by `classifiers.linear.LinearModel` without pickle.
 - Dev accuracy: {right}/{len(dev)} ({right / max(1, len(dev)):.1%}); on untitled pieces of the dev documents (from a third
   and two thirds in): {right_fragments}/{len(dev_fragments)} ({right_fragments / max(1, len(dev_fragments)):.1%}).
   {"Trained on such pieces of the training documents as well." if args.fragments else ""}

@@ -49,3 +49,24 @@ def test_a_file_that_is_not_a_sifeng_model_is_refused(tmp_path):
         assert "不是 sifeng 线性模型" in str(exc)
     else:
         raise AssertionError("loaded a foreign model")
+
+
+def test_vocabulary_is_saved_as_lines_and_older_json_models_still_load(tmp_path):
+    import json
+
+    from classifiers.linear import read_vocab, write_vocab
+
+    vocab = {"会议": 1, "公": 0, "吃喝": 2}
+    write_vocab(tmp_path, vocab)
+    assert (tmp_path / "vocab.txt").read_text(encoding="utf-8") == "公\n会议\n吃喝"
+    assert read_vocab(tmp_path) == vocab
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    assert read_vocab(old) == vocab
+    try:
+        write_vocab(tmp_path, {"公": 0, "私": 2})
+    except ValueError as exc:
+        assert "连续编号" in str(exc)
+    else:
+        raise AssertionError("saved a vocabulary with a gap in its columns")
