@@ -28,7 +28,10 @@ class RawBlock:
 
 _DOC_WORDS = re.compile(
     r"(对照检查材料|检查材料|整改方案|整改措施|整改清单|整治方案|实施方案|工作方案|建设计划|"
-    r"自查报告|情况报告|报告|方案|计划|措施|清单|通知|意见|办法|规定|制度|发言提纲|发言)"
+    r"自查报告|情况报告|报告|方案|计划|措施|清单|通知|意见|办法|规定|制度|发言提纲|发言|"
+    # “……个人剖析材料”, “整改承诺书”: the rest of a document's name (the byline under it is not;
+    # “……活动材料” over “××同志个人整改措施” is a running header above the title, not the whole name)
+    r"剖析材料|承诺书|汇报|提纲)"
 )
 _UNIT_TAIL = re.compile(
     r"(委员会|常委会|党委|党组|党工委|总支|支部|委|政府|局|办|办公室|中心|学院|大学|学校|医院|"

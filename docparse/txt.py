@@ -20,7 +20,8 @@ def read_text_lines(text: str) -> list[RawBlock]:
     wrap_width = _wrap_width([len(line.strip()) for line in raw_lines if line.strip()])
     lines = []
     for number, raw in enumerate(raw_lines, start=1):
-        stripped = raw.strip()
+        # a tab inside a line separates fields (a table exported as text), as a full-width space does
+        stripped = re.sub(r"(?<=\S)\t+(?=\S)", "\u3000", raw.strip())
         indent = leading_indent(raw)
         lines.append(Line(
             text=stripped,

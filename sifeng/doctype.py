@@ -57,6 +57,9 @@ def title_type(title: str) -> Optional[str]:
     The title must read as the name of a document: one of its lines ends in a document word
     (材料, 方案, 清单, 对照检查 … after any closing note in brackets) and none names a notice, a
     speech or a collection; “对照检查要有辣味” or “关于报送整改方案的通知” names no type."""
+    from classifiers.normalise import to_simplified
+
+    title = to_simplified(title)  # “整改承諾書”: a title in traditional script names the same type
     # “关于印发《……整改方案》的通知”: the notice that issues a plan is how the plan is published.
     issued = _ISSUED.search(title)
     if issued:
@@ -110,9 +113,13 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
                                 f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
     title = document.metadata.title or ""
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")
+    head_lines = [line.strip() for line in text.split("\n", 12)[:12]]
+    if named is None and any(len(line) <= 60 and _PROGRESS_NOTICE.search(line) for line in head_lines):
+        # “……党委关于巡察整改进展情况的通报” under a web page's chrome (当前位置 / 字体大小)
+        named = "回头看自查报告"
     # A web page whose own title sits under the site's chrome (通知公告 / 当前位置 / 关于……的通知): that
     # line names the kind as a title would.
-    notice = next((line.strip() for line in text.split("\n", 12)[:12] if _NOTICE_TITLE.match(line.strip())), "")
+    notice = next((line for line in head_lines if _NOTICE_TITLE.match(line)), "")
     kind, hits, in_title = _not_submission(title + ("\n" + notice if notice else ""), text[: spec["body_chars"]])
     model = default_model()
     proba = model.proba(title, text) if model is not None else None
@@ -121,8 +128,10 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     if named:
         # A notice that issues a plan (关于印发《……方案》的通知) opens as a notice: the model's “not a
         # submission” is about the covering notice, not the plan under it.
+        # Nor is it when the opening says what the text is (“……，制定本整改方案。”): a plan whose page
+        # holds only its preamble is still the plan.
         plainly_not = learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
-            and not _ISSUED.search(title)
+            and not _ISSUED.search(title) and declared_family(text[: spec["body_chars"] * 4]) is None
         if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")

@@ -4,6 +4,7 @@ evidence, and the checklists of corpora/checklists run."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Optional, Protocol
@@ -102,6 +103,12 @@ class Reviewer:
         drop_fragments(u)
         attach_block_labels(document.text, u)
         kind = judge_doc_type(document, filename, *read)
+        scope = u.scope
+        if kind.doc_type == "整改方案" and scope == "个人":
+            # “乡长谢××整改承诺”: a person's plan is a 个人整改措施 (a 整改方案 is a leadership team's)
+            kind = dataclasses.replace(kind, doc_type="个人整改措施")
+        elif kind.doc_type == "个人整改措施":
+            scope = "个人"
         # Flags and checklists are for a submission of certain type; anything else is read (and
         # shown) but not judged.
         doc_type = kind.doc_type if kind.certain else None
@@ -125,7 +132,7 @@ class Reviewer:
         review = Review(
             source=filename or document.source, doc_type=kind.doc_type, doc_type_confidence=kind.confidence,
             doc_type_basis=kind.basis, not_submission=kind.not_submission,
-            scope=None if kind.not_submission else u.scope,  # a news report has no 班子/个人 scope
+            scope=None if kind.not_submission else scope,  # a news report has no 班子/个人 scope
             title=document.metadata.title, unit=document.metadata.unit, author=document.metadata.author,
             date=ref, verdict="", problems=problems, measures=measures, flags=[], checklists=[],
             six_explanations=_requirement_items("six_explanations", explanations),

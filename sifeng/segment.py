@@ -295,6 +295,27 @@ def confident_tags(segmenter: Segmenter, features: list[list[str]], pieces: list
     return [t if t == d or p >= threshold else d for t, d, p in zip(tags, default, sure)]
 
 
+# A sentence that only says who carries out the measure before it (“由相关股室负责。”, “（局办公室）”,
+# “责任单位：人事股”) belongs to that measure.
+_ATTRIBUTION = re.compile(r"^\s*(?:由[^，,。；;]{1,20}(?:负责|牵头|落实|承办|办理)(?:落实)?|[（(][^（()）]{1,30}[）)]"
+                          r"|(?:责任|牵头)(?:单位|人|科室|股室|部门|领导)[：:][^。；;]{1,30})\s*[。；;]?\s*$")
+
+
+_NOT_ITEM_SECTIONS = ("six_explanations", "root_causes", "progress")
+
+
+def _attributions_joined(text: str, items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for role, piece in items:
+        if out and role == "M" and out[-1][0] == "M" and _ATTRIBUTION.match(piece):
+            start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
+            if 0 <= start < end:
+                out[-1] = ("M", text[start:end + len(piece.strip())])
+                continue
+        out.append((role, piece))
+    return out
+
+
 def regroup(document: Document, understanding: Understanding, segmenter: Segmenter, gate=None,
             threshold: float = THRESHOLD) -> None:
     """Replace the items of each paragraph of several pieces by the segmenter's reading of it;
@@ -306,6 +327,8 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
     tags = confident_tags(segmenter, featurise(document, pieces, gate), pieces, threshold)
     grouped = group(pieces, tags)
     blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    for b, items in grouped.items():
+        grouped[b] = _attributions_joined(blocks[b].text, items)
     cores = [_core(b.text) for b in blocks]
     eligible = {p.block for p in pieces}
 
@@ -341,8 +364,13 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
                 b = hint  # not placed (a table cell, a joined item): kept, in reading order
             slots.append(_Slot(block=b, order=order, item=item, kind=kind))
     kept_blocks = {s.block for s in slots if s.block in eligible}
+    sections = {p.block: p.section for p in pieces}
     for b, items in grouped.items():
         if b in kept_blocks:
+            continue
+        if sections.get(b) in _NOT_ITEM_SECTIONS and b not in replaced:
+            # a paragraph of the six explanations, the causes or the progress made, where the first
+            # pass read no item, holds none (“关于人情消费，2013年本人儿子结婚，只请了亲属……”)
             continue
         # A reading that loses a kind of item the paragraph was read to hold (“……。为此，从3月起实行…”
         # read as a problem and a measure, regrouped as the problem alone) keeps the paragraph as read.

@@ -399,7 +399,9 @@ def understand(document: Document) -> Understanding:
 
     for index, block in enumerate(blocks):
         if block.table is not None:
-            _table_items(block.table, result)
+            if current() not in ("six_explanations", "root_causes"):
+                # (a table of the six explanations, 事项｜情况, holds no problem)
+                _table_items(block.table, result)
             continue
         head = heading_text(block)
         kind = heading_kind(head) if head else None
@@ -435,10 +437,17 @@ def understand(document: Document) -> Understanding:
                     # “（2）6月底前建成涉案财物管理中心。” with ①② under it is a measure itself.
                     _add_item(result, current(), block.text, block, category)
                 if block.kind == "heading" and not containers[index] and block.label \
-                        and current() in ITEM_SECTIONS and heading_kind(block.text) is None:
+                        and current() in ITEM_SECTIONS and heading_kind(block.text) is None \
+                        and not _titles_next_clauses(blocks, index):
                     _add_item(result, current(), block.text, block, category)
                 continue
         if is_sign_off(block, document):
+            continue
+        if _titles_next_clauses(blocks, index) and current() in ITEM_SECTIONS:
+            # “（一）改进审批服务、解决推诿扯皮问题” over a paragraph of 一是……；二是……: the title of the
+            # clauses under it, each of which is an item, not an item itself
+            category = block.text
+            result.headings.append(block.text)
             continue
         section = current()
         if section:
@@ -451,7 +460,7 @@ def understand(document: Document) -> Understanding:
                                         label=block.label, context=category,
                                         owner_cell=entry.group("owner"), deadline_cell=entry.group("deadline")))
             continue
-        if section not in ITEM_SECTIONS or is_intro(block.text):
+        if section not in ITEM_SECTIONS or is_intro(block.text) or _leads_table(blocks, index):
             continue
         target = result.problems if section == "problems" else result.measures
         if block.label is None and index and target and _belongs_to_previous_item(blocks, index):
@@ -459,13 +468,59 @@ def understand(document: Document) -> Understanding:
             continue
         _add_item(result, section, block.text, block, category)
     result.section_text = {k: "\n".join(v) for k, v in section_parts.items()}
+    if not result.problems:
+        _inline_problem_list(blocks, result)
     link_measures(result)
     return result
+
+
+# “从查摆情况看，制度方面的漏洞主要是：一是……；二是……。据此，……”: the problems a plan answers,
+# listed in its opening paragraph
+_PROBLEMS_INLINE = re.compile(r"(?:问题|漏洞|不足|差距|短板|薄弱环节)[^。；;：:]{0,10}"
+                              r"(?:主要是|主要有|主要表现在|表现在|表现为|集中在|有以下几个方面|如下)[：:]"
+                              r"|存在(?:以下|如下|下列)?(?:几个方面的|几方面)?(?:突出)?(?:问题|不足)[：:]")
+
+
+def _inline_problem_list(blocks: list[Block], result: Understanding) -> None:
+    """In a document with no problem section, the 一是/二是 problems of a paragraph that announces them."""
+    for block in blocks:
+        found = _PROBLEMS_INLINE.search(block.text) if block.table is None and not block.label else None
+        if not found:
+            continue
+        rest = block.text[found.end():]
+        marks = list(_ENUM.finditer(rest))
+        end = rest.find("。", marks[-1].end()) if marks else -1
+        clauses = split_enumeration(rest[:end + 1] if end >= 0 else rest)
+        if len(clauses) >= 2:
+            result.problems.extend(Item(text=c, location=block.location, section="problems", label=None)
+                                   for c in clauses)
+            return
 
 
 _RULE_ENTRY = re.compile(r"^\s*《[^》]{2,40}》(?=.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:]|.{0,200}?完成(?:时间|时限)[：:])"
                          r"(?:.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:](?P<owner>[^；;。，,\s]{2,20}))?"
                          r"(?:.{0,200}?完成(?:时间|时限)[：:](?P<deadline>[^；;。\s]{2,20}))?")
+
+
+def _leads_table(blocks: list[Block], index: int) -> bool:
+    """An unnumbered paragraph right above a table of problems or measures (“查摆出的突出问题共8项，
+    逐项明确了整改措施……。”) introduces the table; its rows are the items."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if blocks[index].label or following is None or following.table is None:
+        return False
+    roles = column_roles(following.table)
+    return "problem" in roles or "measure" in roles
+
+
+def _titles_next_clauses(blocks: list[Block], index: int) -> bool:
+    """A short numbered line with no sentence in it, right above an unnumbered paragraph that
+    enumerates (一是……；二是……)."""
+    block = blocks[index]
+    if not block.label or block.table is not None or len(block.text) > 24 or re.search(r"[。；;，,：:]", block.text):
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return following is not None and not following.label and following.table is None \
+        and following.kind == "paragraph" and len(split_enumeration(following.text)) > 1
 
 
 def is_sign_off(block: Block, document: Document) -> bool:
@@ -590,6 +645,9 @@ def label_fields(line: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     办公室　完成时限：2014年4月底前”, “（完成时限：8月10日前）” — or None when the line says more."""
     field, rest = _label_line()
     fields = [(m.group("label"), m.group("value")) for m in field.finditer(line)]
+    if fields and fields[-1][0] in _DEADLINE_LABELS:
+        # “完成时限：2014年6月底前，处方点评长期坚持”: a second time for part of the work, after a comma
+        line = _SECOND_TIME.sub("", line)
     if not fields or rest.sub("", line):
         return None
     lex = load_yaml("lexicons/owners.yaml")
@@ -598,6 +656,9 @@ def label_fields(line: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     deadlines = [v for k, v in fields if k in _DEADLINE_LABELS]
     owner = (units or leaders or [None])[0]
     return owner, (deadlines or [None])[0]
+
+
+_SECOND_TIME = re.compile(r"[，,][^：:，,。；;]{0,12}(?:长期坚持|常态化|长期|每[年季月周天日]|\d{1,2}月底?前|年底前|立行立改)[^：:，,。；;]{0,4}$")
 
 
 _BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]\s*$")

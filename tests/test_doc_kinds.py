@@ -84,3 +84,48 @@ def test_a_units_own_notice_of_rectification_progress_reports_on_it():
     assert title_type("关于报送整改方案的通知") is None
     # a notice that asks for such reports is none of them
     assert title_type("关于报送整改落实情况报告的通知") is None
+
+
+PROGRESS_PAGE = """当前位置：首页 >> 巡察整改
+字体大小：大 中 小
+××区教育局党委关于巡察整改进展情况的通报
+发布时间：2024-03-05  信息来源：区委巡察办
+根据区委统一部署，区委第二巡察组于2023年9月至10月对区教育局党委进行了巡察，并于11月反馈了巡察意见。按照党务公开原则，现将巡察整改进展情况予以公布。
+一、整改工作组织情况
+局党委成立巡察整改工作领导小组，召开专题会议研究整改工作，建立问题、任务、责任三张清单。
+"""
+
+PREAMBLE_ONLY_PLAN = """××县人民政府党组党的群众路线教育实践活动整改方案
+2014-06-12
+为做好县政府党组教育实践活动整改落实、建章立制工作，根据县委的部署要求，经县政府党组会议研究，制定本整改方案。
+一、指导思想
+以邓小平理论、“三个代表”重要思想、科学发展观为指导，紧紧围绕为民务实清廉的主题，以整治“四风”为重点，
+切实转变作风，以活动的实际成效取信于民。
+"""
+
+
+def test_a_progress_notice_under_a_pages_chrome_or_declared_in_its_opening_is_a_look_back_report():
+    result = review(PROGRESS_PAGE.encode("utf-8"), filename="page.txt")
+    assert result.doc_type == "回头看自查报告"
+    # without the title line, the opening sentence (现将……整改进展情况予以公布) still says what the text is
+    opening_only = "\n".join(line for line in PROGRESS_PAGE.splitlines() if "通报" not in line)
+    assert review(opening_only.encode("utf-8"), filename="page.txt").doc_type == "回头看自查报告"
+
+
+def test_a_plan_whose_page_holds_only_its_preamble_is_still_the_plan_and_is_not_judged():
+    result = review(PREAMBLE_ONLY_PLAN.encode("utf-8"), filename="page.txt")
+    assert result.doc_type == "整改方案"
+    assert result.verdict == "无法判断（需人工审阅）"  # no measure was read, so nothing is passed
+
+
+def test_titles_in_traditional_script_and_titles_over_a_byline_name_their_type():
+    from sifeng.doctype import title_type
+
+    assert title_type("整改承諾書") == "整改方案"
+    assert title_type("个人整改承诺书") == "个人整改措施"
+    page = "“转变作风、狠抓落实”大讨论\n个人剖析材料\n城关小学：李××\n一、存在的主要问题\n" \
+           "（一）一直以来，我满足于完成上级布置的任务，对学生家长反映的问题回应不及时，有时以工作忙为由推脱。\n" \
+           "（二）备课多凭老经验，教案年年照抄，学校检查时才突击补写，听课记录也是应付了事。\n" \
+           "（三）对学困生关心不够，课后辅导时间少，家访一学期只去过两户，家长有意见也没有及时沟通。\n" \
+           "二、努力方向\n今后每学期家访不少于10户，每周安排两个下午为学困生辅导，教案按周重新备写。\n"
+    assert review(page.encode("utf-8"), filename="page.txt").doc_type == "对照检查材料"

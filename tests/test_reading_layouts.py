@@ -1,0 +1,122 @@
+"""Layouts read in the ninth session's fresh sets (the texts here are our own): a title over a paragraph
+of 一是/二是 clauses, a lead-in above a task table, the problems a plan lists in its opening, a look-back's
+progress and shortcomings sections, a who-does-it sentence after a measure, and the six explanations."""
+
+from sifeng import review
+
+
+def _review(text: str):
+    return review(text.encode("utf-8"), filename="plan.txt")
+
+
+PLAN_WITH_TITLED_CLAUSES = """中共××县住建局党组教育实践活动整改方案
+根据县委部署，局党组对查摆的问题进行了梳理，制定本方案。
+一、存在的突出问题
+（一）建设项目审批环节多，报建到取得施工许可要经过局里6个股室签字。
+（二）对群众投诉的物业纠纷，各股室和开发商之间互相推，有的投诉半年没有结果。
+（三）局机关会议、文件偏多，有的通知只是把上级文件改头换面转发。
+二、整改措施
+（一）改进审批服务
+一是审批环节由6个压减到3个，实行一个窗口受理，2014年8月底前完成；二是物业投诉建立台账，实行首接负责、限时办结，由房管股负责，2014年7月底前建立。
+（二）精简会议文件
+一是局机关会议和发文比上年各减少30%，2014年底前见效；二是转发上级文件不再层层加码，由办公室把关，立行立改。
+三、组织保障
+局党组书记对整改工作负总责。
+中共××县住建局党组
+2014年6月4日
+"""
+
+
+def test_a_title_over_clauses_is_not_a_measure():
+    result = _review(PLAN_WITH_TITLED_CLAUSES)
+    texts = [m.text for m in result.measures]
+    assert len(texts) == 4
+    assert "改进审批服务" not in texts and "精简会议文件" not in texts
+    assert texts[0].startswith("审批环节由6个压减到3个")
+
+
+RULES_PLAN = """中共××燃气集团委员会制度建设计划
+集团党委对现行管理制度进行了梳理。从查摆情况看，制度方面的漏洞主要是：一是工程报装收费标准不透明，个别项目经理向开发商收取协调费；二是业务招待没有总量控制，部分分公司招待费连年超预算。据此，拟修订制度2项。
+一、修订
+《工程报装服务规定》：收费标准和办理时限在营业厅公开，报装全部进入客户服务中心受理。牵头部门：客户服务中心；完成时间：2014年9月底前。
+《业务招待管理办法》：实行招待费总额控制，招待清单每季度在内网公示。牵头部门：财务部；完成时间：2014年8月底前。
+中共××燃气集团委员会
+2014年7月22日
+"""
+
+
+def test_the_problems_a_plan_lists_in_its_opening_are_read():
+    result = _review(RULES_PLAN)
+    assert [p.text for p in result.problems] == ["工程报装收费标准不透明，个别项目经理向开发商收取协调费",
+                                                 "业务招待没有总量控制，部分分公司招待费连年超预算"]
+    assert len(result.measures) == 2
+
+
+LOOK_BACK = """××村党支部关于整改落实情况“回头看”的自查报告
+按照镇党委的安排，村党支部对照整改清单逐条进行了回头看，现将情况报告如下。
+一、整改承诺兑现情况
+整改清单公布的6条问题已整改到位5条。村务、财务从7月起按季度公开，9月份公开时召开了村民代表答疑会；村红白理事会已成立，修订后的村规民约已在党员大会上通过。
+二、仍需努力的地方
+1．党员活动日坚持得不够好，农忙时节有两个月没有按时开展，事后补了记录。
+2．村干部坐班有时流于形式，下午到村部的群众有时仍找不到人。
+三、下一步打算
+1．党员活动日遇农忙顺延不取消，2015年起每次活动公布到会人数，由支部书记罗××负责。
+2．坐班登记改为电话打卡，村务监督委员会每月抽查一次。由监委会主任丁××负责。
+中共××村支部委员会
+2014年12月20日
+"""
+
+
+def test_a_look_backs_progress_is_no_measure_and_what_is_still_wrong_are_its_problems():
+    result = _review(LOOK_BACK)
+    assert [p.text[:8] for p in result.problems] == ["党员活动日坚持得", "村干部坐班有时流"]
+    assert [m.text[:8] for m in result.measures] == ["党员活动日遇农忙", "坐班登记改为电话"]
+    # the sentence saying who does it stays with its measure
+    assert result.measures[1].text.endswith("由监委会主任丁××负责")
+
+
+TABLE_PLAN = """中共××镇委员会教育实践活动整改方案
+为认真解决镇党委领导班子在“四风”方面存在的突出问题，制定本方案。
+一、整改问题清单
+镇党委在专题民主生活会上查摆出的突出问题共3项，逐项明确了整改措施、责任单位和完成时限。
+序号\t存在问题\t整改措施\t责任单位\t完成时限
+1\t镇里会议多、会议长，村干部一个月有七八天在镇上开会\t镇级会议每月集中安排一次，会议时间不超过1小时\t党政办\t2014年6月底前
+2\t群众到镇里办事要跑好几个站所\t便民服务中心设立综合受理窗口，一窗受理、限时办结\t便民服务中心\t2014年7月底前
+3\t个别干部工作日中午饮酒\t工作日午间一律禁酒，镇纪委不定期抽查\t镇纪委\t立行立改
+二、组织保障
+镇党委书记对整改工作负总责。
+中共××镇委员会
+2014年5月22日
+"""
+
+
+def test_the_lead_in_above_a_task_table_is_no_problem():
+    result = _review(TABLE_PLAN)
+    assert len(result.problems) == 3 and len(result.measures) == 3
+    assert not any("共3项" in p.text for p in result.problems)
+
+
+SELF_EXAMINATION = """××局局长个人对照检查材料
+按照县委的安排，本人认真学习了规定篇目，广泛听取了意见，现对照检查如下。
+一、执行中央八项规定精神和个人有关事项
+关于“三公”经费，局机关2013年公务接待费9.6万元，本人没有因公出国；关于人情消费，2013年本人儿子结婚，只请了亲属，没有收受下属的礼金。
+二、存在的突出问题
+（一）下工地检查多是走过场，一般是到项目部会议室听汇报，很少到施工现场看。
+（二）对群众反映的灌溉问题回应慢，交代下去就不再过问，群众跑了三趟才解决。
+三、整改措施
+（一）每月到在建工程现场不少于3次，检查情况形成书面记录。
+（二）建立群众用水诉求台账，反映的断水问题24小时内到现场。
+"""
+
+
+def test_the_six_explanations_hold_no_problem():
+    result = _review(SELF_EXAMINATION)
+    assert [p.text[:6] for p in result.problems] == ["下工地检查多", "对群众反映的"]
+
+
+def test_a_label_line_with_a_second_time_for_part_of_the_work_still_gives_owner_and_deadline():
+    from sifeng.understand import label_fields
+
+    assert label_fields("责任领导：纪委书记郑××　责任科室：纪检监察室　完成时限：2014年6月底前，处方点评长期坚持") == \
+        ("纪检监察室", "2014年6月底前")
+    assert label_fields("完成时限：2014年6月底前，并向县委报告落实情况") is None
