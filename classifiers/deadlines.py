@@ -285,7 +285,8 @@ def _excluded(name: str, norm: str, start: int, end: int, due: Optional[dt.date]
     if name == "recurring":
         return any(w in norm[end:end + 14] for w in lex["limit_after"])
     if name == "start":  # “自…起” is its own form; only a start already past is not a commitment
-        return due is not None and ref is not None and due < ref
+        # (a plan dated 7月8日 whose rule applies “2014年7月起” starts it this month, not in the past)
+        return due is not None and ref is not None and due < ref.replace(day=1)
     if any(before.endswith(w) for w in lex["before"]) or any(after.startswith(w) for w in lex["after"]):
         return True
     if name == "relative":
@@ -299,12 +300,16 @@ def _excluded(name: str, norm: str, start: int, end: int, due: Optional[dt.date]
     return due is not None and ref is not None and due < ref
 
 
+_TITLED = re.compile(r"《[^《》]{1,80}》")
+
+
 def find_deadlines(text: str, ref_date: DateLike = None) -> list[Deadline]:
     """Every time commitment in `text` that can be the measure's deadline, in text order."""
     ref = _as_date(ref_date)
     norm = normalise(text).translate(_WIDTH)  # same length: spans cut from `text` as found
     due_of = _Due(ref)
-    taken: list[tuple[int, int]] = []
+    # a time inside a document's title (《关于2020年公办幼儿园……的通报》) dates that document, not the measure
+    taken: list[tuple[int, int]] = [m.span() for m in _TITLED.finditer(norm)]
     found: list[Deadline] = []
     for pattern in _patterns():
         for match in pattern.regex.finditer(norm):

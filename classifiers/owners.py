@@ -24,7 +24,8 @@ _ENUMERATOR = r"(?:[一二三四五六七八九十]是|首先|其次|再次|最�
 LEAD_VERB = re.compile(r"^(?:(?:严格|认真|切实|全面)?(?:实行|落实|执行|推行|建立|坚持|明确|形成)|希望|望|请)(?=\S{2})")
 # Words a phrase may take in before a name that are no part of it: a demonstrative (由该市纪委存档),
 # a frequency or a time (每月局长、政委…, 本月内各县市区要…), a preposition (要以二级学院…为单位), an aspect particle (成立了…).
-NOT_OF_NAME = re.compile(r"^(?:该|此|每(?:月|年|周|季度?|天|日)|本(?:月|周|季度|年)内?|年内|要以|以|了)(?=\S{2})")
+NOT_OF_NAME = re.compile(r"^(?:该|此|每(?:月|年|周|季度?|天|日)|本(?:月|周|季度|年)内?|年内|要以|以|了"
+                         r"|今后|此后|以后|下一步|下步|同时|目前|当前|随后|近期)(?=\S{2})")
 _MASK = r"(?:[×Xx＊*]{1,2}|某{1,2})"
 _PERSONAL_VOICE = re.compile(r"本人|我")
 # Where a party's name ends because it reports to another (“局分管领导向局长报告”, “办公室请示主要领导”).
@@ -129,6 +130,8 @@ def _clean(raw: str) -> Optional[str]:
     # “二是领导班子一把手要…”, “该市纪委”: an enumerator or a demonstrative is not part of the name.
     first = re.sub(rf"^(?:{_ENUMERATOR})(?=\S{{2}})", "", first)
     first = NOT_OF_NAME.sub("", first)
+    # “包片单位县文广局”, “牵头部门市财政局”: what the party is, before the party's own name
+    first = re.sub(r"^[\u4e00-\u9fff]{0,6}(?:单位|部门)(?=[省市县区镇乡][\u4e00-\u9fff]{2,})", "", first)
     # “严格落实区委负总责”, “形成县委办和纪检部门牵头的…”, “望各校长要…”: a verb before the party is not part of it.
     first = LEAD_VERB.sub("", first)
     first = re.sub(r"^(?:请|由|县委|)(?=\S)", "", first) if first.startswith(("请", "由")) else first
@@ -145,18 +148,51 @@ def accept(name: Optional[str]) -> Optional[str]:
     return _acceptable(name)
 
 
+def _labelled(name: Optional[str]) -> Optional[str]:
+    """The kind of a party named after a label (责任股室：局纪检员): the label says it is the owner, so
+    a name whose ending the lexicon does not know (…员, …人) still counts, unless it is vague."""
+    kind = _acceptable(name)
+    if kind or not name or classify(name) is not None:
+        return kind  # (a known ending, refused for a reason — 落到实处, 班子成员 — stays refused)
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", name) or re.search(r"即日|立即|长期|持续|时限|时间|期限|年|月|日|前|起|底|季度|每", name):
+        return None  # (a cell's “——”, “即日起”, “2014年9月底前”, an empty field before “时限：” is no name)
+    if name.endswith(("成员", "干部", "常委", "班子", "党员", "职工")):
+        return None  # (“局党组成员”: the author's leadership, collectively — CONVENTIONS §2.3)
+    if _vague(name) or _acceptable(name + "科") is None \
+            or name.endswith(tuple(_lexicon()["labels"])):  # (“直接责任人” is the label, not whom it names)
+        return None  # (a name that is no party even as a department's — 相关, 全体, 督促… — stays out)
+    return "role" if name.endswith(("员", "人", "长", "书记")) else "department"
+
+
+def _vague(name: str) -> bool:
+    """A collective or generic name (班子成员, 全体人员, 各单位, 待定) by the lexicon's lists."""
+    lex = _lexicon()
+    return (name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"]))
+            or name.endswith(tuple(lex["vague_suffixes"])) or bool(re.search(r"所有|全体|相关|有关|待定|暂无|^无$", name)))
+
+
 def _acceptable(name: Optional[str]) -> Optional[str]:
     if not name or len(name) > 24 or len(name) < 2:
         return None  # (a bare 市 or 县 of “市、县区要…” names no one)
     lex = _lexicon()
+    if (name in lex["labels"] or name in lex["secondary_labels"]) and name.endswith(("单位", "部门", "科室", "处室", "股室", "主体")):
+        return None  # (“责任单位” is the label, not the unit it names; “分管领导” is a role)
     if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])) or re.search(r"所有|全体|相关|有关", name):
         return None  # (“全市所有部门”, “局机关全体干部”, “各相关单位”: every one of them, no one in particular)
     # (“被巡察单位”, “被检查单位” name a party: the unit inspected)
     inspected = re.match(r"被(?:巡察|巡视|检查|审计|督查|约谈)", name)
-    if (name[0] in "对在为把将向从你他她被给以按经" and name not in lex["role_suffixes"] and not inspected) or \
+    # (经 opens 经过/经由/经研究, not 经管站 or 经信局)
+    opening = name[0] in "对在为把将向从你他她其被给以按" or (name[0] == "经" and name[1:2] in "过由研批审")
+    if (opening and name not in lex["role_suffixes"] and not inspected) or \
             (name[0] == "我" and len(name) <= 3):
         return None
     if name.endswith(tuple(lex["vague_suffixes"])):
+        return None
+    # “落到实处”, “好处”: a word ending in 处 that names no office
+    if re.search(r"(?:实|好|之|难|益|长|短|深|用|何|此|到|妥善|有)处$", name):
+        return None
+    # “上报本单位……”, “推进市……”: a phrase that opens with a verb is no name
+    if re.match(r"上报|报送|报告|开展|推进|落实|加强|建立|完善|做好|提高|严格|认真|切实|按照|根据|通过|利用|结合|加大", name):
         return None
     # “镇政府督促各村”: a name does not hold the verb by which one party presses another
     if re.search(r"督促|要求|推动|实行|实施", name[1:]):
@@ -237,7 +273,7 @@ def find_owners(text: str) -> list[Owner]:
 
     def add(raw: str, near: int, rank: int) -> None:
         name = _clean(raw)
-        kind = _acceptable(name)
+        kind = _labelled(name) if rank == 0 else _acceptable(name)
         if kind and name:
             start = _locate(text, name, near)
             if start >= 0 and runs_on(text, start + len(name)):
@@ -293,6 +329,9 @@ def find_owners(text: str) -> list[Owner]:
             raw = re.sub(rf"(?:{_alternatives(lex['lead_verbs'])}|具体抓|亲自抓|抓落实)$", "", raw)
             add(raw, paren.start("x"), 1)
             break
+    for match in _AS_MAIN.finditer(text):
+        # “以乡镇为主抓好巩固提升”: the party the work rests on
+        add(match.group("x"), match.start("x"), 2)
     for match in patterns["assign"].finditer(text):
         add(match.group("x"), match.start("x"), 2)
     for match in patterns["first_owner"].finditer(text):
@@ -320,15 +359,33 @@ def find_owners(text: str) -> list[Owner]:
             part = part.strip()
             if len(part) <= 15 and not re.search(r"[，,；;。]", part):
                 add(part, 0, 3)
+            elif ("｜" in text or "|" in text) and not re.search(r"[。；;]", part):
+                # “市住建局，各县（区）政府、市直园区管委会”: a cell that lists the units, the lead one first
+                # (every name in it reads as a body; a cell of prose does not)
+                names = [n.strip() for n in re.split(r"[，,、]", part)]
+                if all(re.fullmatch(r"[\u4e00-\u9fff（）()]{2,15}", n) and classify(n) for n in names):
+                    add(names[0], 0, 3)
     ranked = [owner for _, owner in sorted(found.values(), key=lambda pair: (pair[0], pair[1].start))]
     return [dataclasses.replace(owner, text=original[owner.start:owner.end]) for owner in ranked]
+
+
+_AS_MAIN = re.compile(r"以(?P<x>[^，,。；;以为]{2,10})为主(?:体)?(?=抓|负责|推进|落实|组织|实施|开展|，|,)")
 
 
 def _not_performer(norm: str, end: int) -> bool:
     """A subject that only passes on a requirement (“活动办要求，各单位…”) or that modifies a noun
     (“市委市政府召开的全市性会议”) does not act in the measure (CONVENTIONS §2.3)."""
     after = norm[end:end + 6]
-    return bool(re.match(r"要求|提出|强调|指出|印发|下发|[\u4e00-\u9fff]{2}的", after))
+    return bool(re.match(r"要求|提出|强调|指出|印发|下发|[\u4e00-\u9fff]{2}的", after)) or only_supervises(norm, end)
+
+
+_SUPERVISES = re.compile(r"(?:要|将|应|须|负责)?(?:及时|强化|加强|做好|负责)?(?:督办|督促|跟踪督查)(?![^，,。；;]{0,6}(?:工作|机制|制度))")
+
+
+def only_supervises(norm: str, end: int) -> bool:
+    """“领导小组办公室要强化督办”: a party whose part is to press others supervises the measure; it
+    does not carry it out (CONVENTIONS §2.3)."""
+    return bool(_SUPERVISES.match(norm, end))
 
 
 def find_owner(text: str) -> Optional[Owner]:

@@ -22,7 +22,8 @@ from typing import Optional, Sequence
 from .crf import CrfModel
 from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
 from .normalise import normalise
-from .owners import LEAD_VERB, NOT_OF_NAME, REPORTS_TO, runs_on, Owner, accept as owner_kind, find_owner, find_owners
+from .owners import (LEAD_VERB, NOT_OF_NAME, REPORTS_TO, Owner, accept as owner_kind, find_owner, find_owners,
+                     only_supervises, runs_on)
 
 MODEL_NAME = "measurespans"
 TAGS = ("DL", "OW")
@@ -164,7 +165,8 @@ class SpanTagger(CrfModel):
             cut = REPORTS_TO.search(normalise(text[s:e]))  # “局分管领导向局长报告” → 局分管领导
             e = s + cut.start() if cut else e
             name = text[s:e].strip()
-            kind = owner_kind(normalise(name)) if name and not runs_on(normalise(text), e) else None
+            kind = owner_kind(normalise(name)) if name and not runs_on(normalise(text), e) \
+                and not only_supervises(normalise(text), e) else None
             if name and kind:
                 owner = Owner(text=name, kind=kind, start=s, end=s + len(name))
                 break

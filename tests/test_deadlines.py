@@ -101,3 +101,15 @@ def test_a_quoted_holiday_is_a_festival_deadline_and_a_month_is_not_one():
 def test_month_by_month_reporting_is_recurring():
     found = find_deadline("台账资料留存备查，逐月汇总。")
     assert (found.text, found.kind) == ("逐月汇总", "recurring")
+
+
+def test_a_start_in_the_month_the_plan_is_dated_is_not_past():
+    # a plan dated 7月8日 whose rule applies “2014年7月起” starts it this month
+    found = find_deadline("业务招待一律在职工餐厅安排。完成时限：2014年7月起执行", "2014-07-08")
+    assert found is not None and found.text == "2014年7月起" and found.due == "2014-07-01"
+    assert find_deadline("业务招待一律在职工餐厅安排，2014年5月起执行", "2014-07-08") is None
+
+
+def test_a_date_inside_a_documents_title_is_not_the_deadline():
+    text = "印发《关于2020年公办幼儿园建设进展情况的通报》，督促各地加快项目实施进度。"
+    assert find_deadline(text, "2020-09-01") is None

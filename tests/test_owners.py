@@ -218,3 +218,54 @@ def test_a_unit_before_zai_is_still_named():
 
     owner = read_measure("殡葬服务收费项目和标准由殡葬管理所在服务大厅醒目位置公示。").owner
     assert owner is not None and owner.text == "殡葬管理所"
+
+
+def test_a_name_after_a_label_counts_whatever_its_ending_unless_vague():
+    from classifiers.owners import find_owners
+
+    owners = find_owners("窗口人员离岗实行去向登记，局领导每天随机查岗一次。（责任股室：局纪检员，完成时限：立行立改）")
+    assert [(o.text, o.kind) for o in owners][:1] == [("局纪检员", "role")]
+    assert find_owners("建立工作台账。（责任单位：待定）") == []
+    assert find_owners("建立工作台账。（责任人：班子成员）") == []
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("今后学院党委将每季度听取一次整改情况汇报，12月底前全部整改到位。", "学院党委"),
+    ("对已经完成整顿的村，要继续跟踪问效1年，以乡镇为主抓好巩固提升。", "乡镇"),
+    ("村级财务由经管站每月审核凭证，3000元以上支出须经村民代表会议审议。", "经管站"),
+])
+def test_leads_and_forms_that_name_who_acts(text, owner):
+    from classifiers.spans import read_measure
+
+    found = read_measure(text).owner
+    assert found is not None and found.text == owner
+
+
+@pytest.mark.parametrize("text", [
+    "全面梳理未完成项目，倒排时间节点，确保提前完成。活动领导小组办公室要强化督办，现场核实进度。",
+    "进一步严格要求，注重标本兼治，确保每项工作按要求落到实处。",
+])
+def test_a_supervisor_and_a_phrase_ending_in_chu_are_no_owners(text):
+    from classifiers.spans import read_measure
+
+    assert read_measure(text).owner is None
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("河滨路绿化带有住户晾晒衣物。整改措施：由包片单位县文广局督促住户移走，并加强教育引导。", "县文广局"),
+    ("4　建成县残疾人综合服务中心。　县残联　5月底前动工", "县残联"),
+    ("2 | 完善城市管理工作机制 | 市住建局，各县（区）政府、市直园区管委会 | 2016年6月底前", "市住建局"),
+])
+def test_a_unit_after_what_it_is_a_body_the_lexicon_knows_and_the_first_of_a_listed_cell(text, owner):
+    from classifiers.spans import read_measure
+
+    found = read_measure(text).owner
+    assert found is not None and found.text == owner
+
+
+def test_a_cell_of_prose_and_a_label_are_no_owner():
+    from classifiers.owners import find_owners
+
+    found = find_owners("办公用房超标问题｜镇党委书记、镇长办公室各腾退8平方米，改作党员活动室｜党政办｜2014.5.15")
+    assert found and found[0].text == "党政办"
+    assert accept("责任单位") is None and accept("分管领导") == "role"
