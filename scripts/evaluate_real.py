@@ -99,6 +99,8 @@ def main() -> None:
     args = parser.parse_args()
     statements = [i for d in args.dir for i in _load(d / "statements.jsonl")]
     measures = [i for d in args.dir for i in _load(d / "measures.jsonl")]
+    for n, item in enumerate(measures):
+        item.setdefault("id", f"real-{n + 1}")  # sets need not number their measures
     pages = [i for d in args.dir for i in _load(d / "documents.jsonl")]
     if not (statements or measures or pages):
         raise SystemExit(f"没有找到真实材料评测集：{args.dir}（该目录不在仓库中，见 docs/accuracy.md）")
