@@ -188,6 +188,8 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
         return None
     if name.endswith(tuple(lex["vague_suffixes"])):
         return None
+    if inspected and len(name) > inspected.end():
+        return classify(name) or "department"  # (“被巡察企业”: the unit inspected, whatever it is called)
     # “落到实处”, “好处”: a word ending in 处 that names no office
     if re.search(r"(?:实|好|之|难|益|长|短|深|用|何|此|到|妥善|有)处$", name):
         return None
@@ -245,6 +247,7 @@ def _party_prefix(segment: str) -> Optional[str]:
         if any(segment[:end].endswith(suffix) and end - len(suffix) <= best for suffix in bare):
             best = end
     # “各部门…” is vague as a whole; its opening “各部” is no party either.
+    generic = r"各(?:部门|单位|地区|地|级|方面)"
     if any(segment[:end] in lex["vague"] for end in range(best + 1, best + 3)):
         return None
     rest = segment[best:]
@@ -252,8 +255,10 @@ def _party_prefix(segment: str) -> Optional[str]:
     # “由下属单位安排的活动”: a relative clause names who did something else, not who owns this.
     if rest.startswith(_COLLECTIVE_HEADS) or "的" in rest:
         return None
-    # “各部门、各单位…”: one class among every other, no one in particular (CONVENTIONS §2.3)
-    if segment.startswith("各") and re.match(r"[、和及与]各", rest):
+    # “各部门、各单位…”: one class among every other, no one in particular (CONVENTIONS §2.3); two
+    # named classes (各支部、各科室) are the first of them
+    if segment.startswith("各") and (re.match(rf"[、和及与]{generic}", rest) or re.match(generic, segment)) \
+            and re.match(r"[、和及与]各", rest):
         return None
     return segment[:best]
 
@@ -397,6 +402,7 @@ def find_owner(text: str) -> Optional[Owner]:
 
 _CLAUSE_LEADS = rf"(?:下一步|今后|同时|此外|目前|对此|为此|整改中|具体由|{_ENUMERATOR})?[，,]?"
 # A lead phrase after which the next clause names who acts: “学校决定，各部处…”, “在整治中，…”.
+_TITLE_SPACE = re.compile(r"^[^。；;\s]{2,30}?[ \u3000]+(?=[\u4e00-\u9fff])")
 _LEAD_COMMA = re.compile(r"(?:下一步|今后|同时|此外|目前|为此|对此|首先|其次|再次|最后|另外"
                          r"|决定|研究决定|规定|明确|在[^，,。；;]{1,14}(?:中|时|后|期间))[，,]")
 
@@ -427,7 +433,8 @@ def owner_candidates(text: str) -> list[Owner]:
     # “每天上午10:00镇纪委将…”), or after a comma that follows a lead such as
     # 下一步 (“…，科主任在大会上作检查” names who acts in a consequence, not who owns the measure).
     strong = {0} | {m.end() for m in re.finditer(r"[；;。！!]|(?<!\d)[：:]|\d[：:]\d\d\s*", norm)} | \
-        {m.end() for m in _LEAD_COMMA.finditer(norm)}
+        {m.end() for m in _LEAD_COMMA.finditer(norm)} | \
+        {m.end() for m in _TITLE_SPACE.finditer(norm[:40])}  # “三、加强督查 兴庆区政府办公室将……”
     weak = {m.end() for m in re.finditer(r"[，,]", norm)} - strong
     # “作风建设督查组每月…”: the shortest phrase before a trigger may be no party (作风建设, before
     # 督查); a longer one is tried, if it names a body (not “校领导每人联系”, which ends in 系 by chance).

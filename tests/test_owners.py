@@ -269,3 +269,15 @@ def test_a_cell_of_prose_and_a_label_are_no_owner():
     found = find_owners("办公用房超标问题｜镇党委书记、镇长办公室各腾退8平方米，改作党员活动室｜党政办｜2014.5.15")
     assert found and found[0].text == "党政办"
     assert accept("责任单位") is None and accept("分管领导") == "role"
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("党委书记要求各支部、各科室坚持问题导向，对照反馈清单逐项整改。", "各支部"),
+    ("一是压实主体责任。被巡察企业要落实巡察整改主体责任，逐项建立台账。", "被巡察企业"),
+    ("要求各部门、各单位抓好落实。", None),
+])
+def test_two_named_classes_give_the_first_and_an_inspected_unit_is_a_party(text, owner):
+    from classifiers.spans import read_measure
+
+    found = read_measure(text).owner
+    assert (found.text if found else None) == owner
