@@ -307,6 +307,28 @@ def find_deadlines(text: str, ref_date: DateLike = None) -> list[Deadline]:
     """Every time commitment in `text` that can be the measure's deadline, in text order."""
     ref = _as_date(ref_date)
     norm = normalise(text).translate(_WIDTH)  # same length: spans cut from `text` as found
+    # “9 月 20 日前”, “12 月底前” (text taken from a PDF): the spaces inside a date are read past, and a
+    # span found in the compacted text is mapped back onto the original
+    keep = [i for i, ch in enumerate(norm) if not (ch == " " and 0 < i < len(norm) - 1
+                                                   and _DATE_SIDE.match(norm[i - 1]) and _DATE_AFTER.match(norm[i + 1]))]
+    if len(keep) < len(norm):
+        norm = "".join(norm[i] for i in keep)
+        found = find_deadlines_in(norm, text, ref, keep)
+    else:
+        found = find_deadlines_in(norm, text, ref, None)
+    return found
+
+
+_DATE_SIDE = re.compile(r"[0-9年月日号]")
+_DATE_AFTER = re.compile(r"[0-9年月日号底前中上下旬起]")
+
+
+def find_deadlines_in(norm: str, text: str, ref, keep: Optional[list[int]]) -> list[Deadline]:
+    """The deadlines of `norm` (the normalised text, compacted where `keep` maps its positions back
+    onto `text`'s)."""
+    def span(start: int, end: int) -> tuple[int, int]:
+        return (keep[start], keep[end - 1] + 1) if keep is not None else (start, end)
+
     due_of = _Due(ref)
     # a time inside a document's title (《关于2020年公办幼儿园……的通报》) dates that document, not the measure
     taken: list[tuple[int, int]] = [m.span() for m in _TITLED.finditer(norm)]
@@ -324,8 +346,9 @@ def find_deadlines(text: str, ref_date: DateLike = None) -> list[Deadline]:
             taken.append((start, end))
             if _excluded(pattern.name, norm, start, end, due, ref):
                 continue
-            found.append(Deadline(text=text[start:end], kind=_kind(pattern.name),
-                                  due=due.isoformat() if due else None, start=start, end=end))
+            s0, e0 = span(start, end)
+            found.append(Deadline(text=text[s0:e0], kind=_kind(pattern.name),
+                                  due=due.isoformat() if due else None, start=s0, end=e0))
     found.sort(key=lambda d: d.start)
     # A bare year (“2014年度粮食直补”, “2014年共查处…”) is a deadline only when nothing else is.
     if len(found) > 1:

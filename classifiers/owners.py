@@ -116,7 +116,11 @@ def _clean(raw: str) -> Optional[str]:
     # “各部门、各单位”, “各部门和各乡镇”: every body there is, no one in particular (CONVENTIONS §2.3)
     if re.match(r"^各部门[、和及与/]各", raw.strip()):
         return None
-    first = re.split(r"[、和及与/或]|以及", raw.strip())[0].strip()
+    first = re.split(r"[、/或]|以及", raw.strip())[0].strip()
+    # “县纪委和县委组织部” → 县纪委; but “区发展和改革局” is one name (its first part names no body)
+    joined = re.split(r"[和及与]", first)
+    if len(joined) > 1 and (classify(joined[0].strip()) or len(first) > 10 or not joined[0].strip()):
+        first = joined[0].strip()
     # “1.乡党委书记是…”, “（二）县纪委…”: a numbering label is not part of the name.
     first = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                    r"|第[一二三四五六七八九十百零\d]{1,4}条)\s*(?=\S{2})", "", first)
@@ -182,7 +186,8 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     # (“被巡察单位”, “被检查单位” name a party: the unit inspected)
     inspected = re.match(r"被(?:巡察|巡视|检查|审计|督查|约谈)", name)
     # (经 opens 经过/经由/经研究, not 经管站 or 经信局)
-    opening = name[0] in "对在为把将向从你他她其被给以按" or (name[0] == "经" and name[1:2] in "过由研批审")
+    opening = name[0] in "对在为把将向从你他她其被给以按与和同" or (name[0] == "经" and name[1:2] in "过由研批审") \
+        or "我" in name
     if (opening and name not in lex["role_suffixes"] and not inspected) or \
             (name[0] == "我" and len(name) <= 3):
         return None

@@ -166,7 +166,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter-dot", re.compile(r"^([a-zA-Z])[.、．)）](?![a-zA-Z0-9])")),
     # Bullet glyphs, and the letters a Wingdings/Symbol bullet turns into when a page is copied as
     # text (l = ●, n = ■, u = ◆, Ø = ➢, ü = ✓, § = ▪), which then sit glued to Chinese text.
-    ("bullet", re.compile(r"^([●•■◆▲►▶➢★☆◇◎▪▫◦❖✓✔]|[lnuØü§](?=[\u4e00-\u9fff0-9０-９“（(]))[ \t\u3000]*")),
+    # A hyphen and a space before Chinese text is a bullet too (lists typed in plain text or markdown).
+    ("bullet", re.compile(r"^([●•■◆▲►▶➢★☆◇◎▪▫◦❖✓✔]|-(?=[ \t\u3000]+[\u4e00-\u9fff“（(0-9０-９])"
+                          r"|[lnuØü§](?=[\u4e00-\u9fff0-9０-９“（(]))[ \t\u3000]*")),
 ]
 
 

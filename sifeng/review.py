@@ -362,14 +362,24 @@ _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)
 # “镇党委研究确定了两条办法：便民服务中心……”: the words that announce the measure are not part of it
 _ANNOUNCED = re.compile(r"\s*[^。；;：:，,]{2,20}(?:办法|措施|举措|打算|做法)(?:如下)?[：:]\s*(?:一是)?")
 # “以上整改措施请镇党委和全镇干部群众监督。”: the sentence that closes a list of measures
-_MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项)")
+_MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项|情况|清单|任务)"
+                             # “今后，镇党委将把整改落实作为一项经常性工作来抓”, “本人将自觉接受……的监督”
+                             r"|\s*今后[，,][^。；;]{0,12}(?:将|要)把[^。；;]{0,16}作为"
+                             r"|[^，,。；;]{0,10}(?:将|要)(?:自觉|主动)接受[^。；;]{0,24}监督")
+# “2014年春季已将违规收取的补课费全部退还”, “已建立校领导随堂听课制度”: what a look-back reports as done,
+# not a measure to come — unless the sentence goes on to one (“已退还相关费用；即日起不参加……”)
+_DONE = re.compile(r"^(?:关于[^。；;]{1,24}(?:问题|方面)[。：:，,])?[^，,。；;]{0,16}?(?<![对未])已(?:经)?"
+                   r"(?:将|对|把|于|按|在|建立|修订|制定|完成|出台|开展|落实|整改|清退|退还|取消|召开|印发|全部|基本|成立"
+                   r"|实现|配备|更换|调整|腾退|收回|纳入|进行)")
+_COMMITS_AFTER = re.compile(r"今后|以后|即日起|下一步|下步|(?<!已)将(?!其)|要|每[年季月周天日]|月底前|年底前|前完成|继续|长期|坚持")
 _ABOUT_TITLE = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?关于[^。；;]{1,30}?(?:的)?问题[。：:]?")
 _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期目标|目标任务|目标)[：:]")
 
 
 # “局党组将以此次整改为契机，……”, “我们将以这次专题民主生活会为新的起点，……”: the closing pledge of a
 # document, not a measure of it.
-_CLOSING_PLEDGE = re.compile(r"\s*[^，,。；;]{0,12}?(?:将|要)以(?:这次|此次|本次)[^，,。；;]{1,24}?为(?:新的)?(?:起点|契机)")
+_CLOSING_PLEDGE = re.compile(r"\s*(?:[^，,。；;]{0,12}?(?:将|要)以(?:这次|此次|本次)[^，,。；;]{1,24}?为(?:新的)?(?:起点|契机)"
+                             r"|(?:总之|总而言之|综上所述)[，,])")  # (“总之，此次自查工作……”: the closing words)
 _STYLE_TITLE = re.compile(r"(?:关于|在)?(?:“?四风”?|形式主义|官僚主义|享乐主义|奢靡之风)(?:方面)?(?:的|存在的)?(?:突出)?(?:问题)?")
 
 
@@ -401,7 +411,7 @@ def drop_fragments(u) -> None:
             m.problem = titles[m.problem]
     keep = [i for i, p in enumerate(u.problems) if i not in titles and len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
             and not IMPRINT_LINE.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
-            and not _LIST_INTRO.search(p.text) and not _LIST_CLOSE.match(p.text)
+            and not _LIST_INTRO.search(p.text) and not _LIST_CLOSE.match(p.text) and not _MEASURES_CLOSE.match(p.text)
             and not _ASPECT_TITLE.fullmatch(p.text.strip()) and not _TARGET_LABEL.match(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
@@ -410,7 +420,8 @@ def drop_fragments(u) -> None:
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS
                   and not _TARGET_LABEL.match(m.text) and not IMPRINT_LINE.match(m.text)
                   and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)
-                  and not _CAUSE_LEAD.match(m.text) and not _MEASURES_CLOSE.match(m.text)]
+                  and not _CAUSE_LEAD.match(m.text) and not _MEASURES_CLOSE.match(m.text)
+                  and not (_DONE.search(m.text) and not _COMMITS_AFTER.search(m.text))]
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)

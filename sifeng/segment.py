@@ -220,6 +220,12 @@ def group(pieces: list[Piece], tags: list[str]) -> dict[int, list[tuple[str, str
     for piece, tag in zip(pieces, tags):
         items = out.setdefault(piece.block, [])
         role = tag[0]
+        if role == "O" and items and items[-1][0] == "M" and last == (piece.block, "M") and (
+                _BARE_TITLE.match(items[-1][1]) or _TRAILER.match(piece.text)):
+            # what follows a rule's bare name (“《……办法》。该办法……予以废止”), and a closing “由……牵头，
+            # ……前完成。”, belong to the measure before them
+            items[-1] = ("M", items[-1][1] + piece.text)
+            continue
         if title is not None and role in "PM":
             # a paragraph that opens with its item's short title (“精简涉税资料。”) keeps title and body together
             if items and items[-1][1] == title:
@@ -229,11 +235,12 @@ def group(pieces: list[Piece], tags: list[str]) -> dict[int, list[tuple[str, str
             items[-1] = (role, items[-1][1] + piece.text)
         elif role in "PM":
             items.append((role, piece.text))
-        title = piece.text if piece.index == 0 and is_title(piece.text) else None
+        title = piece.text if piece.index == 0 and (is_title(piece.text) or _BARE_TITLE.match(piece.text)) else None
         last = (piece.block, role) if role in "PM" else (piece.block, "O")
     return out
 
 
+_TRAILER = re.compile(r"^\s*由[^，,。；;]{1,20}(?:负责|牵头)(?:[，,][^。；;]{0,24})?[。；;]?\s*$")
 _LEAD = re.compile(r"^(?:针对|对于|对|就|围绕|关于)[^。；;]{0,40}(?:问题|不足|情况|现象|方面)[。，,：:]?$|^[^。；;]{0,16}[，,：:]$")
 
 
@@ -301,12 +308,20 @@ _ATTRIBUTION = re.compile(r"^\s*(?:由[^，,。；;]{1,20}(?:负责|牵头|落�
                           r"|(?:责任|牵头)(?:单位|人|科室|股室|部门|领导)[：:][^。；;]{1,30})\s*[。；;]?\s*$")
 
 
+_BARE_TITLE = re.compile(r"^\s*《[^《》]{2,40}》[。：:；;]?\s*$")
 _NOT_ITEM_SECTIONS = ("six_explanations", "root_causes", "progress")
 
 
 def _attributions_joined(text: str, items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for role, piece in items:
+        if out and _BARE_TITLE.match(out[-1][1]) and "M" in (role, out[-1][0]):
+            # “《学校创收奖励暂行办法》。该办法……予以废止”: a rule's name and what is done with it are one
+            # measure, whichever of the two the segmenter read as one
+            start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
+            if 0 <= start < end:
+                out[-1] = ("M", text[start:end + len(piece.strip())])
+                continue
         if out and role == "M" and out[-1][0] == "M" and _ATTRIBUTION.match(piece):
             start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
             if 0 <= start < end:

@@ -218,6 +218,7 @@ def column_roles(table: Table) -> dict[str, int]:
     """Column index per role (problem, measure, leader, owner, deadline …) from the header."""
     columns = load_yaml("sections.yaml")["columns"]
     roles: dict[str, int] = {}
+    exactly: set[int] = set()
     for index, name in enumerate(table.header):
         clean = _clean_header(name)
         if not clean:
@@ -225,6 +226,13 @@ def column_roles(table: Table) -> dict[str, int]:
         exact = [role for role, spec in columns.items() if clean in spec["any"]]
         if exact:
             role = exact[0]
+            exactly.add(index)
+            if role == "problem" and "problem" in roles and roles["problem"] not in exactly:
+                # 整改事项 | 存在的差距: the column named exactly for problems states them; the one that only
+                # holds the word (事项) names the row's topic
+                roles.setdefault("category", roles["problem"])
+                roles["problem"] = index
+                continue
         else:
             contained = [(len(w), role) for role, spec in columns.items() for w in spec["any"] if w in clean]
             if not contained:

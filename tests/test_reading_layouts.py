@@ -120,3 +120,75 @@ def test_a_label_line_with_a_second_time_for_part_of_the_work_still_gives_owner_
     assert label_fields("责任领导：纪委书记郑××　责任科室：纪检监察室　完成时限：2014年6月底前，处方点评长期坚持") == \
         ("纪检监察室", "2014年6月底前")
     assert label_fields("完成时限：2014年6月底前，并向县委报告落实情况") is None
+
+
+BULLETED_SELF_CHECK = """××中学办公用房清理自查报告
+我校于近期开展了办公用房清理自查工作，现将自查情况汇报如下：
+一、自查工作的组织
+学校成立了专项领导小组，由校长挂帅，后勤处牵头组织实施。
+二、自查结果分析
+通过本次自查，我们发现了一些需要改进的地方：
+- 少数处室办公用房面积超过标准，个别副校长办公室超标5平方米；
+- 部分房间长期空置，没有纳入统一调配；
+针对上述问题，我们已采取相应措施加以解决：
+- 对超标的办公用房进行了调整；
+- 将闲置房间纳入统一调配。
+三、下一步工作计划
+- 每学期开展一次办公用房专项检查，检查结果在校内公示；
+- 2015年6月底前建成办公用房管理台账，由后勤处负责。
+总之，此次自查工作
+"""
+
+
+def test_hyphen_bullets_findings_done_work_and_a_next_step_plan():
+    result = _review(BULLETED_SELF_CHECK)
+    assert [p.text[:8] for p in result.problems] == ["少数处室办公用房", "部分房间长期空置"]
+    # what was already done is progress, and the closing words are no measure
+    assert [m.text[:8] for m in result.measures] == ["每学期开展一次办", "2015年6月底"]
+
+
+ITEM_BY_ITEM_LOOK_BACK = """中共××中学支部委员会关于整改落实情况“回头看”的自查报告
+按照县教育局党委的通知要求，学校党支部对照整改方案逐项进行了回头看，现将情况报告如下。
+一、整改任务逐项回头看
+（一）关于乱收费问题。2014年春季已将违规收取的补课费全部退还学生。但个别班主任仍以资料费名义向学生收钱，家长有意见。下一步，2015年1月底前由政教处逐班核查，收取的资料费全部退还。
+（二）关于校领导深入一线不够的问题。已建立校领导随堂听课制度。但部分校领导的听课记录是事后补填的。下一步，校领导每周随堂听课不少于2节，听课记录由教务处每月检查一次。
+二、今后努力方向
+今后，学校党支部将把整改落实作为一项经常性工作来抓，做到问题不解决不松手。
+以上整改情况，将在明年1月的教职工大会上通报。
+"""
+
+
+def test_what_a_look_back_reports_as_done_and_its_closing_words_are_no_measures():
+    result = _review(ITEM_BY_ITEM_LOOK_BACK)
+    texts = [m.text for m in result.measures]
+    assert not any("已将" in t or "已建立" in t for t in texts)
+    assert not any(t.startswith(("今后，学校党支部将把", "以上整改情况")) for t in texts)
+    assert any(t.startswith("2015年1月底前由政教处") for t in texts)
+
+
+def test_a_look_back_table_with_a_gap_column_states_its_problems_there():
+    from docparse.model import Cell, Location, Table
+    from sifeng.understand import column_roles
+
+    header = ["序号", "整改事项", "存在的差距", "下一步措施", "完成时限"]
+    table = Table(rows=[[Cell(text=h, row=0, column=c, location=Location()) for c, h in enumerate(header)]], header_rows=1)
+    roles = column_roles(table)
+    assert roles["problem"] == 2 and roles["measure"] == 3 and roles.get("category") == 1
+
+
+BLANK_FORM = """××乡领导班子成员个人整改措施清单
+（样表）
+姓名：__________　职务：__________
+序号\t存在问题\t整改措施\t整改时限
+填表说明：
+1．“存在问题”按形式主义、官僚主义、享乐主义、奢靡之风分类填写，要联系本人思想和工作实际，不写客观原因。
+2．“整改措施”要具体、可检查，写明做什么、做到什么程度，不写“进一步加强”之类的空话。
+3．“整改时限”要具体到月；需要长期坚持的，注明“长期坚持”。
+4．本表一式两份，经本人签字后于4月20日前报乡党委教育实践活动办公室。
+本人签字：__________　年　月　日
+"""
+
+
+def test_a_blank_form_with_its_instructions_is_not_a_submission():
+    result = _review(BLANK_FORM)
+    assert result.doc_type is None and result.not_submission == "空白模板"
