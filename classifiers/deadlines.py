@@ -278,6 +278,11 @@ def _excluded(name: str, norm: str, start: int, end: int, due: Optional[dt.date]
         if following[:1] and "\u4e00" <= following[0] <= "\u9fff" and \
                 not following.startswith(tuple(_lexicon()["long_term_bare_followers"])):
             return True
+    if name == "long_term" and norm[start:end] == _lexicon()["long_term_modifier"]:
+        following = norm[end:end + 2]
+        if following[:1] and "\u4e00" <= following[0] <= "\u9fff" and \
+                not following.startswith(tuple(_lexicon()["long_term_modifier_followers"])):
+            return True  # (“常态化督导”, “常态化长效化机制”: a kind of work, not when it is done)
     if name in ("immediate", "long_term"):
         clause = re.split(r"[，,；;。：:]", norm[:start])[-1]
         return name == "immediate" and (clause.endswith("的") or any(

@@ -113,3 +113,19 @@ def test_a_start_in_the_month_the_plan_is_dated_is_not_past():
 def test_a_date_inside_a_documents_title_is_not_the_deadline():
     text = "印发《关于2020年公办幼儿园建设进展情况的通报》，督促各地加快项目实施进度。"
     assert find_deadline(text, "2020-09-01") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("要加强督导，以常态化督导提升边巡边改效果。", None),
+    ("建立健全巡察整改常态化长效化机制。", None),
+    ("对局机关“四风”问题常态化开展监督检查。", "常态化"),
+    ("3 | 推进数字化城市管理平台建设 | 市城管局 | 常态工作", "常态工作"),
+])
+def test_changtaihua_as_a_modifier_is_no_deadline(text, expected):
+    found = find_deadline(text, REF)
+    assert (found.text if found else None) == expected
+
+
+def test_spaces_inside_a_pdfs_date_are_read_past():
+    found = find_deadline("加快老旧小区改造，确保 9 月 20 日前完工。", "2013-06-01")
+    assert found is not None and found.text == "9 月 20 日前" and found.due == "2013-09-20"
