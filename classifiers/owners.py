@@ -193,13 +193,15 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
         return None
     if name.endswith(tuple(lex["vague_suffixes"])):
         return None
+    if re.fullmatch(r"各(?:分管|位|级|有关)?领导(?:同志)?", name):
+        return None  # (“各分管领导”: every leader, no one in particular; “各窗口负责人” heads a named class)
     if inspected and len(name) > inspected.end():
         return classify(name) or "department"  # (“被巡察企业”: the unit inspected, whatever it is called)
     # “落到实处”, “好处”: a word ending in 处 that names no office
     if re.search(r"(?:实|好|之|难|益|长|短|深|用|何|此|到|妥善|有)处$", name):
         return None
     # “上报本单位……”, “推进市……”: a phrase that opens with a verb is no name
-    if re.match(r"上报|报送|报告|开展|推进|落实|加强|建立|完善|做好|提高|严格|认真|切实|按照|根据|通过|利用|结合|加大", name):
+    if re.match(r"上报|报送|报告|开展|推进|落实|加强|建立|完善|做好|提高|严格|认真|切实|按照|根据|通过|利用|结合|加大|完成|深入", name):
         return None
     # “镇政府督促各村”: a name does not hold the verb by which one party presses another
     if re.search(r"督促|要求|推动|实行|实施", name[1:]):
@@ -390,6 +392,14 @@ def _not_performer(norm: str, end: int) -> bool:
 
 
 _SUPERVISES = re.compile(r"(?:要|将|应|须|负责)?(?:及时|强化|加强|做好|负责)?(?:督办|督促|跟踪督查)(?![^，,。；;]{0,6}(?:工作|机制|制度))")
+
+
+_SECONDARY_FIELD = re.compile(r"(?:配合|协办|协助|参与)(?:单位|部门|科室)?[：:][^；;。｜|\n]*$")
+
+
+def in_secondary_field(norm: str, start: int) -> bool:
+    """Whether a name at `start` sits in a field that names who helps (配合单位：……), not who leads."""
+    return bool(_SECONDARY_FIELD.search(norm[max(0, start - 40):start]))
 
 
 def only_supervises(norm: str, end: int) -> bool:

@@ -23,7 +23,7 @@ from .crf import CrfModel
 from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
 from .normalise import normalise
 from .owners import (LEAD_VERB, NOT_OF_NAME, REPORTS_TO, Owner, accept as owner_kind, find_owner, find_owners,
-                     only_supervises, runs_on)
+                     in_secondary_field, only_supervises, runs_on)
 
 MODEL_NAME = "measurespans"
 TAGS = ("DL", "OW")
@@ -166,7 +166,7 @@ class SpanTagger(CrfModel):
             e = s + cut.start() if cut else e
             name = text[s:e].strip()
             kind = owner_kind(normalise(name)) if name and not runs_on(normalise(text), e) \
-                and not only_supervises(normalise(text), e) else None
+                and not only_supervises(normalise(text), e) and not in_secondary_field(normalise(text), s) else None
             if name and kind:
                 owner = Owner(text=name, kind=kind, start=s, end=s + len(name))
                 break

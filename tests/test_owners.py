@@ -281,3 +281,17 @@ def test_two_named_classes_give_the_first_and_an_inspected_unit_is_a_party(text,
 
     found = read_measure(text).owner
     assert (found.text if found else None) == owner
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("3.新辟公交线路10条。 牵头领导：王×× 责任单位：市交通委 配合单位：市公安局、各区政府", "王××"),
+    ("《意见》要求，地方各级食品药品监管部门要依法对学生食堂开展检查。", None),
+    ("一是各分管领导及责任科室负责人要高度重视此项工作。", None),
+    ("推进新农村建设，完成郊区县100个村庄改造。", None),
+    ("各窗口负责人每周对本窗口人员与中介机构往来情况进行一次排查。", "各窗口负责人"),
+])
+def test_helpers_generic_bodies_and_verbs_are_no_owners_but_a_class_head_is(text, owner):
+    from classifiers.spans import read_measure
+
+    found = read_measure(text).owner
+    assert (found.text if found else None) == owner
