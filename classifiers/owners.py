@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                             rf"|(?P<label2>{_alternatives(lex['colon_labels'])})\s*[：:]\s*(?P<x2>[^{_STOP}]{{2,30}})"),
         "by_verb": re.compile(_alternatives(lex["by_verbs"])),
         # (“部门负责人将…”: 负责人 is a role, not the verb 负责)
-        "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同', '把关', '带队', '主持'])})(?!人)"),
+        "verb": re.compile(rf"(?P<x>[^{_STOP}由请]{{2,20}}?)(?P<verb>{_alternatives(lex['lead_verbs'] + ['会同', '把关', '带队', '主持'])})(?!人|同志)"),
         "paren": re.compile(r"[（(](?P<x>[^（()）]{2,60})[）)]\s*[。；;]?\s*$"),
         "assign": re.compile(rf"(?:{_alternatives(lex['assign_verbs'])})(?P<x>[^{_STOP}]{{2,16}}?)"
                              rf"(?=于|在|限期|对|按|尽快|立即|负责|牵头|\d|[{_STOP}])"),
@@ -92,7 +92,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "subject": re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*|第[一二三四五六七八九十百零\d]{{1,4}}条\s*)?"
                               rf"(?:[^{_STOP}]{{2,20}}(?<!\d)[：:])?"
                               rf"(?:[^{_STOP}]{{2,8}}[，,])??"  # a short lead clause: 下一步， 经认真查摆，
-                              rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:{_alternatives(lex['subject_triggers'])})(?!人)|\d)"),
+                              # (“县卫计局（爱卫办）要……”: an alias in brackets may stand between)
+                              rf"(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?=(?:[（(][^（()）]{{1,10}}[）)])?"
+                              rf"(?:{_alternatives(lex['subject_triggers'])})(?!人)|\d)"),
     }
     # the same subject, always after the short lead clause when there is one
     patterns["subject_after_lead"] = re.compile(patterns["subject"].pattern.replace("[，,])??", "[，,])?"))
@@ -326,8 +328,10 @@ def find_owners(text: str) -> list[Owner]:
             add(name, match.end(), 2)
     for match in patterns["verb"].finditer(text):
         raw = match.group("x")
-        # The subject is the last phrase before the verb: “…，县纪委牵头” → 县纪委.
-        raw = re.split(r"[，,；;。、\s]|并|由|请|的", raw)[-1]
+        # The subject is the last phrase before the verb: “…，县纪委牵头” → 县纪委; of several named
+        # together (“亭子镇、浙水乡负责……”) the first.
+        clause = re.split(r"[，,；;。\s]|并|由|请|的", raw)[-1]
+        raw = clause if len(clause) <= 12 and _acceptable(_clean(clause)) else re.split(r"[、]", clause)[-1]
         # “实行一把手负责制”: the verb before the party is not part of it.
         raw = re.sub(r"^(?:实行|落实|建立|推行|坚持|明确)", "", raw)
         add(raw, match.start("x"), 2)

@@ -156,7 +156,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn-dun", re.compile(rf"^({_CN})[、．.](?![{CN_NUMERALS}][、季月年]|\d)")),
     ("arabic-paren", re.compile(r"^[（(]([0-9０-９]{1,3})[）)][、．.]?")),
     ("arabic-halfparen", re.compile(r"^([0-9０-９]{1,3})[）)](?![0-9０-９])")),
-    ("arabic-dot", re.compile(r"^([0-9０-９]{1,3})[.．](?:(?![0-9０-９])|(?=(?:19|20)[0-9]{2}年))(?!\s*[%％])")),
+    # (“1．1月20日前……”: a label before a date; “1.5小时” is a number)
+    ("arabic-dot", re.compile(r"^([0-9０-９]{1,3})[.．](?:(?![0-9０-９])|(?=(?:19|20)[0-9]{2}年)"
+                              r"|(?=[0-9０-９]{1,2}[月日号]))(?!\s*[%％])")),
     ("arabic-dun", re.compile(r"^([0-9０-９]{1,3})、")),
     ("circled", re.compile(rf"^([{CIRCLED}])[、．.]?")),
     ("paren-digit", re.compile(rf"^([{PAREN_DIGITS}])")),

@@ -135,7 +135,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         if kind is not None and hits >= kind.get("decides_hits", 99) and \
-                all(w in text[: spec["body_chars"]] for w in kind.get("decides_needs", [])):
+                any(w in text[: spec["body_chars"]] for w in kind.get("decides_needs_any", [])):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")
     if kind is not None and kind["kind"] == "notice" and (notice or _NOTICE_TITLE.search(title.strip())) \

@@ -156,8 +156,10 @@ class Reviewer:
     def _problem(self, index: int, item: Item) -> Problem:
         # The author's own style heading (“形式主义方面”) is context for the model (domain.md §3).
         prediction = self.styles.classify(item.text, heading=heading_style(item.context))
+        # (a problem the model files under a style is about the styles, whatever outside cause it names)
+        style_score = 1.0 if prediction.labels else max(prediction.scores.values(), default=0.0)
         note = focus_note(item.text, focus_score(item.text), F.param("unfocused", "focus_score_at", 0.6),
-                          max(prediction.scores.values(), default=0.0), F.param("unfocused", "style_score_below", 0.3))
+                          style_score, F.param("unfocused", "style_score_below", 0.3))
         return Problem(id=index, text=item.text, location=item.location, where=item.location.describe(),
                        labels=prediction.labels, scores={k: round(v, 4) for k, v in prediction.scores.items()},
                        label_evidence=prediction.evidence, label_note=prediction.note, focused=note is None,
@@ -365,6 +367,7 @@ _ANNOUNCED = re.compile(r"\s*[^。；;：:，,]{2,20}(?:办法|措施|举措|打
 _MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项|情况|清单|任务)"
                              # “今后，镇党委将把整改落实作为一项经常性工作来抓”, “本人将自觉接受……的监督”
                              r"|\s*今后[，,][^。；;]{0,12}(?:将|要)把[^。；;]{0,16}作为"
+                             r"|[^，,。；;]{0,10}(?:将|要)把(?:以上|上述)"  # “常委班子将把上述整改措施纳入……”
                              r"|[^，,。；;]{0,10}(?:将|要)(?:自觉|主动)接受[^。；;]{0,24}监督")
 # “2014年春季已将违规收取的补课费全部退还”, “已建立校领导随堂听课制度”: what a look-back reports as done,
 # not a measure to come — unless the sentence goes on to one (“已退还相关费用；即日起不参加……”)

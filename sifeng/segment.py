@@ -308,7 +308,7 @@ _ATTRIBUTION = re.compile(r"^\s*(?:由[^，,。；;]{1,20}(?:负责|牵头|落�
                           r"|(?:责任|牵头)(?:单位|人|科室|股室|部门|领导)[：:][^。；;]{1,30})\s*[。；;]?\s*$")
 
 
-_BARE_TITLE = re.compile(r"^\s*《[^《》]{2,40}》[。：:；;]?\s*$")
+_BARE_TITLE = re.compile(r"^\s*(?:【[^【】]{1,6}】)?《[^《》]{2,40}》[。：:；;]?\s*$")  # (【新建】《……办法》。)
 _NOT_ITEM_SECTIONS = ("six_explanations", "root_causes", "progress")
 
 

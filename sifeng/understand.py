@@ -401,6 +401,10 @@ def understand(document: Document) -> Understanding:
     stack: list[tuple[float, Optional[str]]] = []
     section_parts: dict[str, list[str]] = {}
     category = ""
+    # a section of problems and what comes next (存在的差距和下一步措施) whose problems hold their measures
+    # as numbered items under them: the level of that section, and of its problems
+    combined: Optional[float] = None
+    problem_level: Optional[int] = None
 
     def current() -> Optional[str]:
         return next((kind for _, kind in reversed(stack) if kind), None)
@@ -424,6 +428,10 @@ def understand(document: Document) -> Understanding:
         if is_heading or (block.label and containers[index]):
             while stack and stack[-1][0] >= level:
                 stack.pop()
+            if combined is not None and level <= combined:
+                combined, problem_level = None, None
+            if kind == "problems" and _COMBINED_HEADING.search(head or ""):
+                combined, problem_level = level, None
             parent = current()
             # A category heading under a problems or measures section does not leave it:
             # “（一）形式主义方面” under 整改措施 is still about measures.
@@ -444,6 +452,8 @@ def understand(document: Document) -> Understanding:
                         and heading_kind(head or "") is None:
                     # “（2）6月底前建成涉案财物管理中心。” with ①② under it is a measure itself.
                     _add_item(result, current(), block.text, block, category)
+                    if combined is not None and current() == "problems":
+                        problem_level = block.level
                 if block.kind == "heading" and not containers[index] and block.label \
                         and current() in ITEM_SECTIONS and heading_kind(block.text) is None \
                         and not _titles_next_clauses(blocks, index):
@@ -470,6 +480,16 @@ def understand(document: Document) -> Understanding:
             continue
         if section not in ITEM_SECTIONS or is_intro(block.text) or _leads_table(blocks, index):
             continue
+        if section == "problems" and problem_level is not None and block.label and block.level is not None \
+                and block.level > problem_level and result.problems:
+            # “（一）教学管理信息系统建设滞后……” then “1．2015年3月底前完成……”: the numbered items under a
+            # problem of such a section are its measures
+            for clause in split_enumeration(block.text):
+                result.measures.append(Item(text=clause, location=block.location, section="measures",
+                                            label=block.label, context=category, problem=len(result.problems) - 1))
+            continue
+        if section == "problems" and label_fields(block.text) is not None:
+            continue  # (“责任领导：……　完成时限：……” under a problem's measures is theirs, no problem)
         target = result.problems if section == "problems" else result.measures
         if block.label is None and index and target and _belongs_to_previous_item(blocks, index):
             target[-1].text += block.text
@@ -508,6 +528,9 @@ def _inline_problem_list(blocks: list[Block], result: Understanding) -> None:
 _RULE_ENTRY = re.compile(r"^\s*《[^》]{2,40}》(?=.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:]|.{0,200}?完成(?:时间|时限)[：:])"
                          r"(?:.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:](?P<owner>[^；;。，,\s]{2,20}))?"
                          r"(?:.{0,200}?完成(?:时间|时限)[：:](?P<deadline>[^；;。\s]{2,20}))?")
+
+
+_COMBINED_HEADING = re.compile(r"措施|下一步|下步|打算|举措|整改方向|努力方向")
 
 
 def _leads_table(blocks: list[Block], index: int) -> bool:
@@ -666,7 +689,7 @@ def label_fields(line: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     return owner, (deadlines or [None])[0]
 
 
-_SECOND_TIME = re.compile(r"[，,][^：:，,。；;]{0,12}(?:长期坚持|常态化|长期|每[年季月周天日]|\d{1,2}月底?前|年底前|立行立改)[^：:，,。；;]{0,4}$")
+_SECOND_TIME = re.compile(r"[，,；;][^：:，,。；;]{0,12}(?:长期坚持|常态化|长期|每[年季月周天日]|\d{1,2}月底?前|年底前|立行立改)[^：:，,。；;]{0,4}$")
 
 
 _BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]\s*$")

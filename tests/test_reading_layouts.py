@@ -192,3 +192,68 @@ BLANK_FORM = """××乡领导班子成员个人整改措施清单
 def test_a_blank_form_with_its_instructions_is_not_a_submission():
     result = _review(BLANK_FORM)
     assert result.doc_type is None and result.not_submission == "空白模板"
+
+
+GAPS_AND_NEXT_STEPS = """××学院教务处处长个人整改措施落实情况“回头看”自查报告
+根据学院党委的通知要求，本人对照个人整改措施逐条进行了回头看，现将情况报告如下。
+一、个人整改措施落实情况
+本人个人整改措施共6条，已完成4条。
+二、存在的差距和下一步措施
+（一）教学管理信息系统建设滞后，教师仍要在纸质表格和系统中重复填报课程信息。
+1．2015年3月底前完成教学管理系统与人事系统的数据对接，课程信息一次录入。
+2．2015年2月底前停用全部纸质课程信息表。
+责任单位：教务处　完成时限：2015年3月底前
+（二）对学生反映的选课难问题回应慢，选课系统两次崩溃后只让技术人员尽快修复。
+1．1月20日前由本人主持召开一次学生代表座谈会，当面通报故障原因和改进办法。
+2．2015年2月15日前完成选课服务器扩容，选课分年级、分时段进行。
+××
+2015年1月12日
+"""
+
+
+def test_gaps_with_their_next_steps_numbered_under_each():
+    result = _review(GAPS_AND_NEXT_STEPS)
+    assert [p.text[:8] for p in result.problems] == ["教学管理信息系统", "对学生反映的选课"]
+    assert [m.text[:8] for m in result.measures] == ["2015年3月底", "2015年2月底", "1月20日前由本",
+                                                    "2015年2月1"]
+    assert [m.problem for m in result.measures] == [0, 0, 1, 1]
+
+
+MEETING_RECORD = """××县人力资源和社会保障局党组会议记录
+时间：2014年5月21日上午9:00—11:30
+地点：局四楼会议室
+主持人：邓××（局党组书记、局长）
+出席：黄××、朱××、谢××（党组成员）；列席：各股室负责人
+记录人：程××
+一、议题：研究局党组教育实践活动整改方案（讨论稿）
+黄××发言：社保大厅排队问题群众意见最大，整改措施要具体到增加几个窗口、什么时候到位，建议6月底前完成。
+二、会议决定
+1．原则同意整改方案（讨论稿），由办公室根据会议意见修改完善后，于5月26日前以党组名义印发。
+2．各责任科室按方案分工抓好落实，每月25日前向办公室报送进展情况。
+"""
+
+TEMPLATE_FORM = """领导班子成员个人整改清单
+（模板）
+单位：＿＿＿＿＿＿　姓名：＿＿＿＿＿＿　职务：＿＿＿＿＿＿
+序号\t存在问题\t整改措施\t完成时限\t备注
+一、填写说明
+1．“存在问题”栏填写本人在对照检查和专题民主生活会上查摆出的“四风”方面问题，要具体，有事例。
+2．“整改措施”栏要针对问题逐条填写，做到可操作、可检查，不写空话套话。
+3．“完成时限”栏写明具体时间节点；需要长期坚持的，写明阶段性目标。
+4．本清单填写后经单位主要负责同志审核，于6月10日前报县委教育实践活动办公室。
+"""
+
+
+def test_a_meeting_record_and_a_template_are_not_submissions():
+    record = _review(MEETING_RECORD)
+    assert record.doc_type is None and record.not_submission == "会议记录、纪要"
+    form = _review(TEMPLATE_FORM)
+    assert form.doc_type is None and form.not_submission == "空白模板"
+
+
+def test_a_problem_the_model_files_under_a_style_is_not_unfocused_for_naming_an_outside_cause():
+    from sifeng.review import focus_note
+
+    text = "攻坚克难的劲头有所减退。对全县经济总量排位后移的情况，班子习惯于从客观方面找原因，推进不够有力。"
+    assert focus_note(text, 0.1, 0.6, 1.0, 0.3) is None
+    assert focus_note("上级拨付的资金不到位，经济总量小，项目推进慢。", 0.1, 0.6, 0.0, 0.3) is not None
