@@ -309,6 +309,12 @@ _ATTRIBUTION = re.compile(r"^\s*(?:由[^，,。；;]{1,20}(?:负责|牵头|落�
 
 
 _BARE_TITLE = re.compile(r"^\s*(?:【[^【】]{1,6}】)?《[^《》]{2,40}》[。：:；;]?\s*$")  # (【新建】《……办法》。)
+def _labels_only(piece: str) -> bool:
+    from .understand import label_fields
+
+    return label_fields(piece.strip().strip("。；;")) is not None
+
+
 _NOT_ITEM_SECTIONS = ("six_explanations", "root_causes", "progress")
 
 
@@ -318,6 +324,13 @@ def _attributions_joined(text: str, items: list[tuple[str, str]]) -> list[tuple[
         if out and _BARE_TITLE.match(out[-1][1]) and "M" in (role, out[-1][0]):
             # “《学校创收奖励暂行办法》。该办法……予以废止”: a rule's name and what is done with it are one
             # measure, whichever of the two the segmenter read as one
+            start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
+            if 0 <= start < end:
+                out[-1] = ("M", text[start:end + len(piece.strip())])
+                continue
+        if out and out[-1][0] in "PM" and role in "MO" and _labels_only(piece):
+            # “……如数退回。负责人：党政办主任；时限：立行立改”: the owner and deadline of the item before,
+            # which the labels make a measure
             start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
             if 0 <= start < end:
                 out[-1] = ("M", text[start:end + len(piece.strip())])

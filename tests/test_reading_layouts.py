@@ -257,3 +257,12 @@ def test_a_problem_the_model_files_under_a_style_is_not_unfocused_for_naming_an_
     text = "攻坚克难的劲头有所减退。对全县经济总量排位后移的情况，班子习惯于从客观方面找原因，推进不够有力。"
     assert focus_note(text, 0.1, 0.6, 1.0, 0.3) is None
     assert focus_note("上级拨付的资金不到位，经济总量小，项目推进慢。", 0.1, 0.6, 0.0, 0.3) is not None
+
+
+def test_labels_after_an_item_in_its_paragraph_make_it_a_measure_and_stay_with_it():
+    from sifeng.segment import _attributions_joined
+
+    text = "借用企业的越野车立即归还，多报销的油费由经手人如数退回。负责人：党政办主任；时限：立行立改"
+    joined = _attributions_joined(text, [("P", "借用企业的越野车立即归还，多报销的油费由经手人如数退回。"),
+                                         ("M", "负责人：党政办主任；时限：立行立改")])
+    assert joined == [("M", text)]
