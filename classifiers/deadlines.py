@@ -316,19 +316,16 @@ def find_deadlines(text: str, ref_date: DateLike = None) -> list[Deadline]:
     # span found in the compacted text is mapped back onto the original
     keep = [i for i, ch in enumerate(norm) if not (ch == " " and 0 < i < len(norm) - 1
                                                    and _DATE_SIDE.match(norm[i - 1]) and _DATE_AFTER.match(norm[i + 1]))]
-    if len(keep) < len(norm):
-        norm = "".join(norm[i] for i in keep)
-        found = find_deadlines_in(norm, text, ref, keep)
-    else:
-        found = find_deadlines_in(norm, text, ref, None)
-    return found
+    if len(keep) == len(norm):
+        return _deadlines_in(norm, text, ref, None)
+    return _deadlines_in("".join(norm[i] for i in keep), text, ref, keep)
 
 
 _DATE_SIDE = re.compile(r"[0-9年月日号]")
 _DATE_AFTER = re.compile(r"[0-9年月日号底前中上下旬起]")
 
 
-def find_deadlines_in(norm: str, text: str, ref, keep: Optional[list[int]]) -> list[Deadline]:
+def _deadlines_in(norm: str, text: str, ref: Optional[dt.date], keep: Optional[list[int]]) -> list[Deadline]:
     """The deadlines of `norm` (the normalised text, compacted where `keep` maps its positions back
     onto `text`'s)."""
     def span(start: int, end: int) -> tuple[int, int]:

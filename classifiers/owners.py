@@ -183,7 +183,7 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
     lex = _lexicon()
     if (name in lex["labels"] or name in lex["secondary_labels"]) and name.endswith(("单位", "部门", "科室", "处室", "股室", "主体")):
         return None  # (“责任单位” is the label, not the unit it names; “分管领导” is a role)
-    if name in lex["vague"] or name.startswith(tuple(lex["vague_prefixes"])) or re.search(r"所有|全体|相关|有关", name):
+    if _vague(name):
         return None  # (“全市所有部门”, “局机关全体干部”, “各相关单位”: every one of them, no one in particular)
     # (“被巡察单位”, “被检查单位” name a party: the unit inspected)
     inspected = re.match(r"被(?:巡察|巡视|检查|审计|督查|约谈)", name)
@@ -192,8 +192,6 @@ def _acceptable(name: Optional[str]) -> Optional[str]:
         or "我" in name
     if (opening and name not in lex["role_suffixes"] and not inspected) or \
             (name[0] == "我" and len(name) <= 3):
-        return None
-    if name.endswith(tuple(lex["vague_suffixes"])):
         return None
     if re.fullmatch(r"各(?:分管|位|级|有关)?领导(?:同志)?", name):
         return None  # (“各分管领导”: every leader, no one in particular; “各窗口负责人” heads a named class)

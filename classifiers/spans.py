@@ -154,6 +154,7 @@ class SpanTagger(CrfModel):
         deadline = choose_deadline([d for d in (_deadline_of(text, s, e, ref_date, rules.deadlines)
                                                 for s, e in found["DL"]) if d is not None])
         owner = None
+        norm = normalise(text)
         for s, e in found["OW"]:
             lead = LEAD_VERB.match(normalise(text[s:e])) or NOT_OF_NAME.match(normalise(text[s:e]))
             s = s + lead.end() if lead else s
@@ -165,8 +166,8 @@ class SpanTagger(CrfModel):
             cut = REPORTS_TO.search(normalise(text[s:e]))  # “局分管领导向局长报告” → 局分管领导
             e = s + cut.start() if cut else e
             name = text[s:e].strip()
-            kind = owner_kind(normalise(name)) if name and not runs_on(normalise(text), e) \
-                and not only_supervises(normalise(text), e) and not in_secondary_field(normalise(text), s) else None
+            kind = owner_kind(normalise(name)) if name and not runs_on(norm, e) and not only_supervises(norm, e) \
+                and not in_secondary_field(norm, s) else None
             if name and kind:
                 owner = Owner(text=name, kind=kind, start=s, end=s + len(name))
                 break

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from classifiers.normalise import to_simplified
 from classifiers.resources import load_yaml
 from docparse import Document
 
@@ -57,8 +58,6 @@ def title_type(title: str) -> Optional[str]:
     The title must read as the name of a document: one of its lines ends in a document word
     (材料, 方案, 清单, 对照检查 … after any closing note in brackets) and none names a notice, a
     speech or a collection; “对照检查要有辣味” or “关于报送整改方案的通知” names no type."""
-    from classifiers.normalise import to_simplified
-
     title = to_simplified(title)  # “整改承諾書”: a title in traditional script names the same type
     # “关于印发《……整改方案》的通知”: the notice that issues a plan is how the plan is published.
     issued = _ISSUED.search(title)

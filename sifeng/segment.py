@@ -26,7 +26,7 @@ from classifiers.owners import find_owner
 from docparse import Block, Document
 
 from .understand import (MEASURE_MARKER, Item, Understanding, container_flags, heading_kind, heading_text,
-                         is_intro, is_sign_off, link_measures)
+                         is_intro, is_sign_off, label_fields, link_measures)
 
 MODEL_NAME = "segmenter"
 TAGS = ("P", "M", "O", "Pc", "Mc")
@@ -221,7 +221,7 @@ def group(pieces: list[Piece], tags: list[str]) -> dict[int, list[tuple[str, str
         items = out.setdefault(piece.block, [])
         role = tag[0]
         if role == "O" and items and items[-1][0] == "M" and last == (piece.block, "M") and (
-                _BARE_TITLE.match(items[-1][1]) or _TRAILER.match(piece.text)):
+                _BARE_TITLE.match(items[-1][1]) or _ATTRIBUTION.match(piece.text)):
             # what follows a rule's bare name (“《……办法》。该办法……予以废止”), and a closing “由……牵头，
             # ……前完成。”, belong to the measure before them
             items[-1] = ("M", items[-1][1] + piece.text)
@@ -240,7 +240,6 @@ def group(pieces: list[Piece], tags: list[str]) -> dict[int, list[tuple[str, str
     return out
 
 
-_TRAILER = re.compile(r"^\s*由[^，,。；;]{1,20}(?:负责|牵头)(?:[，,][^。；;]{0,24})?[。；;]?\s*$")
 _LEAD = re.compile(r"^(?:针对|对于|对|就|围绕|关于)[^。；;]{0,40}(?:问题|不足|情况|现象|方面)[。，,：:]?$|^[^。；;]{0,16}[，,：:]$")
 
 
@@ -304,38 +303,31 @@ def confident_tags(segmenter: Segmenter, features: list[list[str]], pieces: list
 
 # A sentence that only says who carries out the measure before it (“由相关股室负责。”, “（局办公室）”,
 # “责任单位：人事股”) belongs to that measure.
-_ATTRIBUTION = re.compile(r"^\s*(?:由[^，,。；;]{1,20}(?:负责|牵头|落实|承办|办理)(?:落实)?|[（(][^（()）]{1,30}[）)]"
+_ATTRIBUTION = re.compile(r"^\s*(?:由[^，,。；;]{1,20}(?:负责|牵头|落实|承办|办理)(?:落实)?(?:[，,][^。；;]{0,24})?"
+                          r"|[（(][^（()）]{1,30}[）)]"
                           r"|(?:责任|牵头)(?:单位|人|科室|股室|部门|领导)[：:][^。；;]{1,30})\s*[。；;]?\s*$")
-
-
-_BARE_TITLE = re.compile(r"^\s*(?:【[^【】]{1,6}】)?《[^《》]{2,40}》[。：:；;]?\s*$")  # (【新建】《……办法》。)
-def _labels_only(piece: str) -> bool:
-    from .understand import label_fields
-
-    return label_fields(piece.strip().strip("。；;")) is not None
-
-
+# a rule's bare name, as a 制度建设计划 lists it (【新建】《……办法》。)
+_BARE_TITLE = re.compile(r"^\s*(?:【[^【】]{1,6}】)?《[^《》]{2,40}》[。：:；;]?\s*$")
 _NOT_ITEM_SECTIONS = ("six_explanations", "root_causes", "progress")
+
+
+def _completes(previous: tuple[str, str], role: str, piece: str) -> bool:
+    """Whether a piece completes the item before it in its paragraph, which is then a measure:
+    - “《学校创收奖励暂行办法》。该办法……予以废止”: a rule's name and what is done with it, whichever
+      of the two the segmenter read as a measure;
+    - “……如数退回。负责人：党政办主任；时限：立行立改”: the owner and deadline of the item before;
+    - “……。由相关股室负责。”: who carries out the measure before."""
+    if _BARE_TITLE.match(previous[1]):
+        return "M" in (role, previous[0])
+    if label_fields(piece.strip().strip("。；;")) is not None:
+        return previous[0] in "PM"
+    return role == previous[0] == "M" and bool(_ATTRIBUTION.match(piece))
 
 
 def _attributions_joined(text: str, items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for role, piece in items:
-        if out and _BARE_TITLE.match(out[-1][1]) and "M" in (role, out[-1][0]):
-            # “《学校创收奖励暂行办法》。该办法……予以废止”: a rule's name and what is done with it are one
-            # measure, whichever of the two the segmenter read as one
-            start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
-            if 0 <= start < end:
-                out[-1] = ("M", text[start:end + len(piece.strip())])
-                continue
-        if out and out[-1][0] in "PM" and role in "MO" and _labels_only(piece):
-            # “……如数退回。负责人：党政办主任；时限：立行立改”: the owner and deadline of the item before,
-            # which the labels make a measure
-            start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
-            if 0 <= start < end:
-                out[-1] = ("M", text[start:end + len(piece.strip())])
-                continue
-        if out and role == "M" and out[-1][0] == "M" and _ATTRIBUTION.match(piece):
+        if out and _completes(out[-1], role, piece):
             start, end = text.find(out[-1][1].strip()), text.find(piece.strip())
             if 0 <= start < end:
                 out[-1] = ("M", text[start:end + len(piece.strip())])
