@@ -50,6 +50,28 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+# A pronunciation gloss that web mirrors put after a character: 城鄉(xiāng), 責(zé)任 — letters with
+# tone marks (or a tone digit) in brackets right after a Chinese character. Not part of the text.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）]")
+
+
+def strip_glosses(text: str) -> tuple[str, list[int]]:
+    """`text` without pronunciation glosses, and for each kept character its offset in `text`
+    (plus one entry for the end), so that spans found in the stripped text map back. A bracket
+    holding a plain word (“(ABC)”, “（一）”) is no gloss: a gloss has a tone mark or a tone digit."""
+    kept, out, last = [], [], 0
+    for m in _GLOSS.finditer(text):
+        if not re.search(r"[^a-zA-Z()（）]", m.group(0)):
+            continue  # “(AB)”: letters only, no tone — an abbreviation, not a gloss
+        out.append(text[last:m.start()])
+        kept.extend(range(last, m.start()))
+        last = m.end()
+    out.append(text[last:])
+    kept.extend(range(last, len(text)))
+    kept.append(len(text))
+    return "".join(out), kept
+
+
 def normalise(text: str) -> str:
     """The canonical form of `text`, of the same length (see the module docstring)."""
     text = to_simplified(text)

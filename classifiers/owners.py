@@ -302,6 +302,8 @@ def find_owners(text: str) -> list[Owner]:
         after, before = text[match.end():match.end() + 1], text[match.start() - 1:match.start()]
         if (after and after in "于此衷来") or (before and before in "缘理自事经"):
             continue  # 由于, 由此, 缘由, 理由, 自由, 事由: not “by”
+        if re.match(rf"[^{_STOP}]{{1,14}}组成", text[match.end():]):
+            continue  # “由村民代表组成”: what a group is made of, not who acts
         name = _party_after_by(text[match.end():match.end() + 32])
         if not name:
             # “由国有资产管理处对全校办公用房逐间核查”: the party right before what it acts on.
@@ -410,6 +412,32 @@ def only_supervises(norm: str, end: int) -> bool:
     return bool(_SUPERVISES.match(norm, end))
 
 
+_SUPERVISOR = re.compile(rf"(?:\d{{1,2}}[、.．]\s*|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)?"
+                         rf"(?:{_ENUMERATOR}[，,]?)?(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={_SUPERVISES.pattern})")
+
+
+def supervisor(text: str) -> Optional[Owner]:
+    """The body whose own part in a measure is to press or inspect (“区住建局督促工地落实防尘措施”,
+    “……。县市政局要督促施工队伍……”), named as the subject of a clause. It is the owner only when no
+    one else is (CONVENTIONS §2.3 takes the executor where both are named): callers use it last."""
+    norm = normalise(text)
+    # Only where the supervising is the item itself: at its start, or after a heading sentence or a
+    # spaced title (“二是强化推进施工建设。县市政局要督促……”). After sentences that name the work
+    # (“全面梳理……确保提前完成。办公室要强化督办”), the body presses whoever does that work.
+    starts = [0] + [m.end() for m in re.finditer(r"^[^。；;，,！!\s]{2,24}[。！!]\s*|^[^。；;\s]{2,30}?[ \u3000]+", norm)]
+    for start in starts:
+        match = _SUPERVISOR.match(norm, start)
+        if not match:
+            continue
+        name = _clean(match.group("x"))
+        kind = _acceptable(name)
+        if name and kind and not _PERSONAL_VOICE.search(name):
+            begin = norm.find(name, match.start("x"))
+            if begin >= 0:
+                return Owner(text=text[begin:begin + len(name)], kind=kind, start=begin, end=begin + len(name), rank=6)
+    return None
+
+
 def find_owner(text: str) -> Optional[Owner]:
     """The lead owner of a measure: one named by a label (责任人：) before one in a closing
     parenthesis before one found by a verb (由…负责, …牵头); the first of equals."""
@@ -428,7 +456,9 @@ _LEAD_COMMA = re.compile(r"(?:下一步|今后|同时|此外|目前|为此|对�
 def _clause_pattern(trigger: str, least: int) -> re.Pattern[str]:
     """A clause's subject of at least `least` characters, before a trigger word or a number (a digit
     ends the name only after a non-digit: “110指挥中心对…” is one name)."""
-    return re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{{least},14}}?)(?=(?:{trigger})(?!人)|(?<!\d)\d)")
+    # (a short alias in brackets may stand between the name and the trigger: “县卫计局（爱卫办）要…”)
+    return re.compile(rf"{_CLAUSE_LEADS}(?P<x>[^{_STOP}由对在将]{{{least},14}}?)"
+                      rf"(?=(?:[（(][^（）()，,。；;]{{1,8}}[）)])?(?:{trigger})(?!人)|(?<!\d)\d)")
 
 
 # What follows a subject after a plain comma when it owns the measure: a date, a count or a
@@ -452,6 +482,8 @@ def owner_candidates(text: str) -> list[Owner]:
     strong = {0} | {m.end() for m in re.finditer(r"[；;。！!]|(?<!\d)[：:]|\d[：:]\d\d\s*", norm)} | \
         {m.end() for m in _LEAD_COMMA.finditer(norm)} | \
         {m.end() for m in _TITLE_SPACE.finditer(norm[:40])}  # “三、加强督查 兴庆区政府办公室将……”
+    # a clause may start after spaces (“……建成。 隆中文化园公司要……”, the gap of a PDF line)
+    strong = {start + len(norm[start:]) - len(norm[start:].lstrip(" ")) for start in strong}
     weak = {m.end() for m in re.finditer(r"[，,]", norm)} - strong
     # “作风建设督查组每月…”: the shortest phrase before a trigger may be no party (作风建设, before
     # 督查); a longer one is tried, if it names a body (not “校领导每人联系”, which ends in 系 by chance).
@@ -471,9 +503,12 @@ def owner_candidates(text: str) -> list[Owner]:
         match = clause_match(start)
         # After a plain comma, only a subject that goes on to a date, a count or a commitment
         # (“…，村两委10月底前更换…”) and not one that acts in a consequence (“…，科主任在大会上作检查”).
-        if match and start in weak and not _COMMITS.match(norm, match.end("x")):
+        if not match:
             continue
-        if not match or _not_performer(norm, match.end("x")):
+        after = match.end("x")
+        alias = re.match(r"[（(][^（）()，,。；;]{1,8}[）)]", norm[after:])
+        after += alias.end() if alias else 0
+        if (start in weak and not _COMMITS.match(norm, after)) or _not_performer(norm, after):
             continue
         name = _clean(match.group("x"))
         kind = _acceptable(name)

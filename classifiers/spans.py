@@ -12,6 +12,7 @@ feature configuration in meta.json and a model card.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -21,9 +22,9 @@ from typing import Optional, Sequence
 
 from .crf import CrfModel
 from .deadlines import Deadline, choose_deadline, find_deadline, find_deadlines
-from .normalise import normalise
+from .normalise import normalise, strip_glosses
 from .owners import (LEAD_VERB, NOT_OF_NAME, REPORTS_TO, Owner, accept as owner_kind, find_owner, find_owners,
-                     in_secondary_field, only_supervises, runs_on)
+                     in_secondary_field, only_supervises, runs_on, supervisor)
 
 MODEL_NAME = "measurespans"
 TAGS = ("DL", "OW")
@@ -183,6 +184,8 @@ class SpanTagger(CrfModel):
         ranker = getattr(self, "owner_ranker", None)
         if owner is None and ranker is not None:
             owner = ranker.best(text)
+        if owner is None:  # no one else named: the body that presses or inspects
+            owner = supervisor(text)
         return MeasureSpans(deadline, owner)
 
 
@@ -241,7 +244,22 @@ def default_tagger() -> Optional[SpanTagger]:
 
 
 def read_measure(text: str, ref_date: Optional[str] = None) -> MeasureSpans:
-    """Deadline and owner of one measure: the shipped CRF when present, else the rules."""
+    """Deadline and owner of one measure: the shipped CRF when present, else the rules. Pronunciation
+    glosses of web mirrors (責(zé)任單位) are read past; the spans found quote the text as given."""
+    stripped, kept = strip_glosses(text)
+    if len(stripped) == len(text):
+        return _read_measure(text, ref_date)
+    found = _read_measure(stripped, ref_date)
+
+    def back(span):
+        if span is None:
+            return None
+        start, end = kept[span.start], kept[span.end - 1] + 1
+        return dataclasses.replace(span, text=text[start:end], start=start, end=end)
+    return MeasureSpans(back(found.deadline), back(found.owner))
+
+
+def _read_measure(text: str, ref_date: Optional[str] = None) -> MeasureSpans:
     tagger = default_tagger()
     if tagger is None:
         return MeasureSpans(find_deadline(text, ref_date), find_owner(text))

@@ -295,3 +295,34 @@ def test_helpers_generic_bodies_and_verbs_are_no_owners_but_a_class_head_is(text
 
     found = read_measure(text).owner
     assert (found.text if found else None) == owner
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("3、区住建局督促工地落实防尘措施", "区住建局"),  # the supervising is the whole measure
+    ("二是强化推进施工建设。县市政局要督促施工队伍，加大人力和机械投入力度", "县市政局"),
+    ("对建设任务最大的乡镇，县卫计局（爱卫办）要一天一统计；", "县卫计局"),  # an alias before the verb
+    ("住房城鄉(xiāng)建設部負責建立管廊建設進展信息報送平臺。", "住房城鄉(xiāng)建設部"),  # a mirror's gloss
+])
+def test_a_lone_supervisor_an_alias_and_a_pronunciation_gloss(text, owner):
+    from classifiers.spans import read_measure
+
+    assert read_measure(text, "2019-01-01").owner.text == owner
+
+
+@pytest.mark.parametrize("text", [
+    "成立财务监督小组，由村民代表组成，定期审查账目。",  # 由……组成: what it is made of
+    "二是实行检查情况日报制，汇总后报区政府督查室，尤其对区主要领导带队夜查发现的问题工地重点进行督查。",
+    "请各牵头单位要严格按照任务分工，对涉及的工作任务进行再细化、再分解。",
+])
+def test_composition_an_object_and_every_lead_unit_are_no_owners(text):
+    from classifiers.spans import read_measure
+
+    assert read_measure(text, "2019-01-01").owner is None
+
+
+def test_glosses_are_stripped_only_where_a_tone_says_so():
+    from classifiers.normalise import strip_glosses
+
+    assert strip_glosses("責(zé)任單位(ABC)")[0] == "責任單位(ABC)"
+    stripped, kept = strip_glosses("城鄉(xiāng)建設")
+    assert stripped == "城鄉建設" and kept[2] == 9
