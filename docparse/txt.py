@@ -18,17 +18,25 @@ def read_text_lines(text: str) -> list[RawBlock]:
     """Raw blocks from decoded plain text (also used for OCR output)."""
     raw_lines = re.split(r"\r\n|\r|\n|\u2028|\u2029|\x0c", text)
     wrap_width = _wrap_width([len(line.strip()) for line in raw_lines if line.strip()])
+    # A file whose paragraphs open indented (“　　按照……”) shows a paragraph's own hard breaks as lines
+    # that are not: after the first indented line, an unindented line that follows one not ending a
+    # sentence goes on with it, however short that line was (a break typed by hand, not at a width).
+    filled = [raw for raw in raw_lines if len(raw.strip()) >= 8]
+    by_indent = len(filled) >= 4 and sum(leading_indent(raw) >= 1 for raw in filled) >= 0.6 * len(filled)
+    seen_indented = False
     lines = []
     for number, raw in enumerate(raw_lines, start=1):
         # a tab inside a line separates fields (a table exported as text), as a full-width space does
         stripped = re.sub(r"(?<=\S)\t+(?=\S)", "\u3000", raw.strip())
         indent = leading_indent(raw)
+        seen_indented = seen_indented or (indent >= 1 and bool(stripped))
         lines.append(Line(
             text=stripped,
             indented=indent >= 1,
             reaches_end=wrap_width is not None and len(stripped) >= wrap_width - 1,
             centered=indent >= 6 and len(stripped) < 40,
             number=number,
+            extra={"near_end": True} if by_indent and seen_indented else {},
         ))
     return [
         RawBlock(location=Location(line=p.first.number), text=p.text, centered=p.centered)

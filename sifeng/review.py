@@ -99,6 +99,7 @@ class Reviewer:
         if self.segmenter is not None:
             regroup(document, u, self.segmenter, self._gate)
         split_listed_items(u)
+        split_labelled_pairs(document, u)
         retype_by_labels(document.text, u)
         drop_fragments(u)
         attach_block_labels(document.text, u)
@@ -364,11 +365,13 @@ _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)
 # “镇党委研究确定了两条办法：便民服务中心……”: the words that announce the measure are not part of it
 _ANNOUNCED = re.compile(r"\s*[^。；;：:，,]{2,20}(?:办法|措施|举措|打算|做法)(?:如下)?[：:]\s*(?:一是)?")
 # “以上整改措施请镇党委和全镇干部群众监督。”: the sentence that closes a list of measures
-_MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项|情况|清单|任务)"
+_MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项|情况|清单|任务|打算)"
                              # “今后，镇党委将把整改落实作为一项经常性工作来抓”, “本人将自觉接受……的监督”
                              r"|\s*今后[，,][^。；;]{0,12}(?:将|要)把[^。；;]{0,16}作为"
                              r"|[^，,。；;]{0,10}(?:将|要)把(?:以上|上述)"  # “常委班子将把上述整改措施纳入……”
-                             r"|[^，,。；;]{0,10}(?:将|要)(?:自觉|主动)接受[^。；;]{0,24}监督")
+                             r"|[^，,。；;]{0,10}(?:将|要)(?:自觉|主动)接受[^。；;]{0,24}监督"
+                             # “以上检查，不妥之处，请同志们批评指正。”: the closing words of a self-examination
+                             r"|\s*(?:以上|上述)(?:检查|发言|剖析|对照检查|汇报)[^。]{0,16}批评指正")
 # “2014年春季已将违规收取的补课费全部退还”, “已建立校领导随堂听课制度”: what a look-back reports as done,
 # not a measure to come — unless the sentence goes on to one (“已退还相关费用；即日起不参加……”)
 _DONE = re.compile(r"^(?:关于[^。；;]{1,24}(?:问题|方面)[。：:，,])?[^，,。；;]{0,16}?(?<![对未])已(?:经)?"
@@ -397,6 +400,41 @@ def _is_section_title(text: str) -> bool:
     the reader took for an item."""
     bare = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*|[：:。；;\s]+$", "", text.strip())
     return bare in _section_titles() or bool(_STYLE_TITLE.fullmatch(bare))
+
+
+# “1．【问题】……【措施】……【责任科室】……【时限】……”: a paragraph that labels its problem and its measure
+_PAIR = re.compile(r"^[^【]{0,8}【(?:存在的?问题|问题|问题表现)】(?P<problem>.+?)(?:【(?:整改措施|措施|整改要求|整改方向)】(?P<measure>.+))?$",
+                   re.S)
+
+
+# “（一）关于……的问题。[what was done]，这项任务已完成。还存在的不足：……。下一步：……”: a look-back's paragraph
+# whose progress comes first; only what follows the shortcomings label is a problem, and what follows 下一步 its measure
+_PROGRESS_PAIR = re.compile(r"^(?P<lead>.*?(?:已完成|已经完成|正在推进|已基本完成|基本完成|已落实|已整改|已建立|已出台)[^。；;]{0,12}[。；;])\s*"
+                            r"(?:还存在的不足|存在的不足|仍存在的问题|还存在的问题|存在问题|不足之处|仍存在的不足|存在差距)[：:]"
+                            r"(?P<problem>.+?)(?:(?:下一步措施|下步措施|下一步打算|下一步|下步)[：:](?P<measure>.+))?$", re.S)
+
+
+def split_labelled_pairs(document: Document, u) -> None:
+    """A paragraph that labels its parts in brackets (【问题】……【措施】……) is one problem and, when it has
+    one, one measure that answers it, with the fields after it (【责任科室】…【时限】…) — whatever pieces
+    the reader cut it into (corpora/documents/README.md: a numbered paragraph that states a problem and
+    then its measure is one of each)."""
+    pairs = [(b.location, m) for b in document.blocks if b.table is None
+             for m in [("【" in b.text and _PAIR.match(b.text.strip())) or _PROGRESS_PAIR.match(b.text.strip())] if m]
+    if not pairs:
+        return
+    locations = [loc for loc, _ in pairs]
+    kept = [(i, p) for i, p in enumerate(u.problems) if p.location not in locations]
+    new_index = {old: new for new, (old, _) in enumerate(kept)}
+    problems = [p for _, p in kept]
+    measures = [dataclasses.replace(m, problem=new_index.get(m.problem) if m.problem is not None else None)
+                for m in u.measures if m.location not in locations]
+    for location, match in pairs:
+        problems.append(Item(text=match.group("problem").strip(), location=location, section="problems"))
+        if match.group("measure") and match.group("measure").strip():
+            measures.append(Item(text=match.group("measure").strip(), location=location, section="measures",
+                                 problem=len(problems) - 1))
+    u.problems, u.measures = problems, measures
 
 
 def drop_fragments(u) -> None:

@@ -84,6 +84,9 @@ def heading_kind(text: str) -> Optional[str]:
     """
     norm = _normalise_heading(text)
     headings = load_yaml("sections.yaml")["headings"]
+    # (an exact heading may carry its number: “四、下一步”, “（三）措施：”)
+    bare = re.sub(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*", "", norm.strip())
+    bare = bare.rstrip("：:。 ")
     if any(w.translate(_QUOTES) in norm for w in headings["problems"]["any"]) and \
             any(w.translate(_QUOTES) in norm for w in headings["measures"]["any"] + ["下一步"]
                 + (["措施", "举措", "打算"] if "问题" in norm else [])):
@@ -92,7 +95,7 @@ def heading_kind(text: str) -> Optional[str]:
     for kind, spec in headings.items():
         if any(w.translate(_QUOTES) in norm for w in spec.get("none", [])):
             continue
-        if any(w.translate(_QUOTES) in norm for w in spec["any"]) or norm.strip() in spec.get("exact", ()):
+        if any(w.translate(_QUOTES) in norm for w in spec["any"]) or bare in spec.get("exact", ()):
             rank = spec.get("priority", 9)
             if best is None or rank < best[0]:
                 best = (rank, kind)
@@ -570,7 +573,7 @@ _SIGNING_UNIT = re.compile(r"^(?:中共|中国共产党)[^，。；：,;:！？�
 _SIGNING_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[×Xx＊*]{1,2}|某某?)$")
 # A line that is only a date, as OCR may leave it (“二〇→四年四月三十日”: 一 read as →).
 _DATE_CHAR = r"[\d〇○Ｏ零一二三四五六七八九十→—\-_－]"
-_SIGNING_DATE = re.compile(rf"^{_DATE_CHAR}{{4}}\s*年\s*{_DATE_CHAR}{{1,3}}\s*月\s*{_DATE_CHAR}{{1,3}}\s*日$")
+_SIGNING_DATE = re.compile(rf"^{_DATE_CHAR}{{3,4}}\s*年\s*{_DATE_CHAR}{{1,3}}\s*月\s*{_DATE_CHAR}{{1,3}}\s*日$")
 
 
 def _after_lead(text: str) -> str:

@@ -1,0 +1,73 @@
+"""Layouts read in the tenth session's fresh sets (the texts here are our own): a numbered paragraph that
+labels its problem and its measure in brackets, a look-back paragraph whose progress comes before its
+shortcomings and next step, a hand-broken line in an indented text file, a signing date whose 〇 a scan
+lost, and the closing words of a self-examination."""
+
+from docparse import parse
+from sifeng import review
+
+BRACKETED = """县中心卫生院党支部教育实践活动整改方案
+根据县卫生局党委的部署，院党支部制定本方案。
+一、问题及整改措施
+1．【问题】收费窗口只开1个，赶集日群众排队一个多小时。【措施】收费窗口增加到3个，赶集日上午加开临时窗口。【责任科室】门诊部【时限】2014年8月底前
+2．【问题】院周会内容重复，临床骨干开会时间多、看病人时间少。
+3．【问题】2013年组织职工外出“考察”，实际到景区游玩。【措施】职工外出学习一律报院支部审批，不得安排旅游项目。【时限】立行立改
+二、工作要求
+院长对整改工作负总责。
+中共××县中心卫生院支部委员会
+2014年7月2日
+"""
+
+
+def test_bracket_labels_make_one_problem_and_one_measure_each():
+    result = review(BRACKETED.encode("utf-8"), filename="plan.txt")
+    assert [p.text for p in result.problems] == [
+        "收费窗口只开1个，赶集日群众排队一个多小时。",
+        "院周会内容重复，临床骨干开会时间多、看病人时间少。",
+        "2013年组织职工外出“考察”，实际到景区游玩。"]
+    first, last = result.measures[0], result.measures[-1]
+    assert first.text.startswith("收费窗口增加到3个") and first.owner.text == "门诊部"
+    assert first.deadline.due == "2014-08-31" and last.deadline.kind == "immediate"
+    assert "problems_without_measures" in {f.code for f in result.flags}  # the second problem has none
+
+
+LOOK_BACK = """中共××镇委员会关于整改落实情况“回头看”的自查报告
+镇党委对整改方案的落实情况进行了“回头看”，现报告如下。
+一、逐项整改情况
+（一）关于干部下村少的问题。班子成员每月驻村不少于5天，下半年人均驻村30天，这项任务已完成。还存在的不足：部分干部到村多是开会，入户走访记录有的是事后补写的。下一步：镇纪委每月抽取2个村，电话回访10户群众，结果在周例会上通报。
+（二）关于公务接待超标准的问题。机关食堂接待实行“一函一单”，这项任务已完成。还存在的不足：接待上级检查人员时仍有超过工作餐标准的情况。
+中共××镇委员会
+2014年12月30日
+"""
+
+
+def test_a_look_back_paragraph_gives_its_shortcoming_and_next_step_not_its_progress():
+    result = review(LOOK_BACK.encode("utf-8"), filename="huitoukan.txt")
+    assert [p.text for p in result.problems] == [
+        "部分干部到村多是开会，入户走访记录有的是事后补写的。",
+        "接待上级检查人员时仍有超过工作餐标准的情况。"]
+    assert [m.text for m in result.measures] == ["镇纪委每月抽取2个村，电话回访10户群众，结果在周例会上通报。"]
+
+
+def test_an_unindented_line_goes_on_with_the_paragraph_in_an_indented_file():
+    text = ("县教育局副局长个人整改措施\n\n"
+            "　　按照局党委的安排，结合征求到的意见，现将本人的整改措施报告如下。\n"
+            "　　一、今后打算\n"
+            "　　每学期到分管的学校听课不少于10节，听课后与授课教师当面交流。\n"
+            "　　以上整改打算，本人将在分管股室公开，请局党委和同志们\n"
+            "监督，整改进展在年底述职时一并报告。\n")
+    texts = [b.text for b in parse(text.encode("utf-8"), filename="a.txt").blocks]
+    assert "以上整改打算，本人将在分管股室公开，请局党委和同志们监督，整改进展在年底述职时一并报告。" in texts
+    assert "县教育局副局长个人整改措施" in texts  # (the title, before any indented line, stays alone)
+
+
+def test_a_scanned_date_without_its_zero_and_closing_words_are_no_measures():
+    text = """柳塘村党支部整改方案
+一、整改措施
+1．村务公开栏每季度更新一次，由村文书负责，2014年6月底前完成第一次更新。
+以上检查，不妥之处，请同志们批评指正。
+柳塘村党支部
+二一四年五月二十日
+"""
+    result = review(text.encode("utf-8"), filename="plan.txt")
+    assert [m.text for m in result.measures] == ["村务公开栏每季度更新一次，由村文书负责，2014年6月底前完成第一次更新。"]
