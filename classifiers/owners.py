@@ -126,6 +126,9 @@ def _clean(raw: str) -> Optional[str]:
     # “1.乡党委书记是…”, “（二）县纪委…”: a numbering label is not part of the name.
     first = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                    r"|第[一二三四五六七八九十百零\d]{1,4}条)\s*(?=\S{2})", "", first)
+    first = re.sub(r"^\d{1,2}\s+(?=[\u4e00-\u9fff]{2})", "", first)  # (“1 各班在晨会……”: a number and a space)
+    # “我镇环保站”, “我局办公室”: the author's own body before the party named
+    first = re.sub(r"^我(?:镇|乡|县|区|市|局|院|校|厂|公司|单位)(?=[\u4e00-\u9fff]{2,})", "", first)
     first = re.sub(r"(同志|等同志|等)$", "", first)
     # “办公室请示主要领导”, “局分管领导向局长报告”: the party ends before the one it reports to.
     first = REPORTS_TO.split(first)[0]
@@ -370,6 +373,9 @@ def find_owners(text: str) -> list[Owner]:
     # Fields of a table row flattened into text, split by bars, tabs or (full-width) spaces:
     # “清理挂账接待费　计财股　李×　2014.04.30” → 计财股.
     fields = re.split(r"[｜|\t]| (?=\S)", text)
+    if len(fields) >= 3 and len(fields[0].strip()) <= 12 and classify(fields[0].strip()) == "department" \
+            and _acceptable(_clean(fields[0].strip())) and not re.search(r"[，,。；;]", fields[0]):
+        add(fields[0].strip(), 0, 3)  # “区住建局　实施……工程。　1000　6月开工”: a row that opens with its unit
     if len(fields) >= 3 or "｜" in text or "|" in text:
         for part in fields[1:]:
             part = part.strip()

@@ -326,3 +326,13 @@ def test_glosses_are_stripped_only_where_a_tone_says_so():
     assert strip_glosses("責(zé)任單位(ABC)")[0] == "責任單位(ABC)"
     stripped, kept = strip_glosses("城鄉(xiāng)建設")
     assert stripped == "城鄉建設" and kept[2] == 9
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("三、黄冲煤矿要举一反三，全面开展自查自纠工作。", "黄冲煤矿"),  # an enterprise as the subject
+    ("区住建局　实施寺慈线路面提升工程。　1000　6月开工，年内完工。", "区住建局"),  # a row opening with its unit
+])
+def test_an_enterprise_subject_and_a_row_that_opens_with_its_unit(text, owner):
+    from classifiers.spans import read_measure
+
+    assert read_measure(text, "2020-01-01").owner.text == owner
