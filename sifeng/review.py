@@ -369,6 +369,8 @@ _MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|�
                              # “今后，镇党委将把整改落实作为一项经常性工作来抓”, “本人将自觉接受……的监督”
                              r"|\s*今后[，,][^。；;]{0,12}(?:将|要)把[^。；;]{0,16}作为"
                              r"|[^，,。；;]{0,10}(?:将|要)把(?:以上|上述)"  # “常委班子将把上述整改措施纳入……”
+                             # “局党组将把“回头看”查出的差距纳入2015年度整改台账……”: a look-back's closing words
+                             r"|[^，,。；;]{0,12}(?:将|要)把[^，,。；;]{0,20}(?:发现|查出|查摆)的(?:问题|差距|不足)纳入"
                              r"|[^，,。；;]{0,10}(?:将|要)(?:自觉|主动)接受[^。；;]{0,24}监督"
                              # “以上检查，不妥之处，请同志们批评指正。”: the closing words of a self-examination
                              r"|\s*(?:以上|上述)(?:检查|发言|剖析|对照检查|汇报)[^。]{0,16}批评指正")
@@ -414,13 +416,20 @@ _PROGRESS_PAIR = re.compile(r"^(?P<lead>.*?(?:已完成|已经完成|正在推�
                             r"(?P<problem>.+?)(?:(?:下一步措施|下步措施|下一步打算|下一步|下步)[：:](?P<measure>.+))?$", re.S)
 
 
+# “关于听课和联系教师。[what was done]。但……。下一步，……”: the same, with 但 opening the shortcoming
+_PROGRESS_BUT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?关于[^。；;]{1,24}[。：:]"
+                           r"(?P<lead>[^。]*(?:已|累计|比上年|下降|压减|减少|实行|完成|\d)[^。]*。(?:[^。但]*。){0,2})"
+                           r"(?:但是|但)[，,]?(?P<problem>.+?)(?:下一步|下步)[，,：:](?P<measure>.+)$", re.S)
+
+
 def split_labelled_pairs(document: Document, u) -> None:
     """A paragraph that labels its parts in brackets (【问题】……【措施】……) is one problem and, when it has
     one, one measure that answers it, with the fields after it (【责任科室】…【时限】…) — whatever pieces
     the reader cut it into (corpora/documents/README.md: a numbered paragraph that states a problem and
     then its measure is one of each)."""
     pairs = [(b.location, m) for b in document.blocks if b.table is None
-             for m in [("【" in b.text and _PAIR.match(b.text.strip())) or _PROGRESS_PAIR.match(b.text.strip())] if m]
+             for m in [("【" in b.text and _PAIR.match(b.text.strip())) or _PROGRESS_PAIR.match(b.text.strip())
+                       or _PROGRESS_BUT.match(b.text.strip())] if m]
     if not pairs:
         return
     locations = [loc for loc, _ in pairs]

@@ -71,3 +71,21 @@ def test_a_scanned_date_without_its_zero_and_closing_words_are_no_measures():
 """
     result = review(text.encode("utf-8"), filename="plan.txt")
     assert [m.text for m in result.measures] == ["村务公开栏每季度更新一次，由村文书负责，2014年6月底前完成第一次更新。"]
+
+
+LOOK_BACK_BUT = """县二中校长关于个人整改措施落实情况的“回头看”自查报告
+本人对照个人整改措施逐条进行了自查，现报告如下。
+一、落实情况及存在的差距
+1．关于听课和联系教师。2014年秋季学期本人听课40节。但本人听课仍以高三年级为主，对低年级教师的困难了解不够。下一步，每周听课不少于3节，其中初中年级不少于1节。
+2．关于减少会议和材料。全校教职工大会已由每周一次改为每月一次。但年级组仍要求班主任每周填写5种材料。下一步，2015年2月底前对班主任填写的材料统一清理，保留不超过3种。
+局党组将把“回头看”查出的差距纳入2015年度整改台账，实行挂号销号。
+2015年1月8日
+"""
+
+
+def test_a_look_back_item_gives_what_follows_but_as_problem_and_what_follows_next_step_as_measure():
+    result = review(LOOK_BACK_BUT.encode("utf-8"), filename="huitoukan.txt")
+    assert [p.text for p in result.problems] == [
+        "本人听课仍以高三年级为主，对低年级教师的困难了解不够。", "年级组仍要求班主任每周填写5种材料。"]
+    assert [m.text for m in result.measures] == [
+        "每周听课不少于3节，其中初中年级不少于1节。", "2015年2月底前对班主任填写的材料统一清理，保留不超过3种。"]
