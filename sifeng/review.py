@@ -100,6 +100,7 @@ class Reviewer:
             regroup(document, u, self.segmenter, self._gate)
         split_listed_items(u)
         split_labelled_pairs(document, u)
+        split_further_measures(u)
         retype_by_labels(document.text, u)
         drop_fragments(u)
         attach_block_labels(document.text, u)
@@ -420,6 +421,24 @@ _PROGRESS_PAIR = re.compile(r"^(?P<lead>.*?(?:已完成|已经完成|正在推�
 _PROGRESS_BUT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?关于[^。；;]{1,24}[。：:]"
                            r"(?P<lead>[^。]*(?:已|累计|比上年|下降|压减|减少|实行|完成|\d)[^。]*。(?:[^。但]*。){0,2})"
                            r"(?:但是|但)[，,]?(?P<problem>.+?)(?:下一步|下步)[，,：:](?P<measure>.+)$", re.S)
+
+
+# “……就餐；还要精简会议……”: a further commitment run on after a semicolon
+_FURTHER = re.compile(r"[；;](?=(?:还要|另外|再者|并且要|同时还要)[，,]?[\u4e00-\u9fff])")
+
+
+def split_further_measures(u) -> None:
+    """A measure that runs a further commitment on after a semicolon (……；还要……) is two measures,
+    each answering what the first answered, when both halves are items of their own length."""
+    measures = []
+    for m in u.measures:
+        parts = _FURTHER.split(m.text)
+        if len(parts) == 2 and all(len(_CJK.findall(p)) >= 10 for p in parts):
+            first, second = parts[0].strip(), re.sub(r"^(?:还要|另外|再者|并且要|同时还要)[，,]?", "", parts[1]).strip()
+            measures += [dataclasses.replace(m, text=first), dataclasses.replace(m, text=second)]
+        else:
+            measures.append(m)
+    u.measures = measures
 
 
 def split_labelled_pairs(document: Document, u) -> None:

@@ -89,3 +89,21 @@ def test_a_look_back_item_gives_what_follows_but_as_problem_and_what_follows_nex
         "本人听课仍以高三年级为主，对低年级教师的困难了解不够。", "年级组仍要求班主任每周填写5种材料。"]
     assert [m.text for m in result.measures] == [
         "每周听课不少于3节，其中初中年级不少于1节。", "2015年2月底前对班主任填写的材料统一清理，保留不超过3种。"]
+
+
+def test_a_further_commitment_after_a_semicolon_and_a_next_steps_heading():
+    text = """县国税局办税服务厅党支部整改落实情况“回头看”自查报告
+支部对照整改方案逐项检查了整改落实情况，现报告如下。
+一、存在的问题
+1．窗口人员对新出台的营改增政策解释不清，纳税人有时要跑两三个窗口。
+2．农业口的会议层层开，有的会议内容同上级会议几乎一样。
+二、下步工作
+1．每周五下午组织窗口人员集中学习新政策，每月进行一次业务测试，由办税服务厅主任负责。
+2．上级会议已经部署清楚的不再重复开会，全年会议比上年减少三分之一；还要精简各类材料报表，能合并的一律合并，年底前完成清理。
+2014年6月18日
+"""
+    result = review(text.encode("utf-8"), filename="huitoukan.txt")
+    texts = [m.text for m in result.measures]
+    assert len(texts) == 3 and texts[0].startswith("每周五下午组织窗口人员集中学习新政策")
+    assert texts[1].startswith("上级会议已经部署清楚的") and "精简" not in texts[1]
+    assert "精简各类材料报表，能合并的一律合并，年底前完成清理" in texts[2]
