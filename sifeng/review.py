@@ -364,7 +364,8 @@ _LIST_CLOSE = re.compile(r"\s*(?:对|针对|对于)(?:这些|上述|以上)(?:�
 _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*(?:(?:在|关于)?[^，,。；;：:]{2,10}方面(?:的问题|存在的问题|存在的不足)?"
                            r"|在[^，,。；;：:]{2,12}(?:中|上))[：:。]?")  # “在干部选拔任用工作中”, “在个人作风上”
 # “镇党委研究确定了两条办法：便民服务中心……”: the words that announce the measure are not part of it
-_ANNOUNCED = re.compile(r"\s*[^。；;：:，,]{2,20}(?:办法|措施|举措|打算|做法)(?:如下)?[：:]\s*(?:一是)?")
+_ANNOUNCED = re.compile(r"\s*(?:[^。；;：:，,]{2,20}(?:办法|措施|举措|打算|做法)(?:如下)?[：:]"
+                        r"|[^。；;：:，,]{0,12}(?:从|分)(?:几个|[两二三四五六七八九十]个)方面(?:改|整改|抓|来改)[。：:])\s*(?:一是)?")
 # “以上整改措施请镇党委和全镇干部群众监督。”: the sentence that closes a list of measures
 _MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项|情况|清单|任务|打算)"
                              # “今后，镇党委将把整改落实作为一项经常性工作来抓”, “本人将自觉接受……的监督”
@@ -389,7 +390,7 @@ _TARGET_LABEL = re.compile(r"\s*(?:整改目标|整治目标|工作目标|预期
 # document, not a measure of it.
 _CLOSING_PLEDGE = re.compile(r"\s*(?:[^，,。；;]{0,12}?(?:将|要)以(?:这次|此次|本次)[^，,。；;]{1,24}?为(?:新的)?(?:起点|契机)"
                              r"|(?:总之|总而言之|综上所述)[，,])")  # (“总之，此次自查工作……”: the closing words)
-_STYLE_TITLE = re.compile(r"(?:关于|在)?(?:“?四风”?|形式主义|官僚主义|享乐主义|奢靡之风)(?:方面)?(?:的|存在的)?(?:突出)?(?:问题)?")
+_STYLE_TITLE = re.compile(r"(?:关于|在)?(?:[\u4e00-\u9fff]{1,4}(?:中|上|里)的)?(?:“?四风”?|形式主义|官僚主义|享乐主义|奢靡之风)(?:方面)?(?:的|存在的)?(?:突出)?(?:问题)?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -465,6 +466,9 @@ def split_labelled_pairs(document: Document, u) -> None:
     u.problems, u.measures = problems, measures
 
 
+_PROBLEM_LEAD = re.compile(r"\s*(?:存在问题|存在的问题|主要问题|问题表现|具体表现|表现|毛病|问题)[：:]\s*")
+
+
 def drop_fragments(u) -> None:
     """Drop what the reader took for items and is not one: scraps of fewer than four Chinese
     characters (an OCR'd seal letter, a stray “O”), the 版记, a section's or a group's name, the
@@ -484,6 +488,11 @@ def drop_fragments(u) -> None:
             and not _ASPECT_TITLE.fullmatch(p.text.strip()) and not _TARGET_LABEL.match(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
+    for p in u.problems:
+        # “毛病：坐门诊、查病房少了。……”: the label that announced the problem is not part of it
+        lead = _PROBLEM_LEAD.match(p.text)
+        if lead and len(_CJK.findall(p.text[lead.end():])) >= MIN_ITEM_CHARS:
+            p.text = p.text[lead.end():]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one
     # (corpora/documents/README.md).
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS

@@ -23,7 +23,7 @@ ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
 # Labels that announce a measure: anywhere (整改措施：), or only where a sentence starts (改：, 打算：).
 _MEASURE_LABELS = r"整改措施|整改目标和措施|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施"
-_SHORT_MEASURE_LABELS = r"改|怎么改|如何改|整改|打算|下步打算"
+_SHORT_MEASURE_LABELS = r"改|怎么改|如何改|今后怎么改|下一步怎么改|整改|打算|下步打算|改法|改进办法|整改办法|怎么办"
 MEASURE_MARKER = re.compile(rf"(?:{_MEASURE_LABELS})[：:]"
                              # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
                              rf"|(?<=[。！!；;])(?:{_SHORT_MEASURE_LABELS})[：:]"

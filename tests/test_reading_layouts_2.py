@@ -107,3 +107,42 @@ def test_a_further_commitment_after_a_semicolon_and_a_next_steps_heading():
     assert len(texts) == 3 and texts[0].startswith("每周五下午组织窗口人员集中学习新政策")
     assert texts[1].startswith("上级会议已经部署清楚的") and "精简" not in texts[1]
     assert "精简各类材料报表，能合并的一律合并，年底前完成清理" in texts[2]
+
+
+PLAIN_SPOKEN = """青山乡乡长对照检查材料
+这次专题民主生活会前，我到全乡各村走了一遍，听取了意见。
+一、对照检查出来的问题
+一方面的问题是下村不深。最远的竹坪村一年也就去两三次，去了多是在村部听汇报。
+第二方面，乡里的会和材料多。2013年乡政府召开的各类会议有90多次。
+二、今后怎么改
+我准备从两个方面改。一是每月到村不少于12天，今年内把全乡低保户走访一遍；二是乡政府会议每月集中开一次，不再要求各村每月报工作进度表。
+唐××
+二〇一四年三月二十八日
+"""
+
+
+def test_plain_spoken_headings_open_problems_and_measures_and_announcing_words_are_dropped():
+    result = review(PLAIN_SPOKEN.encode("utf-8"), filename="duizhao.txt")
+    assert len(result.problems) == 2 and result.problems[1].text.startswith("第二方面，乡里的会和材料多")
+    assert [m.text for m in result.measures][0].startswith("每月到村不少于12天")
+
+
+def test_labels_inside_a_personal_list_and_plain_spoken_table_columns():
+    text = """医院院长个人整改措施
+一、问题和改法
+1．毛病：坐门诊、查病房少了，每周的专家门诊从两个半天减到半天。改法：从6月起恢复每周两个半天的专家门诊。
+2．毛病：听职工意见少，职工代表大会一年只开一次。改法：每季度召开一次一线护士座谈会，我本人参加。
+"""
+    result = review(text.encode("utf-8"), filename="geren.txt")
+    assert [p.text[:6] for p in result.problems] == ["坐门诊、查病", "听职工意见少"]
+    assert [m.text[:6] for m in result.measures] == ["从6月起恢复", "每季度召开一"]
+
+
+def test_columns_named_who_and_by_when_give_owner_and_deadline():
+    from docparse.model import Cell, Location, Table
+    from sifeng.understand import column_roles
+
+    header = ["序号", "整治任务", "谁来抓", "啥时候完"]
+    table = Table(rows=[[Cell(text=h, row=0, column=k, location=Location(row=0, column=k)) for k, h in enumerate(header)]], header_rows=1)
+    roles = column_roles(table)
+    assert roles.get("owner") == 2 and roles.get("deadline") == 3
