@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from docparse.numbering import split_label
+
 from .normalise import normalise
 from .resources import load_yaml
 
@@ -418,8 +420,7 @@ def only_supervises(norm: str, end: int) -> bool:
     return bool(_SUPERVISES.match(norm, end))
 
 
-_SUPERVISOR = re.compile(rf"(?:\d{{1,2}}[、.．]\s*|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|[一二三四五六七八九十]{{1,3}}、)?"
-                         rf"(?:{_ENUMERATOR}[，,]?)?(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={_SUPERVISES.pattern})")
+_SUPERVISOR = re.compile(rf"(?:{_ENUMERATOR}[，,]?)?(?P<x>[^{_STOP}由对在将]{{2,14}}?)(?={_SUPERVISES.pattern})")
 
 
 def supervisor(text: str) -> Optional[Owner]:
@@ -432,6 +433,7 @@ def supervisor(text: str) -> Optional[Owner]:
     # (“全面梳理……确保提前完成。办公室要强化督办”), the body presses whoever does that work.
     starts = [0] + [m.end() for m in re.finditer(r"^[^。；;，,！!\s]{2,24}[。！!]\s*|^[^。；;\s]{2,30}?[ \u3000]+", norm)]
     for start in starts:
+        start += len(norm) - start - len(split_label(norm[start:])[1])  # past a number (3、, （二）)
         match = _SUPERVISOR.match(norm, start)
         if not match:
             continue

@@ -261,9 +261,10 @@ def read_measure(text: str, ref_date: Optional[str] = None) -> MeasureSpans:
 
 def _read_measure(text: str, ref_date: Optional[str] = None) -> MeasureSpans:
     tagger = default_tagger()
-    if tagger is None:
-        return MeasureSpans(find_deadline(text, ref_date), find_owner(text))
-    try:
-        return tagger.read(text, ref_date)
-    except ImportError:
-        return MeasureSpans(find_deadline(text, ref_date), find_owner(text))
+    if tagger is not None:
+        try:
+            return tagger.read(text, ref_date)
+        except ImportError:
+            pass
+    # the rules alone, with the same last resort as the model's reading: the body that presses or inspects
+    return MeasureSpans(find_deadline(text, ref_date), find_owner(text) or supervisor(text))

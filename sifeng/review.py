@@ -29,7 +29,7 @@ from .batch import NOT_JUDGED
 from .doctype import TOO_SHORT, judge as judge_doc_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
-from .understand import (MEASURE_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
+from .understand import (MEASURE_LEAD, PROBLEM_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
                          split_block_deadlines, split_listed_items, understand)
 
 
@@ -425,7 +425,8 @@ _PROGRESS_BUT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[
 
 
 # “……就餐；还要精简会议……”: a further commitment run on after a semicolon
-_FURTHER = re.compile(r"[；;](?=(?:还要|另外|再者|并且要|同时还要)[，,]?[\u4e00-\u9fff])")
+_FURTHER_WORDS = r"(?:还要|另外|再者|并且要|同时还要)[，,]?"
+_FURTHER = re.compile(rf"[；;](?={_FURTHER_WORDS}[\u4e00-\u9fff])")
 
 
 def split_further_measures(u) -> None:
@@ -435,7 +436,7 @@ def split_further_measures(u) -> None:
     for m in u.measures:
         parts = _FURTHER.split(m.text)
         if len(parts) == 2 and all(len(_CJK.findall(p)) >= 10 for p in parts):
-            first, second = parts[0].strip(), re.sub(r"^(?:还要|另外|再者|并且要|同时还要)[，,]?", "", parts[1]).strip()
+            first, second = parts[0].strip(), re.sub(f"^{_FURTHER_WORDS}", "", parts[1]).strip()
             measures += [dataclasses.replace(m, text=first), dataclasses.replace(m, text=second)]
         else:
             measures.append(m)
@@ -447,9 +448,11 @@ def split_labelled_pairs(document: Document, u) -> None:
     one, one measure that answers it, with the fields after it (【责任科室】…【时限】…) — whatever pieces
     the reader cut it into (corpora/documents/README.md: a numbered paragraph that states a problem and
     then its measure is one of each)."""
-    pairs = [(b.location, m) for b in document.blocks if b.table is None
-             for m in [("【" in b.text and _PAIR.match(b.text.strip())) or _PROGRESS_PAIR.match(b.text.strip())
-                       or _PROGRESS_BUT.match(b.text.strip())] if m]
+    def labelled(text: str):
+        text = text.strip()
+        return (_PAIR.match(text) if "【" in text else None) or _PROGRESS_PAIR.match(text) or _PROGRESS_BUT.match(text)
+
+    pairs = [(b.location, m) for b in document.blocks if b.table is None for m in [labelled(b.text)] if m]
     if not pairs:
         return
     locations = [loc for loc, _ in pairs]
@@ -464,9 +467,6 @@ def split_labelled_pairs(document: Document, u) -> None:
             measures.append(Item(text=match.group("measure").strip(), location=location, section="measures",
                                  problem=len(problems) - 1))
     u.problems, u.measures = problems, measures
-
-
-_PROBLEM_LEAD = re.compile(r"\s*(?:存在问题|存在的问题|主要问题|问题表现|具体表现|表现|毛病|问题)[：:]\s*")
 
 
 def drop_fragments(u) -> None:
@@ -490,7 +490,7 @@ def drop_fragments(u) -> None:
     u.problems = [u.problems[i] for i in keep]
     for p in u.problems:
         # “毛病：坐门诊、查病房少了。……”: the label that announced the problem is not part of it
-        lead = _PROBLEM_LEAD.match(p.text)
+        lead = PROBLEM_LEAD.match(p.text)
         if lead and len(_CJK.findall(p.text[lead.end():])) >= MIN_ITEM_CHARS:
             p.text = p.text[lead.end():]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one

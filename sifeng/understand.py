@@ -17,7 +17,7 @@ from typing import Optional
 from classifiers.deadlines import find_deadline
 from classifiers.resources import load_yaml
 from docparse import Block, Document, Location, Table
-from docparse.numbering import cn_to_int
+from docparse.numbering import cn_to_int, split_label
 
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
@@ -36,6 +36,9 @@ MEASURE_MARKER = re.compile(rf"(?:{_MEASURE_LABELS})[：:]"
                              # “……。镇党委要求，自即日起……”, “……。局党组决定……”, “……。本人将……”
                              r"|(?<=[。！!])[^。，,；;：:]{0,8}?(?:党委|党组|党工委|支部|班子|本人)"
                              r"(?:决定|要求|承诺)[，,：:]?")
+_PROBLEM_LABELS = r"存在问题|存在的问题|主要问题|问题表现|问题"
+# A problem item that still opens with the label that announced it (“毛病：坐门诊、查病房少了……”)
+PROBLEM_LEAD = re.compile(rf"\s*(?:{_PROBLEM_LABELS}|具体表现|表现|毛病)[：:]\s*")
 _QUOTES = str.maketrans("", "", "“”‘’\"' 　")
 # A measure item that still opens with the label that announced it (“打算：加强流动党员管理……”)
 MEASURE_LEAD = re.compile(rf"\s*(?:{_MEASURE_LABELS}|{_SHORT_MEASURE_LABELS})[：:]\s*")
@@ -85,8 +88,7 @@ def heading_kind(text: str) -> Optional[str]:
     norm = _normalise_heading(text)
     headings = load_yaml("sections.yaml")["headings"]
     # (an exact heading may carry its number: “四、下一步”, “（三）措施：”)
-    bare = re.sub(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*", "", norm.strip())
-    bare = bare.rstrip("：:。 ")
+    bare = split_label(norm.strip())[1].rstrip("：:。 ")
     if any(w.translate(_QUOTES) in norm for w in headings["problems"]["any"]) and \
             any(w.translate(_QUOTES) in norm for w in headings["measures"]["any"] + ["下一步"]
                 + (["措施", "举措", "打算"] if "问题" in norm else [])):
@@ -696,7 +698,7 @@ _SECOND_TIME = re.compile(r"[，,；;][^：:，,。；;]{0,12}(?:长期坚持|�
 
 
 _BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]\s*$")
-_BEFORE_PROBLEM = re.compile(r"(?:存在问题|存在的问题|主要问题|问题表现|问题)[：:]\s*$")
+_BEFORE_PROBLEM = re.compile(rf"(?:{_PROBLEM_LABELS})[：:]\s*$")
 
 
 # “针对去年修路时我自己定了施工队的问题，以后5万元以上的工程一律…”: what is done about a problem the
