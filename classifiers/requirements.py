@@ -33,6 +33,7 @@ def _find(group: str, full_text: str, section_text: str) -> list[Found]:
     sentences = _sentences(full_text)
     section_sentences = _sentences(section_text)
     found = []
+    strong_of = {item["id"]: [item["name"], *item.get("synonyms", {}).get("strong", [])] for item in spec["items"]}
     for item in spec["items"]:
         synonyms = item.get("synonyms", {})
         quote = None
@@ -41,9 +42,18 @@ def _find(group: str, full_text: str, section_text: str) -> list[Found]:
             if quote:
                 break
         if quote is None:
+            # A weak word does not count in a sentence headed by another item (“关于人情消费，2013年儿子
+            # 结婚……” says nothing of what the family does for a living).
+            others = [w for other, words in strong_of.items() if other != item["id"] for w in words]
+            about_other = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]?)?\s*(?:关于|在|对于?)?(?:"
+                                     + "|".join(map(re.escape, others)) + r")(?:方面|情况|问题)?[，,：:。]")
+
+            def free(s: str) -> bool:
+                return not about_other.match(s)
+
             for word in synonyms.get("weak", []):
-                quote = next((s for s in section_sentences if word in s), None) or next(
-                    (s for s in sentences if word in s and _SELF.search(s)), None)
+                quote = next((s for s in section_sentences if word in s and free(s)), None) or next(
+                    (s for s in sentences if word in s and _SELF.search(s) and free(s)), None)
                 if quote:
                     break
         if quote:

@@ -47,6 +47,32 @@ _PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈
 _NOTICE_TITLE = re.compile(r"(?:^|(?<=公告)|(?<=通知))关于[^。；;，,《》]{2,50}的(?:通知|通报|通告|公告|函|批复)$")
 
 
+# What a blank form has where a filled one has content: a numbered line with nothing after it (or only
+# a field label, “1.　　　完成时限：”), a field label followed by blanks (“姓名：　　　职务：”), a whole line
+# of filling instructions in brackets (“（列出具体表现和典型事例。）”, “（同上。）”), a date to fill in.
+_EMPTY_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．]?(?:[\s　]*[\u4e00-\u9fff]{2,6}[：:])*[\s　]*$")
+_BLANK_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}[：:](?:[\s　]*[_＿]{3,}|[\s　]{3,}$|[\s　]+(?=[\u4e00-\u9fff]{2,6}[：:]))")
+_INSTRUCTION = re.compile(r"^[（(][^（）()]{0,80}(?:填写|填报|列出|写明|同上|简要说明|逐条|逐项|不少于|字数|结合实际撰写|参考)"
+                          r"[^（）()]{0,80}[）)]$")
+_TO_FILL_DATE = re.compile(r"(?:××××|XXXX|[_＿]{2,}|[\s　]{1,4})年(?:××|XX|[_＿]{2,}|[\s　]{1,4})月(?:××|XX|[_＿]{2,}|[\s　]{1,4})日")
+
+
+_STYLE_HEADING = re.compile(r"^\S{0,6}(?:形式主义|官僚主义|享乐主义|奢靡之风)(?:方面|问题|方面的问题|方面存在的问题)?[：:]?$", re.M)
+
+
+def blank_slots(text: str) -> int:
+    """How many places in `text` are left for someone to fill in (see above)."""
+    count = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if _EMPTY_ITEM.match(line) or _INSTRUCTION.match(line):
+            count += 1
+        count += len(_BLANK_FIELD.findall(line)) + len(_TO_FILL_DATE.findall(line))
+    return count
+
+
 # The kind given to a file with too little text to be a submission: it may be one cut short, so
 # what was read from it is still shown.
 TOO_SHORT = "文字过少的文件"
@@ -120,6 +146,12 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     # line names the kind as a title would.
     notice = next((line for line in head_lines if _NOTICE_TITLE.match(line)), "")
     kind, hits, in_title = _not_submission(title + ("\n" + notice if notice else ""), text[: spec["body_chars"]])
+    slots = blank_slots(text)
+    if slots >= spec.get("template_slots", 99) or (kind is not None and kind["kind"] == "template" and in_title
+                                                   and slots >= spec.get("template_slots_titled", 99)):
+        # A form still to be filled in: its headings and instructions name every part of a submission
+        # (the numbered lines a reader may take for items are empty), but nobody has written one yet.
+        return _not_a_submission(next(k for k in spec["not_submissions"] if k["kind"] == "template"))
     model = default_model()
     proba = model.proba(title, text) if model is not None else None
     learned = decide(proba) if proba is not None else None
@@ -157,7 +189,14 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(opening, 0.7, "title")
     if learned is not None:
         label, probability = learned
-        if label == NOT_A_SUBMISSION and probability < 0.9 and items >= 3 and not plainly_other:
+        # The model says “a submission” with no type sure of it, and the text lists problems under the
+        # four styles' own headings with no commitment (an excerpt that starts at “（一）形式主义方面”): a
+        # self-examination, uncertain (a list of opinions gathered from others has no such headings).
+        # (So too when the model's uncertain guess is a plan: a plan with no measure is none.)
+        only_problems = label != NOT_A_SUBMISSION and (
+            probability < spec.get("min_type_probability", 0.1) or (label in PLAN_TYPES and probability < 0.6)) \
+            and problems >= 3 and not measures and _STYLE_HEADING.search(text) is not None
+        if (label == NOT_A_SUBMISSION and probability < 0.9 or only_problems) and items >= 3 and not plainly_other:
             # The model leans to “not a submission”, yet the reader found several problems or
             # measures: typed by what was found, and marked uncertain.
             family = ("对照检查材料",) if problems > measures else PLAN_TYPES

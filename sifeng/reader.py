@@ -364,6 +364,10 @@ def _smooth_list(tags: list[str], start: int, end: int) -> None:
         t[start] = t[start + 1]
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
 def read_items(document: Document, understanding: Understanding, reader: BlockReader, gate=None) -> None:
     """Where the rule reader found both problems and measures, keep its items (they are precise:
     0.97 on the held-out dev documents); otherwise — a layout it does not know — take the learned
@@ -405,7 +409,10 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
         # 制度建设计划 with no problem list) are kept; the learned reader adds what it found outside tables.
         for m in from_tables:
             m.problem = None
-        measures = from_tables + [m for m in measures if not in_row[id(m)]]
+        # (a rule entry with inline labels, 《…》。……牵头单位：……, is read by both: kept once)
+        kept = [_squash(m.text) for m in from_tables]
+        measures = from_tables + [m for m in measures if not in_row[id(m)] and not any(
+            _squash(m.text)[:24] in k or k[:24] in _squash(m.text) for k in kept)]
         problems = [p for p in problems if not in_row[id(p)]]
     understanding.problems, understanding.measures = problems, measures
     link_measures(understanding)

@@ -274,6 +274,16 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
             lonely.append((problem, "逐条对应的写法中，该问题后面紧接着下一条问题，没有整改措施"
                                     f"（最接近的措施相似度 {best:.2f}）"))
     flagged = {p.id for p, _ in lonely}
+    # A problem that blames conditions or others (not focused) is the one a plan most often leaves
+    # unanswered: where no measure comes near it, it is taken as unanswered whatever the counts.
+    off_at = F.param("problems_without_measures", "off_topic_match_score_at", 0.0)
+    for problem in review.problems:
+        if problem.id in flagged or problem.id in in_rows or problem.measures or problem.focused:
+            continue
+        best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
+        if best < off_at:
+            lonely.append((problem, f"该问题讲客观条件或他人，没有找到对应的整改措施（最接近的措施相似度 {best:.2f}）"))
+    flagged = {p.id for p, _ in lonely}
     if u.order_misaligned and len(review.problems) == len(review.measures) and not _in_turn(review, text):
         # as many measures as problems, but not one for one (and not laid out problem by problem, each
         # followed by its measures): a problem no measure answers stands out
@@ -365,7 +375,9 @@ _ASPECT_TITLE = re.compile(r"[（(]?[一二三四五六七八九十\d]{0,3}[）)
                            r"|在[^，,。；;：:]{2,12}(?:中|上))[：:。]?")  # “在干部选拔任用工作中”, “在个人作风上”
 # “镇党委研究确定了两条办法：便民服务中心……”: the words that announce the measure are not part of it
 _ANNOUNCED = re.compile(r"\s*(?:[^。；;：:，,]{2,20}(?:办法|措施|举措|打算|做法)(?:如下)?[：:]"
-                        r"|[^。；;：:，,]{0,12}(?:从|分)(?:几个|[两二三四五六七八九十]个)方面(?:改|整改|抓|来改)[。：:])\s*(?:一是)?")
+                        r"|[^。；;：:，,]{0,12}(?:从|分)(?:几个|[两二三四五六七八九十]个)方面(?:改|整改|抓|来改)[。：:]"
+                        # “今后我从以下几个方面抓好落实：一是……”: whatever announces the first clause
+                        r"|[^。；;：:]{2,30}[：:](?=\s*一是))\s*(?:一是)?")
 # “以上整改措施请镇党委和全镇干部群众监督。”: the sentence that closes a list of measures
 _MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|承诺|整改事项|情况|清单|任务|打算)"
                              # “今后，镇党委将把整改落实作为一项经常性工作来抓”, “本人将自觉接受……的监督”

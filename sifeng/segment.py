@@ -26,7 +26,7 @@ from classifiers.owners import find_owner
 from docparse import Block, Document
 
 from .understand import (MEASURE_MARKER, Item, Understanding, container_flags, heading_kind, heading_text,
-                         is_intro, is_sign_off, label_fields, link_measures)
+                         is_intro, is_sign_off, label_fields, link_measures, split_enumeration)
 
 MODEL_NAME = "segmenter"
 TAGS = ("P", "M", "O", "Pc", "Mc")
@@ -148,7 +148,9 @@ def document_pieces(document: Document, understanding: Understanding) -> list[Pi
             role, start = "O", False
             bare = _ENUM_HEAD.sub("", core)
             for kind, item in found:
-                if core and item and (core in item or (item in core and len(item) >= 0.5 * len(core))):
+                # (a piece that opens with its marker, “二是每月……”, lies inside an item read without it)
+                if core and item and (core in item or (bare and bare in item)
+                                      or (item in core and len(item) >= 0.5 * len(core))):
                     role, start = kind, item.startswith(bare[:8]) or bare.startswith(item[:8])
                     break
             out.append(Piece(text=text, block=index, index=k, count=len(pieces),
@@ -336,6 +338,36 @@ def _attributions_joined(text: str, items: list[tuple[str, str]]) -> list[tuple[
     return out
 
 
+_FURTHER_WORDS = r"(?:下一步|下步|同时|此外|另外|今后|还要|并将|对此|为此)"
+_FURTHER = re.compile(_FURTHER_WORDS + r"[，,：:]?\s*$")
+_FURTHER_START = re.compile(r"\s*" + _FURTHER_WORDS + r"[，,：:]")
+
+
+def _opens_further(text: str, pieces: list[str]) -> bool:
+    """Whether one of `pieces` (after the first item of a paragraph) is opened in `text` by a word that
+    starts a further commitment (下一步，同时，此外……)."""
+    for piece in pieces:
+        if _FURTHER_START.match(piece):
+            return True
+        at = text.find(piece.strip()[:8])
+        if at > 0 and _FURTHER.search(text[max(0, at - 8):at]):
+            return True
+    return False
+
+
+# the length (in characters, punctuation left out) from which a clause lost by a regrouping is missed
+_LOST_CLAUSE = 10
+
+
+def _drops_clause(before: list[str], after: list[str]) -> bool:
+    """Whether a clause of the items read before is in none of the items read after: neither its
+    opening nor its end is (a lead-in cut off the clause it opens, “对此，……办法：一是……”, is no loss)."""
+    kept = "".join(_core(t) for t in after)
+    return any(len(core) >= _LOST_CLAUSE and core[:_LOST_CLAUSE] not in kept and core[-_LOST_CLAUSE:] not in kept
+               for text in before for clause in re.split(r"[。；;！？]", text)
+               for core in [_ENUM_HEAD.sub("", _core(clause))])
+
+
 def regroup(document: Document, understanding: Understanding, segmenter: Segmenter, gate=None,
             threshold: float = THRESHOLD) -> None:
     """Replace the items of each paragraph of several pieces by the segmenter's reading of it;
@@ -397,6 +429,22 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
         if {s.kind for s in replaced.get(b, []) if len(_core(s.item.text)) >= 16} - {role for role, _ in items}:
             slots.extend(replaced[b])
             continue
+        # Nor one that cuts a numbered item with no 一是/二是 in it into more items of a kind it was read
+        # as (“（一）严控会议数量和规模。……；……。（牵头单位：……）” is one measure, documents README)
+        # (“……。对此，……；下一步，……”, “同时，……”, “此外，……”: a new commitment opened by its own
+        # connective is an item of its own)
+        if blocks[b].label and replaced.get(b) and len(split_enumeration(blocks[b].text)) <= 1 \
+                and not _opens_further(blocks[b].text, [t for _, t in items[1:]]):
+            before = [s.kind for s in replaced[b]]
+            if any(before.count(kind) and [r for r, _ in items].count(kind) > before.count(kind) for kind in "PM"):
+                slots.extend(replaced[b])
+                continue
+        # Nor is a reading taken that drops a whole clause the first pass read as part of a measure (“……。
+        # 整改：即日起……；100万元以上项目……” regrouped as the problem and the second clause only; a cause
+        # read with the problem, 究其原因……, may go).
+        if replaced.get(b) and _drops_clause([s.item.text for s in replaced[b] if s.kind == "M"], [t for _, t in items]):
+            slots.extend(replaced[b])
+            continue
         block = blocks[b]
         context = next((p.heading for p in pieces if p.block == b), "")
         for order, (role, text) in enumerate(items):
@@ -410,11 +458,20 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
     # before it in its own paragraph
     index_of = {id(p): i for i, p in enumerate(problems)}
     last_problem: dict[int, int] = {}
+    # (a paragraph of measures only, re-read, keeps the problem its measures were read to answer)
+    answered: dict[int, set] = {}
+    for b, old in replaced.items():
+        answered[b] = {s.item.problem for s in old if s.kind == "M"}
     for s in slots:
         if s.kind == "P":
             last_problem[s.block] = index_of[id(s.item)]
         elif s.new:
             s.item.problem = last_problem.get(s.block)
+            links = answered.get(s.block, set())
+            if s.item.problem is None and len(links) == 1 and None not in links:
+                old = next(iter(links))
+                target = old_problems[old] if old < len(old_problems) else None
+                s.item.problem = index_of.get(id(target)) if target is not None else None
         elif s.item.problem is not None:
             target = old_problems[s.item.problem] if s.item.problem < len(old_problems) else None
             s.item.problem = index_of.get(id(target)) if target is not None else None

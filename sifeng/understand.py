@@ -86,6 +86,14 @@ def heading_kind(text: str) -> Optional[str]:
     opens a problems section whose items carry their measure after 下一步/整改措施.
     """
     norm = _normalise_heading(text)
+    kind = _heading_kind(norm)
+    if kind is None and "的" in norm:
+        # “逐项自查的情况”, “整改的措施”: the synonyms are written without the particle
+        kind = _heading_kind(norm.replace("的", ""))
+    return kind
+
+
+def _heading_kind(norm: str) -> Optional[str]:
     headings = load_yaml("sections.yaml")["headings"]
     # (an exact heading may carry its number: “四、下一步”, “（三）措施：”)
     bare = split_label(norm.strip())[1].rstrip("：:。 ")
@@ -123,6 +131,11 @@ _NAMED_PERSON = re.compile(r"(?:书记|县长|镇长|乡长|局长|主任|院长
                            r"|[\u4e00-\u9fff](?:××|某某)同志")
 
 
+# 本人 of the people served, not of the author: “须本人到场”, “查询本人档案”, “老人本人签字”
+_SERVED_PERSON = re.compile(r"(?:须|需|需要|要求|必须|由|让|请|查询|申请人|当事人|群众|老人|职工|患者|学生|居民|参保人)本人"
+                            r"|本人(?:到场|签字|签名|持|亲自|前往|档案|身份证|户口|名下)")
+
+
 def detect_scope(document: Document) -> str:
     """班子 or 个人: from the title, else from who the text speaks as (本人/我 against 我们/班子)."""
     spec = load_yaml("sections.yaml")["scope"]
@@ -134,7 +147,7 @@ def detect_scope(document: Document) -> str:
         return "班子"
     text = document.text
     team = sum(text.count(w) for w in spec["team_pronouns"])
-    stripped = text
+    stripped = _SERVED_PERSON.sub("", text)
     for word in sorted(spec["team_pronouns"], key=len, reverse=True):
         stripped = stripped.replace(word, "")
     personal = sum(stripped.count(w) for w in ("本人", "我"))
@@ -371,7 +384,9 @@ def _add_item(result: Understanding, section: str, text: str, block: Block, cont
         # Under a heading of problems and measures, a paragraph that opens with what is done about
         # the problem before it (“对此，镇党委研究确定了两条办法：一是……”), and the 二是 paragraph that
         # goes on from it, are measures of that problem.
-        lead = _MEASURE_RUN_LEAD.match(text)
+        # So is a paragraph that opens with the label of measures (“整改措施：一是……；二是……”) under
+        # the problem it follows.
+        lead = _MEASURE_RUN_LEAD.match(text) or MEASURE_LEAD.match(text)
         going_on = _ENUM_START.match(text) and not text.startswith("一是") and result.measure_run
         if lead or going_on:
             body = _LEAD_TO_FIRST.sub("", text[lead.end():], count=1) if lead else text
@@ -552,11 +567,19 @@ def _titles_next_clauses(blocks: list[Block], index: int) -> bool:
     """A short numbered line with no sentence in it, right above an unnumbered paragraph that
     enumerates (一是……；二是……)."""
     block = blocks[index]
-    if not block.label or block.table is not None or len(block.text) > 24 or re.search(r"[。；;，,：:]", block.text):
+    if not block.label or block.table is not None or len(block.text) > 24 or (
+            re.search(r"[。；;，,：:]", block.text) and not _TWO_PART_TITLE.match(block.text)):
         return False
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return following is not None and not following.label and following.table is None \
-        and following.kind == "paragraph" and len(split_enumeration(following.text)) > 1
+    if following is None or following.label or following.table is not None or following.kind != "paragraph":
+        return False
+    # “（三）严明纪律，改进作风” over a paragraph that says, at length, what is done: a title too
+    return len(split_enumeration(following.text)) > 1 or (
+        len(block.text) <= 16 and len(following.text) >= max(30, 2 * len(block.text)))
+
+
+# “加强学习，提高素质”: a title of two short parallel parts
+_TWO_PART_TITLE = re.compile(r"^[^，,。；;：:]{2,9}[，,、][^，,。；;：:]{2,9}$")
 
 
 def is_sign_off(block: Block, document: Document) -> bool:
@@ -587,6 +610,8 @@ def _belongs_to_previous_item(blocks: list[Block], index: int) -> bool:
     """An unnumbered paragraph right after a numbered item inside a numbered run continues it
     (a 典型事例 paragraph), when the run goes on after it."""
     previous, following = blocks[index - 1], blocks[index + 1] if index + 1 < len(blocks) else None
+    if MEASURE_LEAD.match(blocks[index].text) or _MEASURE_RUN_LEAD.match(blocks[index].text):
+        return False  # “整改措施：……” under a numbered problem answers it; it does not go on with it
     return bool(previous.label and previous.kind == "list_item" and following is not None
                 and following.label and following.level == previous.level)
 
@@ -775,12 +800,16 @@ def attach_block_labels(text: str, result: Understanding) -> None:
         block = _BLOCK_DEADLINE.fullmatch(item.text.strip())
         number = block.group("n") if block else ""
         count = int(number) if number.isdigit() else (cn_to_int(number) or 0)
-        if block and keep and count and _HAS_TIME.search(block.group("rest")):
-            # “以上三项于9月底前落实到位。”: one deadline for the measures before it that name none of
-            # their own; it is not a measure itself
+        rest = block.group("rest") if block else ""
+        by = _BLOCK_OWNER.search(rest)
+        if block and keep and count and (_HAS_TIME.search(rest) or by):
+            # “以上三项于9月底前落实到位。”, “以上两项由县住建局牵头，中秋节前完成。”: one deadline (and
+            # owner) for the measures before it that name none of their own; it is not a measure itself
+            from classifiers.owners import find_owner
+
             for measure in keep[-count:]:
-                if find_deadline(measure.text) is None:
-                    _attach(measure, None, block.group("rest"))
+                _attach(measure, by.group("owner") if by and find_owner(measure.text) is None else None,
+                        rest if _HAS_TIME.search(rest) and find_deadline(measure.text) is None else None)
             continue
         keep.append(item)
     result.measures = keep
@@ -802,7 +831,8 @@ def attach_block_labels(text: str, result: Understanding) -> None:
 
 
 _BLOCK_DEADLINE = re.compile(r"(?:以上|上述)(?P<n>[一二两三四五六七八九十\d]{1,2})项(?:措施|工作|任务|整改)?[，,]?(?P<rest>.{2,30})")
-_HAS_TIME = re.compile(r"\d|[一二三四五六七八九十]+月|年底|年内|月底|即日|立即|长期")
+_HAS_TIME = re.compile(r"\d|[一二三四五六七八九十]+月|年底|年内|月底|即日|立即|长期|节前|节后|年前|季度|上半年|下半年")
+_BLOCK_OWNER = re.compile(r"由(?P<owner>[^，,。；;由]{2,20}?)(?:负责|牵头|落实|承办|办理)")
 
 
 _BLOCK_DEADLINE_TAIL = re.compile(r"(?<=[。；;])\s*(?=(?:以上|上述)[一二两三四五六七八九十\d]{1,2}项)")
