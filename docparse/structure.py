@@ -221,17 +221,31 @@ def _spaced_tables(raws: list[RawBlock]) -> list[RawBlock]:
             k += 1
             continue
         end = k + 1
-        while end < len(raws) and 2 <= len(_spaced_fields(raws[end]) or []) <= len(header):
+        while end < len(raws) and (2 <= len(_spaced_fields(raws[end]) or []) <= len(header) or (
+                _category_line(raws[end]) and end + 1 < len(raws)
+                and 2 <= len(_spaced_fields(raws[end + 1]) or []) <= len(header))):
             end += 1
-        if end - k < 2:
+        if sum(1 for raw in raws[k + 1:end] if _spaced_fields(raw)) < 1:
             out.append(raws[k])
             k += 1
             continue
         width = len(header)
-        rows = [(_spaced_fields(raw) + [""] * width)[:width] for raw in raws[k:end]]
+        # (a category line between the rows, “（一）形式主义方面”, is a row of one value across the table)
+        rows = [(_spaced_fields(raw) or [_category_text(raw)]) for raw in raws[k:end]]
+        rows = [(row + [""] * width)[:width] for row in rows]
         out.append(_text_table(raws[k:end], rows, header_rows=1))
         k = end
     return out
+
+
+def _category_line(raw: RawBlock) -> bool:
+    """A short line with no sentence in it (“（一）形式主义方面”, “二、官僚主义”) between a text table's rows."""
+    text = _category_text(raw)
+    return raw.table is None and 2 <= len(text) <= 24 and not re.search(r"[。，；,;：:\u3000\t]|\s{2,}", text)
+
+
+def _category_text(raw: RawBlock) -> str:
+    return ((raw.label or "") + raw.text).strip()
 
 
 def _spaced_fields(raw: RawBlock) -> Optional[list[str]]:

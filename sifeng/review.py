@@ -26,11 +26,12 @@ from . import flags as F
 from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, OwnerOut, Problem,
                      RequirementItem, Review)
 from .batch import NOT_JUDGED
-from .doctype import TOO_SHORT, judge as judge_doc_type
+from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (MEASURE_LEAD, PROBLEM_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
-                         split_block_deadlines, split_listed_items, understand)
+                         is_signing_line, split_block_deadlines, split_inline_numbers, split_listed_items,
+                         understand)
 
 
 class StyleClassifier(Protocol):
@@ -103,6 +104,7 @@ class Reviewer:
         split_further_measures(u)
         retype_by_labels(document.text, u)
         drop_fragments(u)
+        drop_frame_lines(document, u)
         attach_block_labels(document.text, u)
         kind = judge_doc_type(document, filename, *read)
         scope = u.scope
@@ -335,8 +337,29 @@ def _answered_in_turn(review: Review, text: str) -> tuple[bool, list[Problem]]:
     answered, unanswered = [], []
     for k, (_, kind, item) in enumerate(order):
         if kind == "P":
-            nxt = order[k + 1][1] if k + 1 < len(order) else None
-            (answered if nxt == "M" else unanswered).append(item)
+            # (problems cut from one paragraph, “主要表现：A；B”, are answered by what follows the last;
+            # so are problems listed together, “6.……7.……”, when as many measures follow them, “①……②……”)
+            j = k + 1
+            while j < len(order) and order[j][1] == "P" and order[j][2].location == item.location:
+                j += 1
+            run_start = k
+            while run_start > 0 and order[run_start - 1][1] == "P":
+                run_start -= 1
+            run_end = k
+            while run_end < len(order) and order[run_end][1] == "P":
+                run_end += 1
+            after = run_end
+            while after < len(order) and order[after][1] == "M":
+                after += 1
+            together = run_end - run_start > 1 and after - run_end >= run_end - run_start \
+                and max(similarity(item.text, m.text) for _, _, m in order[run_end:after]) >= 0.2
+            nxt = order[j][1] if j < len(order) else None
+            if nxt == "M":
+                answered.append(item)
+            elif not together:
+                unanswered.append(item)
+    # (the layout is told by the problems a measure follows directly; problems listed together and
+    # answered together are neither evidence for it nor unanswered)
     if len(answered) < 2 or len(answered) * 2 <= len(review.problems):
         return False, []
     return True, unanswered
@@ -386,6 +409,8 @@ _MEASURES_CLOSE = re.compile(r"\s*(?:以上|上述)(?:整改|整治)?(?:措施|�
                              # “局党组将把“回头看”查出的差距纳入2015年度整改台账……”: a look-back's closing words
                              r"|[^，,。；;]{0,12}(?:将|要)把[^，,。；;]{0,20}(?:发现|查出|查摆)的(?:问题|差距|不足)纳入"
                              r"|[^，,。；;]{0,10}(?:将|要)(?:自觉|主动)接受[^。；;]{0,24}监督"
+                             # “全体党员和村民代表要对以上整改事项进行监督”: who watches over the list, not a measure
+                             r"|[^，,。；;]{0,16}(?:要|将|请)?对(?:以上|上述)(?:整改|整治)?(?:事项|措施|任务|承诺)[^，,。；;]{0,6}(?:监督|督促|评议)"
                              # “以上检查，不妥之处，请同志们批评指正。”: the closing words of a self-examination
                              r"|\s*(?:以上|上述)(?:检查|发言|剖析|对照检查|汇报)[^。]{0,16}批评指正")
 # “2014年春季已将违规收取的补课费全部退还”, “已建立校领导随堂听课制度”: what a look-back reports as done,
@@ -443,11 +468,17 @@ _FURTHER = re.compile(rf"[；;](?={_FURTHER_WORDS}[\u4e00-\u9fff])")
 
 def split_further_measures(u) -> None:
     """A measure that runs a further commitment on after a semicolon (……；还要……) is two measures,
-    each answering what the first answered, when both halves are items of their own length."""
+    each answering what the first answered, when both halves are items of their own length; so are
+    numbered items run together in a paragraph (①……；②……)."""
     measures = []
     for m in u.measures:
         parts = _FURTHER.split(m.text)
-        if len(parts) == 2 and all(len(_CJK.findall(p)) >= 10 for p in parts):
+        numbered = split_inline_numbers(m.text) if m.location is None or m.location.table is None else None
+        if numbered:
+            # “①……；②……” run together in a paragraph: numbered items, each a measure (a table cell
+            # with several numbered actions stays one, documents README)
+            measures += [dataclasses.replace(m, text=part) for part in numbered]
+        elif len(parts) == 2 and all(len(_CJK.findall(p)) >= 10 for p in parts):
             first, second = parts[0].strip(), re.sub(f"^{_FURTHER_WORDS}", "", parts[1]).strip()
             measures += [dataclasses.replace(m, text=first), dataclasses.replace(m, text=second)]
         else:
@@ -481,6 +512,40 @@ def split_labelled_pairs(document: Document, u) -> None:
     u.problems, u.measures = problems, measures
 
 
+_LEADING_NUMBER = re.compile(r"\s*(?:[1-9]\d?[.、．](?!\d)|[①-⑳])\s*")
+# A note under a list (“（注：本清单中的整改事项完成后……）”) and a report's closing formula (“以上报告，
+# 请审阅。”, “特此报告。”): never an item
+_NOT_AN_ITEM = re.compile(r"\s*[（(]?\s*(?:注|备注|附注|说明)[：:]"
+                          r"|\s*(?:以上报告|特此报告|妥否|以上汇报)[，,。]?\s*(?:请审阅|请审议|请批示|请指正)?[。]?\s*$")
+
+
+_COLUMN_WORDS = re.compile(r"序号|存在的?问题|问题表现|整改措施|具体措施|整改目标|完成时[限间]|整改时限|时限|责任[人单位领导部门科室]+|"
+                           r"牵头[单位领导部门]+|备注|措施|问题")
+
+
+def drop_frame_lines(document: Document, u) -> None:
+    """Drop what frames the text and is read as an item: the document's own title line (“××村党支部、
+    村委会整改清单”, where no title was taken), the signing unit or person (“××村党支部”), and a table's
+    header squeezed into one line (“序号整改措施完成时间”)."""
+    first = next((line.strip() for line in document.text.split("\n") if line.strip()), "")
+    title = first if first and title_type(first) else None
+
+    def frame(text: str) -> bool:
+        bare = text.strip().rstrip("。")
+        return bare == title or is_signing_line(bare) or (
+            len(bare) <= 30 and len(_CJK.findall(_COLUMN_WORDS.sub("", bare))) < 2)
+
+    if not any(frame(i.text) for i in u.problems + u.measures):
+        return
+    keep = [i for i, p in enumerate(u.problems) if not frame(p.text)]
+    new_index = {old: new for new, old in enumerate(keep)}
+    u.problems = [u.problems[i] for i in keep]
+    u.measures = [m for m in u.measures if not frame(m.text)]
+    for m in u.measures:
+        if m.problem is not None:
+            m.problem = new_index.get(m.problem)
+
+
 def drop_fragments(u) -> None:
     """Drop what the reader took for items and is not one: scraps of fewer than four Chinese
     characters (an OCR'd seal letter, a stray “O”), the 版记, a section's or a group's name, the
@@ -497,7 +562,8 @@ def drop_fragments(u) -> None:
     keep = [i for i, p in enumerate(u.problems) if i not in titles and len(_CJK.findall(p.text)) >= MIN_ITEM_CHARS
             and not IMPRINT_LINE.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
             and not _LIST_INTRO.search(p.text) and not _LIST_CLOSE.match(p.text) and not _MEASURES_CLOSE.match(p.text)
-            and not _ASPECT_TITLE.fullmatch(p.text.strip()) and not _TARGET_LABEL.match(p.text)]
+            and not _ASPECT_TITLE.fullmatch(p.text.strip()) and not _TARGET_LABEL.match(p.text)
+            and not _NOT_AN_ITEM.match(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     for p in u.problems:
@@ -511,10 +577,15 @@ def drop_fragments(u) -> None:
                   and not _TARGET_LABEL.match(m.text) and not IMPRINT_LINE.match(m.text)
                   and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)
                   and not _CAUSE_LEAD.match(m.text) and not _MEASURES_CLOSE.match(m.text)
+                  and not _NOT_AN_ITEM.match(m.text)
                   and not (_DONE.search(m.text) and not _COMMITS_AFTER.search(m.text))]
     for m in u.measures:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)
+        # “1.严格执行……” read with its number out of a paragraph of run-together items: not part of it
+        number = _LEADING_NUMBER.match(m.text)
+        if number and len(_CJK.findall(m.text[number.end():])) >= MIN_ITEM_CHARS:
+            m.text = m.text[number.end():]
         # “打算：加强流动党员管理……”: the label that announced the measure is not part of it
         lead = MEASURE_LEAD.match(m.text) or _ANNOUNCED.match(m.text)
         if lead and len(_CJK.findall(m.text[lead.end():])) >= MIN_ITEM_CHARS:

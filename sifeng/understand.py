@@ -38,7 +38,7 @@ MEASURE_MARKER = re.compile(rf"(?:{_MEASURE_LABELS})[：:]"
                              r"(?:决定|要求|承诺)[，,：:]?")
 _PROBLEM_LABELS = r"存在问题|存在的问题|主要问题|问题表现|问题"
 # A problem item that still opens with the label that announced it (“毛病：坐门诊、查病房少了……”)
-PROBLEM_LEAD = re.compile(rf"\s*(?:{_PROBLEM_LABELS}|具体表现|表现|毛病)[：:]\s*")
+PROBLEM_LEAD = re.compile(rf"\s*(?:{_PROBLEM_LABELS}|主要表现|具体表现|表现|毛病)[：:]\s*")
 _QUOTES = str.maketrans("", "", "“”‘’\"' 　")
 # A measure item that still opens with the label that announced it (“打算：加强流动党员管理……”)
 MEASURE_LEAD = re.compile(rf"\s*(?:{_MEASURE_LABELS}|{_SHORT_MEASURE_LABELS})[：:]\s*")
@@ -185,7 +185,7 @@ def split_enumeration(text: str) -> list[str]:
     Three or more sentences that open with the same verb of resolve (坚持……。坚持……。) are split too."""
     marks = list(_ENUM.finditer(text))
     if len(marks) < 2 or not marks[0].group("marker").startswith("一"):
-        return _split_anaphora(text)
+        return split_inline_numbers(text) or _split_anaphora(text)
     parts = []
     for mark, nxt in zip(marks, marks[1:] + [None]):
         end = nxt.start() if nxt else len(text)
@@ -193,6 +193,36 @@ def split_enumeration(text: str) -> list[str]:
         if clause:
             parts.append(clause)
     return parts
+
+
+# “整改措施：1.每月8日召开……。（责任领导：……）2.县里文件……”: numbered items run together in one paragraph,
+# each number opening a sentence (at the start, after a colon or after the close of the item before)
+# (or circled: “整改措施：①……；②……”)
+_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=[：:。；;）)]))\s*(?:(?P<n>[1-9])[.、．](?!\d)|(?P<c>[①-⑨]))")
+
+
+def _number_of(mark: re.Match) -> int:
+    return int(mark.group("n")) if mark.group("n") else ord(mark.group("c")) - ord("①") + 1
+
+
+def split_inline_numbers(text: str) -> Optional[list[str]]:
+    """The numbered items (1. 2. or ① ②) run together in `text`, or None."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    run = []
+    for mark in marks:
+        if _number_of(mark) == len(run) + 1 and (not run or bool(mark.group("c")) == bool(run[0].group("c"))):
+            run.append(mark)
+        elif run:
+            break
+    if len(run) < 2 or text[:run[0].start()].strip() and not re.search(r"[：:]\s*$", text[:run[0].start()]):
+        return None
+    parts = [text[mark.end():(nxt.start() if nxt else len(text))].strip(" ；;，,")
+             for mark, nxt in zip(run, run[1:] + [None])]
+    parts = [p for p in parts if p]
+    return parts if len(parts) >= 2 and all(len(_CJK_CHARS.findall(p)) >= 6 for p in parts) else None
+
+
+_CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 
 _LIST_LEAD = re.compile(r"(?:主要|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在)[^：:]{0,12}[：:]")
@@ -582,6 +612,12 @@ def _titles_next_clauses(blocks: list[Block], index: int) -> bool:
 _TWO_PART_TITLE = re.compile(r"^[^，,。；;：:]{2,9}[，,、][^，,。；;：:]{2,9}$")
 
 
+def is_signing_line(text: str) -> bool:
+    """A line that is only a signing unit, a masked signer or a date."""
+    text = text.strip()
+    return bool(_SIGNING_UNIT.match(text) or _SIGNING_PERSON.match(text) or _SIGNING_DATE.match(text))
+
+
 def is_sign_off(block: Block, document: Document) -> bool:
     """The 落款 lines: the unit or signer, and the date."""
     meta = document.metadata
@@ -594,7 +630,9 @@ def is_sign_off(block: Block, document: Document) -> bool:
 
 # A line that is only a unit's full name (中共××县××乡委员会) or a masked signer (赵××): a 落款,
 # even where the title did not name the unit.
-_SIGNING_UNIT = re.compile(r"^(?:中共|中国共产党)[^，。；：,;:！？、\s]{2,26}(?:委员会|党委|党组|党工委|总支部?|支部(?:委员会)?)$")
+_SIGNING_UNIT = re.compile(r"^(?:(?:中共|中国共产党)[^，。；：,;:！？、\s]{2,26}(?:委员会|党委|党组|党工委|总支部?|支部(?:委员会)?)"
+                           # “××村党支部”, “××村村民委员会”: a village's or a community's own bodies
+                           r"|[^，。；：,;:！？、\s]{1,12}(?:村|社区)(?:党支部|党总支|村民委员会|村委会|居民委员会|居委会|两委))$")
 _SIGNING_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[×Xx＊*]{1,2}|某某?)$")
 # A line that is only a date, as OCR may leave it (“二〇→四年四月三十日”: 一 read as →).
 _DATE_CHAR = r"[\d〇○Ｏ零一二三四五六七八九十→—\-_－]"
@@ -719,11 +757,13 @@ def label_fields(line: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     return owner, (deadlines or [None])[0]
 
 
-_SECOND_TIME = re.compile(r"[，,；;][^：:，,。；;]{0,12}(?:长期坚持|常态化|长期|每[年季月周天日]|\d{1,2}月底?前|年底前|立行立改)[^：:，,。；;]{0,4}$")
+_SECOND_TIME = re.compile(r"[，,；;][^：:，,。；;]{0,12}(?:长期坚持|常态化|长期|每[年季月周天日]|\d{1,2}月底?前|年底前|立行立改)[^：:，,。；;]{0,4}[。；;]?\s*$")
 
 
-_BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]\s*$")
-_BEFORE_PROBLEM = re.compile(rf"(?:{_PROBLEM_LABELS})[：:]\s*$")
+# (the label may be followed by the first clause's marker: “措施：一是……”)
+_FIRST_MARK = r"\s*(?:一是|首先|1[.、．]|[（(]1[）)]|①)?\s*$"
+_BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]" + _FIRST_MARK)
+_BEFORE_PROBLEM = re.compile(rf"(?:{_PROBLEM_LABELS})[：:]" + _FIRST_MARK)
 
 
 # “针对去年修路时我自己定了施工队的问题，以后5万元以上的工程一律…”: what is done about a problem the
@@ -813,7 +853,8 @@ def attach_block_labels(text: str, result: Understanding) -> None:
             continue
         keep.append(item)
     result.measures = keep
-    placed = [(text.find(m.text), m) for m in result.measures]
+    # (an item whose text the reader joined across a line break is placed by its opening)
+    placed = [(text.find(m.text) if m.text in text else text.find(m.text[:16]), m) for m in result.measures]
     bounds = sorted(at for at in (text.find(x) for x in [i.text for i in result.problems] + result.headings if x)
                     if at >= 0)
     offset = 0
@@ -824,9 +865,14 @@ def attach_block_labels(text: str, result: Understanding) -> None:
         if fields is None:
             continue
         lower = max([b for b in bounds if b < start] + [previous])
-        for at, measure in placed:
-            if lower < at < start:
-                _attach(measure, *fields)
+        block = [measure for at, measure in placed if lower < at < start]
+        # Inside a numbered list of measures that goes on after it (“（四）……\n完成时限：长期坚持\n（五）……”),
+        # the line is the last measure's own, not the list's.
+        after = min((at for at in [*(a for a, _ in placed), *bounds] if at > start), default=None)
+        if block and after is not None and any(at == after for at, _ in placed) and after not in bounds:
+            block = block[-1:]
+        for measure in block:
+            _attach(measure, *fields)
         previous = start
 
 

@@ -188,3 +188,84 @@ def test_a_son_in_the_gift_money_explanation_is_not_the_family_business_explanat
     assert "jiashu_zinv_congye" not in {f.id for f in six_explanations(text, text)}
     told = text + "\n本人爱人在县医院工作，女儿在读大学，均未经商办企业。"
     assert "jiashu_zinv_congye" in {f.id for f in six_explanations(told, told)}
+
+
+SPACED_WEB_TABLE = """<html><body><h1>中共溪口县教育局党组问题整改清单</h1>
+<p>局党组对征求到的意见建议进行梳理，形成问题整改清单如下，现予公示。</p>
+<p>序号　存在问题　整改措施　完成时限　责任领导　责任股室</p>
+<p>（一）形式主义方面</p>
+<p>1　对学校的检查评比多，学校疲于准备材料　将检查评比项目压减到10项以内，不要求学校专门制作汇报材料　2014年9月底前　副局长邱××　督导室</p>
+<p>（二）官僚主义方面</p>
+<p>2　教师办手续要在多个股室之间来回跑　在局机关一楼设立教师服务窗口，一个窗口受理　2014年7月底前　副局长邱××　人事股</p>
+<p>（注：本清单中的整改事项完成后，将在局网站逐项公布完成情况。）</p>
+<p>中共溪口县教育局党组</p><p>二〇一四年五月二十八日</p></body></html>"""
+
+
+def test_a_web_table_typed_with_full_width_spaces_keeps_its_category_rows_and_columns():
+    document = parse(SPACED_WEB_TABLE.encode("utf-8"), filename="qingdan.html")
+    table = next(b.table for b in document.blocks if b.table is not None)
+    assert [c.text for c in table.rows[0]] == ["序号", "存在问题", "整改措施", "完成时限", "责任领导", "责任股室"]
+    assert table.rows[1][0].text == "（一）形式主义方面" and not table.rows[1][1].text
+    result = review(SPACED_WEB_TABLE.encode("utf-8"), filename="qingdan.html")
+    assert [p.text[:8] for p in result.problems] == ["对学校的检查评比", "教师办手续要在多"]
+    assert [m.owner.text for m in result.measures] == ["督导室", "人事股"]
+    assert not any(m.text.startswith("（注") for m in result.measures)  # the note under the list is no item
+
+
+CIRCLED = """××县委常委会整改方案
+一、整改的主要任务
+1.会议文件偏多。2013年全县性会议56次，有的会议层层陪会，有的文件照抄照转。
+整改措施：①2014年全县性会议、县委县政府发文数量均比上年压减三分之一以上；②能合并召开的会议一律合并，会议讲话一般不超过30分钟。
+责任领导：县委副书记　牵头单位：县委办　完成时限：2014年12月底前
+二、组织保障
+县委书记对整改工作负总责。
+中共××县委员会
+二〇一四年四月二十八日
+"""
+
+
+def test_circled_numbers_run_together_in_a_paragraph_are_measures_each():
+    result = review(CIRCLED.encode("utf-8"), filename="plan.txt")
+    assert [m.text[:10] for m in result.measures] == ["2014年全县性会议", "能合并召开的会议一律"]
+    assert all(m.problem == 0 and m.owner.text == "县委办" for m in result.measures)
+
+
+LIST_LABEL = """城关派出所所长孙××个人整改措施
+一、存在的问题
+（一）对户籍窗口群众办证难问题重视不够，群众补办身份证要跑三四趟。
+（二）对所里民警的日常管理偏松，有的民警值班期间打牌。
+二、整改措施
+（一）户籍窗口实行中午不休息、周六上午值班，办证材料一次性告知，2014年8月底前落实到位。
+（二）加强学习，深入基层调研，不断提高驾驭复杂治安局势的能力和水平。
+完成时限：长期坚持
+（三）从严管理队伍，民警值班期间一律不得打牌，违者当月通报并扣发绩效。
+完成时限：即日起
+城关派出所所长孙××
+二〇一四年七月十日
+"""
+
+
+def test_a_deadline_line_inside_a_numbered_list_of_measures_is_the_last_measures_own():
+    result = review(LIST_LABEL.encode("utf-8"), filename="geren.txt")
+    first, second, third = result.measures
+    assert first.deadline.text.startswith("2014年8月底前")
+    assert second.deadline.kind == "long_term" and third.deadline.kind == "immediate"
+
+
+VILLAGE_LIST = """××村党支部、村委会整改清单
+根据镇党委要求，村两委对党员群众提出的意见进行了梳理，列出以下整改清单，请群众监督。
+一、存在的问题
+1.村干部坐班不正常，群众办事找不到人。
+二、整改措施
+1.村两委干部轮流在村部值班，值班表在村务公开栏公布。责任人：王××，完成时间：2014年6月底前。
+××村党支部
+××村村民委员会
+以上报告，请审阅。
+二〇一四年五月二十八日
+"""
+
+
+def test_the_title_the_village_bodies_signing_and_a_closing_formula_are_no_items():
+    result = review(VILLAGE_LIST.encode("utf-8"), filename="qingdan.txt")
+    assert len(result.problems) == 1 and len(result.measures) == 1
+    assert result.measures[0].text.startswith("村两委干部轮流在村部值班")
