@@ -513,10 +513,12 @@ def split_labelled_pairs(document: Document, u) -> None:
 
 
 _LEADING_NUMBER = re.compile(r"\s*(?:[1-9]\d?[.、．](?!\d)|[①-⑳])\s*")
-# A note under a list (“（注：本清单中的整改事项完成后……）”) and a report's closing formula (“以上报告，
-# 请审阅。”, “特此报告。”): never an item
+# A note under a list (“（注：本清单中的整改事项完成后……）”), a report's closing formula (“以上报告，
+# 请审阅。”, “特此报告。”) and a closing request to be watched over: never an item
 _NOT_AN_ITEM = re.compile(r"\s*[（(]?\s*(?:注|备注|附注|说明)[：:]"
-                          r"|\s*(?:以上报告|特此报告|妥否|以上汇报)[，,。]?\s*(?:请审阅|请审议|请批示|请指正)?[。]?\s*$")
+                          r"|\s*(?:以上报告|特此报告|妥否|以上汇报)[，,。]?\s*(?:请审阅|请审议|请批示|请指正)?[。]?\s*$"
+                          # “请全村党员群众监督我。”: the request that closes a personal list
+                          r"|\s*(?:恳请|欢迎|请)[^，,。；;]{0,16}(?:监督|批评指正|帮助)(?:我|我们|本人)?[。！!]?\s*$")
 
 
 _COLUMN_WORDS = re.compile(r"序号|存在的?问题|问题表现|整改措施|具体措施|整改目标|完成时[限间]|整改时限|时限|责任[人单位领导部门科室]+|"
