@@ -116,7 +116,7 @@ def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
     """The first non-submission kind whose cues the file carries: (spec, body hits, title hit)."""
     for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
         in_title = any(w in title for w in spec["title_any"])
-        hits = sum(1 for w in spec["body_any"] if w in head)
+        hits = sum(1 for w in spec["body_any"] if (re.search(w[3:], head) if w.startswith("re:") else w in head))
         if hits >= spec["min_body_hits"] or (in_title and hits >= 1):
             return spec, hits, in_title
     return None, 0, False

@@ -403,7 +403,9 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
                                  deadline_cell=unit.deadline_cell, owner_cell=unit.owner_cell))
             in_row[id(measures[-1])] = unit.row is not None
     # (only a table row gives an item its deadline or owner cell)
-    from_tables = [m for m in understanding.measures if m.deadline_cell is not None or m.owner_cell is not None]
+    # (or from a 回头看 table's 下步措施 column, which has neither: a measure read from a table's columns)
+    from_tables = [m for m in understanding.measures if m.deadline_cell is not None or m.owner_cell is not None
+                   or (m.location is not None and m.location.table is not None)]
     if not understanding.problems and len(from_tables) >= 2:
         # Measures the rules read from the columns of a task table (制度名称 | 责任单位 | 完成时限: a
         # 制度建设计划 with no problem list) are kept; the learned reader adds what it found outside tables.

@@ -29,8 +29,8 @@ from .batch import NOT_JUDGED
 from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
-from .understand import (MEASURE_LEAD, PROBLEM_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
-                         is_signing_line, split_block_deadlines, split_inline_numbers, split_listed_items,
+from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, PROBLEM_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
+                         is_signing_line, link_measures, split_block_deadlines, split_inline_numbers, split_listed_items, split_marked_items,
                          understand)
 
 
@@ -100,8 +100,10 @@ class Reviewer:
         if self.segmenter is not None:
             regroup(document, u, self.segmenter, self._gate)
         split_listed_items(u)
+        split_marked_items(u)
         split_labelled_pairs(document, u)
         split_further_measures(u)
+        link_measures(u)  # (clauses cut from a paragraph whose other clause answers a problem)
         retype_by_labels(document.text, u)
         drop_fragments(u)
         drop_frame_lines(document, u)
@@ -461,6 +463,19 @@ _PROGRESS_BUT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[
                            r"(?:但是|但)[，,]?(?P<problem>.+?)(?:下一步|下步)[，,：:](?P<measure>.+)$", re.S)
 
 
+# “[what was done]。但……。春节前镇党政办要……。”: a look-back paragraph under its own heading (关于……问题), with
+# what was done, 但 and the shortcoming, and one sentence of what comes next
+_PROGRESS_BUT_BARE = re.compile(r"^(?P<lead>(?:[^。但]*。){0,2}[^。但]*(?:已|了|比上年|下降|压减|减少|基本解决|完成)[^。但]*[。，,]"
+                                r"(?:[^。但]*。){0,2})"
+                                r"(?:但是|但)[，,]?(?P<problem>[^。]{8,}。)\s*(?:下一步|下步)?[，,]?"
+                                r"(?P<measure>(?:[^。]*。)?[^。]*(?:要|将|计划|争取|牵头|负责|前|以后|今后|继续)[^。]*。?)$", re.S)
+
+
+# “回头看，我的整改还有不足：……。今后每季度……”: a short lead, the shortcoming, then what comes next
+_SHORTFALL_PAIR = re.compile(r"^(?P<lead>[^：:。]{0,24}?(?:还有|还存在|仍有|存在)(?:的|以下|一些)?(?:不足|差距|问题)[：:])"
+                             r"(?P<problem>[^：:]+?[。；;])\s*(?:今后|下一步|下步|下阶段)[，,：:]?(?P<measure>.{8,})$", re.S)
+
+
 # “……就餐；还要精简会议……”: a further commitment run on after a semicolon
 _FURTHER_WORDS = r"(?:还要|另外|再者|并且要|同时还要)[，,]?"
 _FURTHER = re.compile(rf"[；;](?={_FURTHER_WORDS}[\u4e00-\u9fff])")
@@ -493,17 +508,25 @@ def split_labelled_pairs(document: Document, u) -> None:
     then its measure is one of each)."""
     def labelled(text: str):
         text = text.strip()
-        return (_PAIR.match(text) if "【" in text else None) or _PROGRESS_PAIR.match(text) or _PROGRESS_BUT.match(text)
+        return (_PAIR.match(text) if "【" in text else None) or _PROGRESS_PAIR.match(text) or _PROGRESS_BUT.match(text) \
+            or _SHORTFALL_PAIR.match(text) or _PROGRESS_BUT_BARE.match(text)
 
-    pairs = [(b.location, m) for b in document.blocks if b.table is None for m in [labelled(b.text)] if m]
-    if not pairs:
+    matched = [(b, m) for b in document.blocks if b.table is None for m in [labelled(b.text)] if m]
+    if not matched:
         return
-    locations = [loc for loc, _ in pairs]
-    kept = [(i, p) for i, p in enumerate(u.problems) if p.location not in locations]
+    pairs = [(b.location, m) for b, m in matched]
+
+    def inside(item: Item) -> bool:
+        # (where a location names only the page, a scan's, the item must also be part of the paragraph)
+        return any(item.location == b.location and (
+            b.location.paragraph is not None or b.location.line is not None or item.text.strip()[:12] in b.text)
+            for b, _ in matched)
+
+    kept = [(i, p) for i, p in enumerate(u.problems) if not inside(p)]
     new_index = {old: new for new, (old, _) in enumerate(kept)}
     problems = [p for _, p in kept]
     measures = [dataclasses.replace(m, problem=new_index.get(m.problem) if m.problem is not None else None)
-                for m in u.measures if m.location not in locations]
+                for m in u.measures if not inside(m)]
     for location, match in pairs:
         problems.append(Item(text=match.group("problem").strip(), location=location, section="problems"))
         if match.group("measure") and match.group("measure").strip():
@@ -521,20 +544,31 @@ _NOT_AN_ITEM = re.compile(r"\s*[（(]?\s*(?:注|备注|附注|说明)[：:]"
                           r"|\s*(?:恳请|欢迎|请)[^，,。；;]{0,16}(?:监督|批评指正|帮助)(?:我|我们|本人)?[。！!]?\s*$")
 
 
+_ACHIEVED = re.compile(r"做到了|已完成|已经完成|已全部完成|已落实|已整改到位|已办结|兑现了|落实到位")
+_SHORT_OF = re.compile(r"但|仍|还有|还存在|没有做到|没做到|未|不够|不足|差距|不到位|打了折扣")
+
+
+def _achieved_only(text: str) -> bool:
+    """“第二条，工作日中午不喝酒。这一条做到了……”: a look-back's promise kept, with nothing short of it —
+    progress, not a problem."""
+    return bool(_ACHIEVED.search(text)) and not _SHORT_OF.search(text)
+
+
 _COLUMN_WORDS = re.compile(r"序号|存在的?问题|问题表现|整改措施|具体措施|整改目标|完成时[限间]|整改时限|时限|责任[人单位领导部门科室]+|"
                            r"牵头[单位领导部门]+|备注|措施|问题")
 
 
 def drop_frame_lines(document: Document, u) -> None:
     """Drop what frames the text and is read as an item: the document's own title line (“××村党支部、
-    村委会整改清单”, where no title was taken), the signing unit or person (“××村党支部”), and a table's
-    header squeezed into one line (“序号整改措施完成时间”)."""
+    村委会整改清单”, where no title was taken), the signing unit or person (“××村党支部”), a sentence that
+    announces the list after it (“我自己找了下面几条毛病。”), and a table's header squeezed into one line
+    (“序号整改措施完成时间”)."""
     first = next((line.strip() for line in document.text.split("\n") if line.strip()), "")
     title = first if first and title_type(first) else None
 
     def frame(text: str) -> bool:
         bare = text.strip().rstrip("。")
-        return bare == title or is_signing_line(bare) or (
+        return bare == title or is_signing_line(bare) or (len(bare) <= 40 and ANNOUNCES_LIST.search(bare + "。")) or (
             len(bare) <= 30 and len(_CJK.findall(_COLUMN_WORDS.sub("", bare))) < 2)
 
     if not any(frame(i.text) for i in u.problems + u.measures):
@@ -565,7 +599,7 @@ def drop_fragments(u) -> None:
             and not IMPRINT_LINE.match(p.text) and not _is_section_title(p.text) and not _CAUSE_LEAD.match(p.text)
             and not _LIST_INTRO.search(p.text) and not _LIST_CLOSE.match(p.text) and not _MEASURES_CLOSE.match(p.text)
             and not _ASPECT_TITLE.fullmatch(p.text.strip()) and not _TARGET_LABEL.match(p.text)
-            and not _NOT_AN_ITEM.match(p.text)]
+            and not _NOT_AN_ITEM.match(p.text) and not _achieved_only(p.text)]
     new_index = {old: new for new, old in enumerate(keep)}
     u.problems = [u.problems[i] for i in keep]
     for p in u.problems:

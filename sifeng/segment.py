@@ -25,7 +25,7 @@ from classifiers.normalise import normalise
 from classifiers.owners import find_owner
 from docparse import Block, Document
 
-from .understand import (MEASURE_MARKER, Item, Understanding, container_flags, heading_kind, heading_text,
+from .understand import (MEASURE_LEAD, MEASURE_MARKER, Item, Understanding, container_flags, heading_kind, heading_text,
                          is_intro, is_sign_off, label_fields, link_measures, split_enumeration)
 
 MODEL_NAME = "segmenter"
@@ -136,6 +136,9 @@ def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block,
     return out
 
 
+_PIECE_MARK = re.compile(r"^\s*(?:(?:" + MEASURE_LEAD.pattern.strip("\\s*") + r")?\s*)?(?:[（(][1-9][）)]|[①-⑨]|[1-9][.、．](?!\d))?")
+
+
 def document_pieces(document: Document, understanding: Understanding) -> list[Piece]:
     """Every piece of every eligible paragraph, in reading order, with what the first pass made of it."""
     blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
@@ -146,7 +149,8 @@ def document_pieces(document: Document, understanding: Understanding) -> list[Pi
         for k, text in enumerate(pieces):
             core = _core(text)
             role, start = "O", False
-            bare = _ENUM_HEAD.sub("", core)
+            # (without its marker or label: “二是……”, “（2）……”, “整治任务：（1）……”)
+            bare = _ENUM_HEAD.sub("", _core(_PIECE_MARK.sub("", text)))
             for kind, item in found:
                 # (a piece that opens with its marker, “二是每月……”, lies inside an item read without it)
                 if core and item and (core in item or (bare and bare in item)
@@ -419,6 +423,8 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
     sections = {p.block: p.section for p in pieces}
     for b, items in grouped.items():
         if b in kept_blocks:
+            # (a paragraph some item of which was read across paragraphs keeps its first reading, all of it)
+            slots.extend(replaced.get(b, []))
             continue
         if sections.get(b) in _NOT_ITEM_SECTIONS and b not in replaced:
             # a paragraph of the six explanations, the causes or the progress made, where the first

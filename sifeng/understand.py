@@ -22,7 +22,7 @@ from docparse.numbering import cn_to_int, split_label
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
 # Labels that announce a measure: anywhere (整改措施：), or only where a sentence starts (改：, 打算：).
-_MEASURE_LABELS = r"整改措施|整改目标和措施|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|措施"
+_MEASURE_LABELS = r"整改措施|整改目标和措施|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|整治任务|整改任务|措施"
 _SHORT_MEASURE_LABELS = r"改|怎么改|如何改|今后怎么改|下一步怎么改|整改|打算|下步打算|改法|改进办法|整改办法|怎么办"
 MEASURE_MARKER = re.compile(rf"(?:{_MEASURE_LABELS})[：:]"
                              # “……，但影响不好。改：公车不再……” (a personal list: the problem, then 改：/怎么改：)
@@ -122,7 +122,16 @@ def heading_text(block: Block) -> Optional[str]:
         return lead if len(lead) <= 24 else None
     if block.kind == "paragraph" and len(block.text) <= 24 and not block.text.endswith(("。", "；")):
         return block.text
+    announced = ANNOUNCES_LIST.search(block.text) if block.kind == "paragraph" and len(block.text) <= 40 else None
+    if announced:
+        # “对照这些意见，我自己找了下面几条毛病。”, “针对这几条毛病，我定了下面几条改的办法。”: a sentence that
+        # opens the list after it, as a heading would
+        return "存在的问题" if announced.group("what") in ("毛病", "问题", "不足", "差距", "缺点") else "整改措施"
     return None
+
+
+ANNOUNCES_LIST = re.compile(r"(?:下面|以下|如下)(?:的|这)?(?:[一二两三四五六七八九十几]+[条点个项])?(?:方面的)?(?:改的)?"
+                             r"(?P<what>毛病|问题|不足|差距|缺点|办法|措施|打算|改法)[。：:]?$")
 
 
 # ---- document type and scope -----------------------------------------------------------------
@@ -198,11 +207,17 @@ def split_enumeration(text: str) -> list[str]:
 # “整改措施：1.每月8日召开……。（责任领导：……）2.县里文件……”: numbered items run together in one paragraph,
 # each number opening a sentence (at the start, after a colon or after the close of the item before)
 # (or circled: “整改措施：①……；②……”)
-_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=[：:。；;）)]))\s*(?:(?P<n>[1-9])[.、．](?!\d)|(?P<c>[①-⑨]))")
+_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=[：:。；;）)]))\s*(?:(?P<n>[1-9])[.、．](?!\d)|(?P<c>[①-⑨])|[（(](?P<p>[1-9])[）)])")
 
 
 def _number_of(mark: re.Match) -> int:
-    return int(mark.group("n")) if mark.group("n") else ord(mark.group("c")) - ord("①") + 1
+    if mark.group("c"):
+        return ord(mark.group("c")) - ord("①") + 1
+    return int(mark.group("n") or mark.group("p"))
+
+
+def _scheme(mark: re.Match) -> str:
+    return "c" if mark.group("c") else "p" if mark.group("p") else "n"
 
 
 def split_inline_numbers(text: str) -> Optional[list[str]]:
@@ -210,11 +225,14 @@ def split_inline_numbers(text: str) -> Optional[list[str]]:
     marks = list(_INLINE_NUMBER.finditer(text))
     run = []
     for mark in marks:
-        if _number_of(mark) == len(run) + 1 and (not run or bool(mark.group("c")) == bool(run[0].group("c"))):
+        if _number_of(mark) == len(run) + 1 and (not run or _scheme(mark) == _scheme(run[0])):
             run.append(mark)
         elif run:
             break
-    if len(run) < 2 or text[:run[0].start()].strip() and not re.search(r"[：:]\s*$", text[:run[0].start()]):
+    # before the first number: nothing, a lead-in ending in a colon, or a short title (“严明窗口工作纪律。①……”)
+    head = text[:run[0].start()].strip() if run else ""
+    if len(run) < 2 or head and not re.search(r"[：:]\s*$", head) and not (
+            len(head) <= 20 and head.endswith(("。", "．")) and not re.search(r"[，,；;]", head)):
         return None
     parts = [text[mark.end():(nxt.start() if nxt else len(text))].strip(" ；;，,")
              for mark, nxt in zip(run, run[1:] + [None])]
@@ -708,6 +726,16 @@ def link_measures(result: Understanding, threshold: float = 0.2) -> None:
             for index, measure in enumerate(result.measures):
                 measure.problem = index
             return
+    # a clause of a paragraph whose other clause answers a problem answers it too (①……；②……)
+    by_paragraph: dict = {}
+    for measure in result.measures:
+        where = measure.location
+        if measure.problem is not None and where is not None and where.table is None and (
+                where.paragraph is not None or where.line is not None):
+            by_paragraph.setdefault(where, measure.problem)
+    for measure in result.measures:
+        if measure.problem is None and measure.location in by_paragraph:
+            measure.problem = by_paragraph[measure.location]
     for measure in result.measures:
         if measure.problem is not None:
             continue
@@ -867,10 +895,13 @@ def attach_block_labels(text: str, result: Understanding) -> None:
         lower = max([b for b in bounds if b < start] + [previous])
         block = [measure for at, measure in placed if lower < at < start]
         # Inside a numbered list of measures that goes on after it (“（四）……\n完成时限：长期坚持\n（五）……”),
-        # the line is the last measure's own, not the list's.
+        # the line is the last item's own (all its clauses), not the list's.
         after = min((at for at in [*(a for a, _ in placed), *bounds] if at > start), default=None)
         if block and after is not None and any(at == after for at, _ in placed) and after not in bounds:
-            block = block[-1:]
+            last = block[-1].location
+            placed_by_paragraph = last is not None and (last.paragraph is not None or last.line is not None)
+            # (its clauses, ①……②……, where paragraphs are told apart)
+            block = [m for m in block if placed_by_paragraph and m.location == last] or block[-1:]
         for measure in block:
             _attach(measure, *fields)
         previous = start
@@ -904,6 +935,40 @@ def _attach(measure: Item, owner: Optional[str], deadline: Optional[str]) -> Non
         measure.owner_cell = owner
     if deadline and not measure.deadline_cell:
         measure.deadline_cell = deadline
+
+
+def split_marked(text: str) -> Optional[list[str]]:
+    """The clauses of an item that still holds several marked ones (一是……；二是……, 1.……2.……, ①……②……,
+    （1）……（2）……), or None."""
+    numbered = split_inline_numbers(text)
+    if numbered:
+        return numbered
+    marks = list(_ENUM.finditer(text))
+    if len(marks) >= 2 and marks[0].group("marker").startswith("一"):
+        head = text[:marks[0].start()].strip()
+        if not head or re.search(r"[：:]\s*$", head) or (len(head) <= 20 and head.endswith("。")):
+            parts = split_enumeration(text[marks[0].start():])
+            return parts if len(parts) >= 2 else None
+    return None
+
+
+def split_marked_items(result: Understanding) -> None:
+    """Cut every item read outside a table that still holds several marked clauses into them (a table
+    cell with several numbered actions stays one item, documents README); the measures answering a
+    cut problem answer its first clause."""
+    def cut(items: list[Item]) -> tuple[list[Item], dict[int, int]]:
+        out, index = [], {}
+        for old, item in enumerate(items):
+            index[old] = len(out)
+            parts = split_marked(item.text) if item.location is None or item.location.table is None else None
+            out += [replace(item, text=part) for part in parts] if parts else [item]
+        return out, index
+
+    result.problems, moved = cut(result.problems)
+    for measure in result.measures:
+        if measure.problem is not None:
+            measure.problem = moved.get(measure.problem)
+    result.measures, _ = cut(result.measures)
 
 
 def split_listed_items(result: Understanding) -> None:

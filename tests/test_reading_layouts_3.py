@@ -269,3 +269,70 @@ def test_the_title_the_village_bodies_signing_and_a_closing_formula_are_no_items
     result = review(VILLAGE_LIST.encode("utf-8"), filename="qingdan.txt")
     assert len(result.problems) == 1 and len(result.measures) == 1
     assert result.measures[0].text.startswith("村两委干部轮流在村部值班")
+
+
+SPOKEN = """我的整改措施
+石桥村文书　张某某
+这次活动，乡里包村的同志和村里的党员群众给我提了不少意见，我一条一条都记下来了。
+对照这些意见，我自己找了下面几条毛病。
+群众来村里开证明，我有时候不在，就让人家第二天再来，有的老人为开一个证明跑了三趟。
+上班时间我有时候在办公室用电脑打扑克，群众来了还要等我把这一把打完。
+针对这几条毛病，我定了下面几条改的办法。
+从今天起我每天上午8点到11点都在村委会，开证明的当场给开，不让群众跑第二趟。
+上班时间不再打扑克、玩游戏，办公室电脑上的游戏我都删掉。
+请乡党委和全村党员群众监督我。
+二〇一四年五月六日
+"""
+
+
+def test_sentences_that_announce_the_lists_after_them_open_problems_and_measures():
+    result = review(SPOKEN.encode("utf-8"), filename="geren.txt")
+    assert [p.text[:8] for p in result.problems] == ["群众来村里开证明", "上班时间我有时候"]
+    assert [m.text[:8] for m in result.measures] == ["从今天起我每天上", "上班时间不再打扑"]
+
+
+LOOK_BACK_TABLE_AND_SHORTFALL = """个人整改措施落实情况“回头看”自查报告
+副总经理　孙××
+公司党委：
+现将我的个人整改措施落实情况报告如下。
+序号\t整改任务\t完成情况\t下步措施
+1\t深入供水一线少\t2014年下半年到各营业所现场办公12次\t每月到营业所和加压站现场办公不少于2次
+2\t用户报修响应慢\t开通24小时报修热线\t2015年6月底前将报修处理情况纳入营业所月度考核
+回头看，我的整改还有不足：有的整改任务满足于制度出台，执行情况跟踪检查少。今后每季度对分管部门的制度执行情况抽查一次，抽查结果报公司党委。
+孙××
+二〇一五年一月八日
+"""
+
+
+def test_a_look_back_table_gives_its_next_steps_and_a_shortfall_paragraph_its_problem_and_measure():
+    result = review(LOOK_BACK_TABLE_AND_SHORTFALL.encode("utf-8"), filename="huitoukan.txt")
+    assert result.doc_type == "回头看自查报告"
+    assert [p.text for p in result.problems] == ["有的整改任务满足于制度出台，执行情况跟踪检查少。"]
+    texts = [m.text for m in result.measures]
+    assert texts[0].startswith("每月到营业所") and texts[1].startswith("2015年6月底前")
+    assert texts[-1].startswith("每季度对分管部门的制度执行情况抽查一次")
+
+
+ARTICLES_OF_A_PROMISE = """个人整改措施落实情况“回头看”自查报告
+活动中我给自己定了三条整改措施，现在对照着说一说。
+第一条，每月下村不少于8天。这一条基本做到了，全年下村107天。但是下村主要是跑项目、催进度，坐下来跟群众拉家常的时候少。以后我每次下村至少走访3户群众，把群众提的事记在本子上。
+第二条，工作日中午不喝酒。这一条做到了，中午一次酒也没有喝过。
+第三条，分管的计生服务站办证一次办结。服务站现在实行了一次性告知，但是外出人员的婚育证明还要群众回村里开，有的要跑两三趟。我跟县计生局衔接，明年3月底前把婚育证明改成由乡服务站直接函调核实。
+赵××
+二〇一四年十二月二十六日
+"""
+
+
+def test_a_look_back_that_goes_through_its_promises_article_by_article_is_no_set_of_rules():
+    result = review(ARTICLES_OF_A_PROMISE.encode("utf-8"), filename="huitoukan.txt")
+    assert result.not_submission is None and result.doc_type == "回头看自查报告"
+    assert [p.text[:8] for p in result.problems] == ["下村主要是跑项目", "外出人员的婚育证"]
+    assert [m.text[:8] for m in result.measures] == ["以后我每次下村至", "我跟县计生局衔接"]
+
+
+def test_numbers_in_brackets_and_a_title_before_them_split_an_item():
+    from sifeng.understand import split_marked
+    assert split_marked("严明窗口工作纪律。（1）实行上下班刷卡考勤，考勤情况每周通报；（2）工作时间窗口人员一律不得玩手机。") == [
+        "实行上下班刷卡考勤，考勤情况每周通报", "工作时间窗口人员一律不得玩手机。"]
+    assert split_marked("会议时间控制在（1）小时以内") is None
+    assert heading_kind("四、努力的重点") == "measures" and heading_kind("三、工作任务") == "measures"
