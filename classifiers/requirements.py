@@ -7,6 +7,7 @@ explanations (or causes) are given, or in a sentence about oneself or the team.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,12 +29,20 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。；;！？\n])", text) if s.strip()]
 
 
+@functools.lru_cache(maxsize=None)
+def _about_other(group: str, item_id: str) -> re.Pattern[str]:
+    """A sentence headed by another item of `group` than `item_id` (its name or a strong synonym)."""
+    others = [w for item in load_yaml("requirements.yaml")[group]["items"] if item["id"] != item_id
+              for w in [item["name"], *item.get("synonyms", {}).get("strong", [])]]
+    return re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]?)?\s*(?:关于|在|对于?)?(?:"
+                      + "|".join(map(re.escape, others)) + r")(?:方面|情况|问题)?[，,：:。]")
+
+
 def _find(group: str, full_text: str, section_text: str) -> list[Found]:
     spec = load_yaml("requirements.yaml")[group]
     sentences = _sentences(full_text)
     section_sentences = _sentences(section_text)
     found = []
-    strong_of = {item["id"]: [item["name"], *item.get("synonyms", {}).get("strong", [])] for item in spec["items"]}
     for item in spec["items"]:
         synonyms = item.get("synonyms", {})
         quote = None
@@ -44,9 +53,7 @@ def _find(group: str, full_text: str, section_text: str) -> list[Found]:
         if quote is None:
             # A weak word does not count in a sentence headed by another item (“关于人情消费，2013年儿子
             # 结婚……” says nothing of what the family does for a living).
-            others = [w for other, words in strong_of.items() if other != item["id"] for w in words]
-            about_other = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]?)?\s*(?:关于|在|对于?)?(?:"
-                                     + "|".join(map(re.escape, others)) + r")(?:方面|情况|问题)?[，,：:。]")
+            about_other = _about_other(group, item["id"])
 
             def free(s: str) -> bool:
                 return not about_other.match(s)

@@ -19,6 +19,7 @@ from classifiers.spans import read_measure
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
 from classifiers.resources import load_yaml
 from docparse import Document, Location, parse
+from docparse.numbering import split_label
 from docparse.structure import IMPRINT_LINE
 from docparse.api import Source
 
@@ -30,7 +31,7 @@ from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, PROBLEM_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
-                         is_signing_line, link_measures, split_block_deadlines, split_inline_numbers, split_listed_items, split_marked_items,
+                         is_signing_line, link_measures, split_block_deadlines, split_listed_items, split_marked_items,
                          understand)
 
 
@@ -483,17 +484,11 @@ _FURTHER = re.compile(rf"[；;](?={_FURTHER_WORDS}[\u4e00-\u9fff])")
 
 def split_further_measures(u) -> None:
     """A measure that runs a further commitment on after a semicolon (……；还要……) is two measures,
-    each answering what the first answered, when both halves are items of their own length; so are
-    numbered items run together in a paragraph (①……；②……)."""
+    each answering what the first answered, when both halves are items of their own length."""
     measures = []
     for m in u.measures:
         parts = _FURTHER.split(m.text)
-        numbered = split_inline_numbers(m.text) if m.location is None or m.location.table is None else None
-        if numbered:
-            # “①……；②……” run together in a paragraph: numbered items, each a measure (a table cell
-            # with several numbered actions stays one, documents README)
-            measures += [dataclasses.replace(m, text=part) for part in numbered]
-        elif len(parts) == 2 and all(len(_CJK.findall(p)) >= 10 for p in parts):
+        if len(parts) == 2 and all(len(_CJK.findall(p)) >= 10 for p in parts):
             first, second = parts[0].strip(), re.sub(f"^{_FURTHER_WORDS}", "", parts[1]).strip()
             measures += [dataclasses.replace(m, text=first), dataclasses.replace(m, text=second)]
         else:
@@ -535,7 +530,6 @@ def split_labelled_pairs(document: Document, u) -> None:
     u.problems, u.measures = problems, measures
 
 
-_LEADING_NUMBER = re.compile(r"\s*(?:[1-9]\d?[.、．](?!\d)|[①-⑳])\s*")
 # A note under a list (“（注：本清单中的整改事项完成后……）”), a report's closing formula (“以上报告，
 # 请审阅。”, “特此报告。”) and a closing request to be watched over: never an item
 _NOT_AN_ITEM = re.compile(r"\s*[（(]?\s*(?:注|备注|附注|说明)[：:]"
@@ -554,8 +548,11 @@ def _achieved_only(text: str) -> bool:
     return bool(_ACHIEVED.search(text)) and not _SHORT_OF.search(text)
 
 
-_COLUMN_WORDS = re.compile(r"序号|存在的?问题|问题表现|整改措施|具体措施|整改目标|完成时[限间]|整改时限|时限|责任[人单位领导部门科室]+|"
-                           r"牵头[单位领导部门]+|备注|措施|问题")
+@functools.lru_cache(maxsize=1)
+def _column_words() -> re.Pattern[str]:
+    """Any column name of corpora/sections.yaml (序号, 整改措施, 完成时间 …), longest first."""
+    words = {w for spec in load_yaml("sections.yaml")["columns"].values() for w in spec["any"]}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def drop_frame_lines(document: Document, u) -> None:
@@ -568,8 +565,8 @@ def drop_frame_lines(document: Document, u) -> None:
 
     def frame(text: str) -> bool:
         bare = text.strip().rstrip("。")
-        return bare == title or is_signing_line(bare) or (len(bare) <= 40 and ANNOUNCES_LIST.search(bare + "。")) or (
-            len(bare) <= 30 and len(_CJK.findall(_COLUMN_WORDS.sub("", bare))) < 2)
+        return bare == title or is_signing_line(bare) or (len(bare) <= 40 and ANNOUNCES_LIST.search(bare) is not None) or (
+            len(bare) <= 30 and len(_CJK.findall(_column_words().sub("", bare))) < 2)
 
     if not any(frame(i.text) for i in u.problems + u.measures):
         return
@@ -619,9 +616,9 @@ def drop_fragments(u) -> None:
         if m.problem is not None:
             m.problem = new_index.get(m.problem)
         # “1.严格执行……” read with its number out of a paragraph of run-together items: not part of it
-        number = _LEADING_NUMBER.match(m.text)
-        if number and len(_CJK.findall(m.text[number.end():])) >= MIN_ITEM_CHARS:
-            m.text = m.text[number.end():]
+        number, rest = split_label(m.text.strip())
+        if number is not None and len(_CJK.findall(rest)) >= MIN_ITEM_CHARS:
+            m.text = rest
         # “打算：加强流动党员管理……”: the label that announced the measure is not part of it
         lead = MEASURE_LEAD.match(m.text) or _ANNOUNCED.match(m.text)
         if lead and len(_CJK.findall(m.text[lead.end():])) >= MIN_ITEM_CHARS:

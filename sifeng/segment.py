@@ -24,6 +24,7 @@ from classifiers.hollowness import latest_model
 from classifiers.normalise import normalise
 from classifiers.owners import find_owner
 from docparse import Block, Document
+from docparse.numbering import split_label
 
 from .understand import (MEASURE_LEAD, MEASURE_MARKER, Item, Understanding, container_flags, heading_kind, heading_text,
                          is_intro, is_sign_off, label_fields, link_measures, split_enumeration)
@@ -136,7 +137,10 @@ def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block,
     return out
 
 
-_PIECE_MARK = re.compile(r"^\s*(?:(?:" + MEASURE_LEAD.pattern.strip("\\s*") + r")?\s*)?(?:[（(][1-9][）)]|[①-⑨]|[1-9][.、．](?!\d))?")
+def _unmarked(text: str) -> str:
+    """A piece without the label and the number it opens with (“整治任务：（1）……” → “……”)."""
+    lead = MEASURE_LEAD.match(text)
+    return split_label(text[lead.end():] if lead else text.strip())[1]
 
 
 def document_pieces(document: Document, understanding: Understanding) -> list[Piece]:
@@ -150,7 +154,7 @@ def document_pieces(document: Document, understanding: Understanding) -> list[Pi
             core = _core(text)
             role, start = "O", False
             # (without its marker or label: “二是……”, “（2）……”, “整治任务：（1）……”)
-            bare = _ENUM_HEAD.sub("", _core(_PIECE_MARK.sub("", text)))
+            bare = _ENUM_HEAD.sub("", _core(_unmarked(text)))
             for kind, item in found:
                 # (a piece that opens with its marker, “二是每月……”, lies inside an item read without it)
                 if core and item and (core in item or (bare and bare in item)

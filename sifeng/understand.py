@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from classifiers.deadlines import find_deadline
+from classifiers.owners import find_owner
 from classifiers.resources import load_yaml
 from docparse import Block, Document, Location, Table
 from docparse.numbering import cn_to_int, split_label
@@ -873,8 +874,6 @@ def attach_block_labels(text: str, result: Understanding) -> None:
         if block and keep and count and (_HAS_TIME.search(rest) or by):
             # “以上三项于9月底前落实到位。”, “以上两项由县住建局牵头，中秋节前完成。”: one deadline (and
             # owner) for the measures before it that name none of their own; it is not a measure itself
-            from classifiers.owners import find_owner
-
             for measure in keep[-count:]:
                 _attach(measure, by.group("owner") if by and find_owner(measure.text) is None else None,
                         rest if _HAS_TIME.search(rest) and find_deadline(measure.text) is None else None)
@@ -956,11 +955,18 @@ def split_marked_items(result: Understanding) -> None:
     """Cut every item read outside a table that still holds several marked clauses into them (a table
     cell with several numbered actions stays one item, documents README); the measures answering a
     cut problem answer its first clause."""
+    _cut_items(result, lambda item: split_marked(item.text)
+               if item.location is None or item.location.table is None else None)
+
+
+def _cut_items(result: Understanding, split) -> None:
+    """Replace every item that `split` cuts (into a list of texts; None leaves it) by its parts; the
+    measures answering a cut problem answer its first part."""
     def cut(items: list[Item]) -> tuple[list[Item], dict[int, int]]:
         out, index = [], {}
         for old, item in enumerate(items):
             index[old] = len(out)
-            parts = split_marked(item.text) if item.location is None or item.location.table is None else None
+            parts = split(item)
             out += [replace(item, text=part) for part in parts] if parts else [item]
         return out, index
 
@@ -974,19 +980,4 @@ def split_marked_items(result: Understanding) -> None:
 def split_listed_items(result: Understanding) -> None:
     """Cut every item that is a lead-in and a semicolon list (split_colon_list) into the listed items;
     the measures answering a cut problem answer its first part."""
-    def cut(items: list[Item]) -> tuple[list[Item], dict[int, int]]:
-        out, index = [], {}
-        for old, item in enumerate(items):
-            index[old] = len(out)
-            parts = split_colon_list(item.text)
-            if parts is None:
-                out.append(item)
-                continue
-            out += [replace(item, text=part) for part in parts]
-        return out, index
-
-    result.problems, moved = cut(result.problems)
-    for measure in result.measures:
-        if measure.problem is not None:
-            measure.problem = moved.get(measure.problem)
-    result.measures, _ = cut(result.measures)
+    _cut_items(result, lambda item: split_colon_list(item.text))
