@@ -298,7 +298,10 @@ def _find_title(raws: list[RawBlock]) -> list[int]:
             and not (i < 3 and _BREADCRUMB.match(clean(r.text)))][:4]
     if not flow or raws[flow[0]].table is not None:
         return []
-    aligned = any(raws[i].centered or raws[i].title_style for i in flow)
+    # (only what stands above the first table: a short document's centred signature under a table is no
+    # sign that its title was set centred)
+    before_table = flow[:next((n for n, i in enumerate(flow) if raws[i].table is not None), len(flow))]
+    aligned = any(raws[i].centered or raws[i].title_style for i in before_table)
     if len(flow) >= 2 and raws[flow[1]].table is None:
         # A centred title that wrapped: its first line fills the width (so it does not look centred),
         # the rest is a short centred line that completes the document's name (…专项整治方 / 案).

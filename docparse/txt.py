@@ -14,8 +14,14 @@ from .structure import RawBlock
 from .text import Line, leading_indent, paragraphs_from_lines
 
 
-def read_text_lines(text: str) -> list[RawBlock]:
-    """Raw blocks from decoded plain text (also used for OCR output)."""
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def read_text_lines(text: str, *, aligned_columns: bool = False) -> list[RawBlock]:
+    """Raw blocks from decoded plain text (also used for OCR output). With `aligned_columns` (a
+    typed text file, not OCR output), a line whose fields are set apart by runs of two or more
+    spaces (a table typed with the space bar: “1     村务公开不及时……      财务收支按季度……      报账员李××”)
+    keeps them apart, as a tab or a full-width space would."""
     raw_lines = re.split(r"\r\n|\r|\n|\u2028|\u2029|\x0c", text)
     wrap_width = _wrap_width([len(line.strip()) for line in raw_lines if line.strip()])
     # A file whose paragraphs open indented (“　　按照……”) shows a paragraph's own hard breaks as lines
@@ -28,6 +34,8 @@ def read_text_lines(text: str) -> list[RawBlock]:
     for number, raw in enumerate(raw_lines, start=1):
         # a tab inside a line separates fields (a table exported as text), as a full-width space does
         stripped = re.sub(r"(?<=\S)\t+(?=\S)", "\u3000", raw.strip())
+        if aligned_columns and len(_SPACE_RUN.findall(stripped)) >= 2:
+            stripped = _SPACE_RUN.sub("\u3000", stripped)
         indent = leading_indent(raw)
         seen_indented = seen_indented or (indent >= 1 and bool(stripped))
         lines.append(Line(
@@ -48,7 +56,7 @@ def read_txt(data: bytes, limits: Limits) -> tuple[list[RawBlock], list[Notice]]
     """Raw blocks of a text file, with a notice for each repair made while decoding it."""
     decoded = decode(data)
     notices = [Notice(code="text_repaired", message=repair) for repair in decoded.repairs]
-    return read_text_lines(decoded.text[: limits.max_text_chars]), notices
+    return read_text_lines(decoded.text[: limits.max_text_chars], aligned_columns=True), notices
 
 
 def _wrap_width(lengths: list[int]) -> Optional[int]:

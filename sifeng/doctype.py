@@ -131,12 +131,13 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     from classifiers.doctypes import NOT_A_SUBMISSION, decide, default_model
 
     spec = load_yaml("doc_kinds.yaml")
-    text = document.text
+    # (a page in traditional script, “……黨組關於專項巡視集中整改進展情況的通報”, is judged by the same cues)
+    text = to_simplified(document.text)
     chars = len(_CJK.findall(text))
     if chars < spec["min_chars"]:
         return DocTypeJudgement(None, 0.9, "none", TOO_SHORT,
                                 f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
-    title = document.metadata.title or ""
+    title = to_simplified(document.metadata.title or "")
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")
     head_lines = [line.strip() for line in text.split("\n", 12)[:12]]
     if named is None and any(len(line) <= 60 and _PROGRESS_NOTICE.search(line) for line in head_lines):

@@ -91,8 +91,13 @@ def _expand_paths(inputs: list[str]) -> Iterator[tuple[str, Optional[Path], Opti
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()):
-                if found.suffix.lower() in SUPPORTED | {".zip"}:
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if found.suffix.lower() not in SUPPORTED | {".zip"}:
+                    continue
+                if found.is_symlink():
+                    # (a link inside a folder may point anywhere: not followed, but not passed over in silence)
+                    yield str(found), None, "是符号链接，文件夹中的链接不跟随读取；请直接指定它指向的文件"
+                else:
                     yield str(found), found, None
         elif path.is_file():
             yield str(path), path, None

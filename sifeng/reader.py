@@ -26,8 +26,8 @@ from classifiers.normalise import normalise
 from classifiers.owners import find_owner
 from docparse import Block, Document, Location
 
-from .understand import (MEASURE_MARKER, Item, Understanding, column_roles, container_flags, heading_text,
-                         is_intro, is_sign_off, heading_kind, split_enumeration)
+from .understand import (MEASURE_MARKER, NEXT_STEP_OPENING, Item, Understanding, column_roles, container_flags,
+                         heading_text, is_intro, is_sign_off, heading_kind, split_enumeration)
 
 MODEL_NAME = "reader"
 ROLES = ("P", "M", "O")
@@ -382,6 +382,9 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     found = units(document)
     rule_roles(found, understanding)
     roles = after_problem_intro(found, smooth(found, reader.tag(featurise(document, found, gate))))
+    # A paragraph that opens with what is to come and promises it (“今后，村党支部将继续……”) states no
+    # problem, under whatever heading (存在的问题和下一步打算) it stands.
+    roles = ["M" if role == "P" and NEXT_STEP_OPENING.match(unit.text) else role for unit, role in zip(found, roles)]
     problems: list[Item] = []
     measures: list[Item] = []
     in_row: dict[int, bool] = {}  # id of each item → whether it was read from a table row

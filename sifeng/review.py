@@ -106,6 +106,8 @@ class Reviewer:
         split_further_measures(u)
         link_measures(u)  # (clauses cut from a paragraph whose other clause answers a problem)
         retype_by_labels(document.text, u)
+        # (after the retyping: the measure of “针对……的问题：……” follows a 问题： that is no label)
+        split_targeted_pairs(document, u)
         drop_fragments(u)
         drop_frame_lines(document, u)
         attach_block_labels(document.text, u)
@@ -165,8 +167,11 @@ class Reviewer:
         prediction = self.styles.classify(item.text, heading=heading_style(item.context))
         # (a problem the model files under a style is about the styles, whatever outside cause it names)
         style_score = 1.0 if prediction.labels else max(prediction.scores.values(), default=0.0)
-        note = focus_note(item.text, focus_score(item.text), F.param("unfocused", "focus_score_at", 0.6),
-                          style_score, F.param("unfocused", "style_score_below", 0.3))
+        score = focus_score(item.text)
+        # (a problem the model gives no style at all needs less of the focus model's doubt)
+        at = F.param("unfocused", "focus_score_at", 0.6) if prediction.labels else \
+            F.param("unfocused", "unlabelled_focus_score_at", 0.6)
+        note = focus_note(item.text, score, at, style_score, F.param("unfocused", "style_score_below", 0.3))
         return Problem(id=index, text=item.text, location=item.location, where=item.location.describe(),
                        labels=prediction.labels, scores={k: round(v, 4) for k, v in prediction.scores.items()},
                        label_evidence=prediction.evidence, label_note=prediction.note, focused=note is None,
@@ -282,8 +287,15 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
     # A problem that blames conditions or others (not focused) is the one a plan most often leaves
     # unanswered: where no measure comes near it, it is taken as unanswered whatever the counts.
     off_at = F.param("problems_without_measures", "off_topic_match_score_at", 0.0)
+    # (nor does a general pledge placed after it answer it, “进一步转变作风，多为群众办实事”: linked by its
+    # place, hollow, and sharing next to nothing of its wording)
+    by_id = {m.id: m for m in review.measures}
     for problem in review.problems:
-        if problem.id in flagged or problem.id in in_rows or problem.measures or problem.focused:
+        if problem.id in flagged or problem.id in in_rows or problem.focused:
+            continue
+        answers = [by_id[k] for k in problem.measures if k in by_id]
+        if answers and not all(m.hollow and m.location.table is None
+                               and similarity(problem.text, m.text) < _PLEDGE_SHARES_BELOW for m in answers):
             continue
         best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
         if best < off_at:
@@ -307,6 +319,9 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
                 lonely.append((problem, f"没有找到对应的整改措施（最接近的措施相似度 {best[problem.id]:.2f}）"))
     return lonely
 
+
+# the share of an off-topic problem's wording below which a hollow pledge linked to it by place does not answer it
+_PLEDGE_SHARES_BELOW = 0.1
 
 _PROBLEM_TITLE = re.compile(r"^(?:关于.{1,24}|.{1,18}(?:的问题|问题|方面))[。：:]?$")
 
@@ -506,7 +521,35 @@ def split_labelled_pairs(document: Document, u) -> None:
         return (_PAIR.match(text) if "【" in text else None) or _PROGRESS_PAIR.match(text) or _PROGRESS_BUT.match(text) \
             or _SHORTFALL_PAIR.match(text) or _PROGRESS_BUT_BARE.match(text)
 
-    matched = [(b, m) for b in document.blocks if b.table is None for m in [labelled(b.text)] if m]
+    _replace_with_pairs(u, [(b, m) for b in document.blocks if b.table is None for m in [labelled(b.text)] if m])
+
+
+# “针对门诊挂号缴费窗口少、患者排长队的问题：9月底前……”: a plan with no problem list names each problem in
+# the lead of its measure (and “关于……的问题，主要是……” one it leaves unanswered)
+_TARGETED_PAIR = re.compile(r"^针对(?P<problem>[^：:，,。；;]{4,60}?)(?:的)?(?:问题|现象|情况)[：:，,](?P<measure>.{8,})$", re.S)
+_ABOUT_PROBLEM = re.compile(r"^关于(?P<problem>[^：:，,。；;]{4,60}?)(?:的)?问题[，,：:](?P<measure>)(?:主要是|主要原因是|原因是|这是)", re.S)
+
+
+def split_targeted_pairs(document: Document, u) -> None:
+    """In a plan that lists no problem of its own, items opened by 针对……的问题： are one problem (what
+    they name) and one measure each (documents README: a numbered paragraph that states a problem and
+    then its measure is one of each). Taken only where two or more items are so written and no problem
+    was read elsewhere."""
+    blocks = [b for b in document.blocks if b.table is None]
+    targeted = [(b, m) for b in blocks for m in [_TARGETED_PAIR.match(split_label(b.text.strip())[1])] if m]
+    if len(targeted) < 2:
+        return
+    about = [(b, m) for b in blocks for m in [_ABOUT_PROBLEM.match(split_label(b.text.strip())[1])] if m]
+    matched = targeted + about
+    places = {b.location for b, _ in matched}
+    if any(p.location not in places for p in u.problems):
+        return
+    _replace_with_pairs(u, sorted(matched, key=lambda bm: blocks.index(bm[0])))
+
+
+def _replace_with_pairs(u, matched: list) -> None:
+    """Replace the items read from each matched paragraph by its problem and, when it has one, the
+    measure that answers it (groups `problem` and `measure` of the match)."""
     if not matched:
         return
     pairs = [(b.location, m) for b, m in matched]

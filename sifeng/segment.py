@@ -38,6 +38,10 @@ THRESHOLD = 0.9
 _OPEN, _CLOSE = "“‘《（(「", "”’》）)」"
 _ENUM_AHEAD = re.compile(r"[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后")
 _ENUM_HEAD = re.compile(rf"^(?:{_ENUM_AHEAD.pattern})")
+# Village and township prose runs the problem, what was done and the next step into one sentence
+# (“……群众来办事找不到人，今年4月起已公布了手机号码，下一步两委成员轮流在村部坐班……”): a clause opened
+# by a word for what comes next is a piece of its own.
+_NEXT_STEP_AHEAD = re.compile(r"(?:下一步|下步|今后|从现在起|从今以后|接下来|争取[^，。；]{0,6}(?:前|底|内))")
 _MIN_PIECE = 6  # characters: a shorter piece joins the next (“对此，”)
 
 _CONNECTIVES = (
@@ -45,7 +49,7 @@ _CONNECTIVES = (
     ("enum", re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,])")),
     ("then", re.compile(r"^(?:对此|为此|针对|对于|因此|对这|对上述|就此|据此)")),
     ("topic", re.compile(r"^对[^，。；]{2,12}(?:问题|现象|情况|方面)")),
-    ("future", re.compile(r"^(?:今后|下一步|下步|下阶段|接下来|从现在起|即日起|自\S{0,8}起|本人将|我将|我们将|将)")),
+    ("future", re.compile(r"^(?:今后|下一步|下步|下阶段|接下来|从现在起|即日起|自\S{0,8}起|本人将|我将|我们将|将|争取)")),
     ("cause", re.compile(r"^(?:究其原因|分析原因|原因|之所以|这反映|这说明|这暴露|这是|根源|说到底|归根)")),
     ("past", re.compile(r"^(?:已|目前|截至|截止|经过|通过|从\S{0,10}看|去年|今年以来|\d{4}年)")),
     ("prob", re.compile(r"^(?:有的|个别|部分|一些|少数|存在|仍有|还有|但|然而|不过)")),
@@ -72,9 +76,10 @@ class Piece:
     found_start: bool = False  # the first pass's item starts with it
 
 
-def split_pieces(text: str) -> list[str]:
-    """The sentences and clauses of a paragraph: cut after 。！？；; and before 一是/二是/首先… that
-    follow a comma or colon, never inside quotes, brackets or 《》; a piece shorter than six
+def split_pieces(text: str, *, next_step: bool = False) -> list[str]:
+    """The sentences and clauses of a paragraph: cut after 。！？；; before 一是/二是/首先… that
+    follow a comma or colon, and (with `next_step`, in a paragraph read as a problem) before
+    下一步/今后/从现在起… that follow a comma; never inside quotes, brackets or 《》; a piece shorter than six
     characters joins the next."""
     cuts = [0]
     depth = 0
@@ -86,6 +91,8 @@ def split_pieces(text: str) -> list[str]:
         elif depth == 0 and ch in "。！？；;!?" and i + 1 < len(text):
             cuts.append(i + 1)
         elif depth == 0 and ch in "，,：:" and _ENUM_AHEAD.match(text, i + 1):
+            cuts.append(i + 1)
+        elif next_step and depth == 0 and ch in "，," and _NEXT_STEP_AHEAD.match(text, i + 1):
             cuts.append(i + 1)
     cuts.append(len(text))
     raw = [text[a:b] for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
@@ -110,10 +117,12 @@ def _core(text: str) -> str:
     return re.sub(r"[\W_]", "", normalise(text))
 
 
-def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block, list[str], str, Optional[str]]]:
+def _eligible(blocks: list[Block], document: Document, problems: tuple[str, ...] = ()
+              ) -> list[tuple[int, Block, list[str], str, Optional[str]]]:
     """The paragraphs that may hold several items: not headings, table rows, sign-offs, lead-ins,
     or paragraphs cut by inline labels (存在不足：…。原因：…); with two or more pieces. With the
-    heading each sits under and the section that heading opens."""
+    heading each sits under and the section that heading opens. A paragraph holding one of the
+    first pass's `problems` (their cores) is also cut at 下一步/今后… after a comma (split_pieces)."""
     from .reader import is_heading_like, split_labelled
 
     containers = container_flags(blocks)
@@ -131,7 +140,8 @@ def _eligible(blocks: list[Block], document: Document) -> list[tuple[int, Block,
         text = block.text
         if len(text) < 20 or is_sign_off(block, document) or is_intro(text) or split_labelled(text):
             continue
-        pieces = split_pieces(text)
+        core = _core(text)
+        pieces = split_pieces(text, next_step=any(p and p[:24] in core for p in problems))
         if len(pieces) >= 2:
             out.append((index, block, pieces, heading, section))
     return out
@@ -146,10 +156,10 @@ def _unmarked(text: str) -> str:
 def document_pieces(document: Document, understanding: Understanding) -> list[Piece]:
     """Every piece of every eligible paragraph, in reading order, with what the first pass made of it."""
     blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
-    found = [("P", _core(i.text)) for i in understanding.problems] + \
-            [("M", _core(i.text)) for i in understanding.measures]
+    problems = tuple(_core(i.text) for i in understanding.problems)
+    found = [("P", core) for core in problems] + [("M", _core(i.text)) for i in understanding.measures]
     out = []
-    for index, block, pieces, heading, section in _eligible(blocks, document):
+    for index, block, pieces, heading, section in _eligible(blocks, document, problems):
         for k, text in enumerate(pieces):
             core = _core(text)
             role, start = "O", False
@@ -308,7 +318,24 @@ def confident_tags(segmenter: Segmenter, features: list[list[str]], pieces: list
     if threshold <= 0:
         return tags
     default = first_pass_tags(pieces)
-    return [t if t == d or p >= threshold else d for t, d, p in zip(tags, default, sure)]
+    out = [t if t == d or p >= threshold else d for t, d, p in zip(tags, default, sure)]
+    for n, piece in enumerate(pieces):
+        # (a piece cut at a comma before 下一步/今后/争取……前, not one cut at 一是/二是 or a sentence's end)
+        comma_cut = n and piece.index > 0 and pieces[n - 1].block == piece.block \
+            and not pieces[n - 1].text.rstrip().endswith(tuple("。！？；;!?")) and _NEXT_STEP_AHEAD.match(piece.text)
+        if comma_cut and out[n] == "M" and out[n - 1] in ("M", "Mc"):
+            # (“……高档会议桌椅调剂到基层分局使用，今后办公楼维修一律按标准报批。”: within a measure's own
+            # sentence, 今后 goes on with that measure)
+            out[n] = "Mc"
+            continue
+        # A clause cut from a problem's sentence at 下一步/今后/争取……前 (“……已经向镇里打了报告，争取春节前把
+        # 水井修好。”) is the problem's measure, not more of the problem: the first
+        # pass read the whole sentence as the problem, and the segmenter, which learnt from sentences, follows it.
+        # (its opening word says it is to come; a clause that goes on to a shortcoming, 今后如何发展思路不清, is
+        # still the problem)
+        if comma_cut and out[n] in ("Pc", "O") and not _CUES["neg"].search(piece.text):
+            out[n] = "M"
+    return out
 
 
 # A sentence that only says who carries out the measure before it (“由相关股室负责。”, “（局办公室）”,

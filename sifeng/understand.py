@@ -123,6 +123,8 @@ def heading_text(block: Block) -> Optional[str]:
         return lead if len(lead) <= 24 else None
     if block.kind == "paragraph" and len(block.text) <= 24 and not block.text.endswith(("。", "；")):
         return block.text
+    if block.kind == "paragraph" and len(block.text) <= 40 and ANNOUNCES_CHANGES.search(block.text):
+        return "整改措施"  # “……下一步我打算这样改：”
     announced = ANNOUNCES_LIST.search(block.text) if block.kind == "paragraph" and len(block.text) <= 40 else None
     if announced:
         # “对照这些意见，我自己找了下面几条毛病。”, “针对这几条毛病，我定了下面几条改的办法。”: a sentence that
@@ -133,6 +135,10 @@ def heading_text(block: Block) -> Optional[str]:
 
 ANNOUNCES_LIST = re.compile(r"(?:下面|以下|如下)(?:的|这)?(?:[一二两三四五六七八九十几]+[条点个项])?(?:方面的)?(?:改的)?"
                              r"(?P<what>毛病|问题|不足|差距|缺点|办法|措施|打算|改法)[。：:]?$")
+# A paragraph that opens with what is to come and promises it: “今后，村党支部将继续……”, “下一步，要……”
+NEXT_STEP_OPENING = re.compile(r"^\s*(?:今后|下一步|下步|下阶段|接下来)[，,]?[^。；;]{0,16}(?:将|要|继续|把)")
+# “下一步我打算这样改：”, “今后我准备从这几个方面改：”: a sentence that opens the measures after it
+ANNOUNCES_CHANGES = re.compile(r"(?:打算|准备|决心|决定|计划)(?:这样|从(?:以下|下面|这)几个方面)(?:来)?(?:改|整改|改正|改进)[。：:]$")
 
 
 # ---- document type and scope -----------------------------------------------------------------
@@ -244,7 +250,7 @@ def split_inline_numbers(text: str) -> Optional[list[str]]:
 _CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 
-_LIST_LEAD = re.compile(r"(?:主要|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在)[^：:]{0,12}[：:]")
+_LIST_LEAD = re.compile(r"(?:主要|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在|研究决定)[^：:]{0,12}[：:]")
 
 
 def split_colon_list(text: str) -> Optional[list[str]]:
@@ -263,7 +269,9 @@ def split_colon_list(text: str) -> Optional[list[str]]:
 
 def is_intro(text: str) -> bool:
     """A lead-in sentence rather than an item: “现将有关情况报告如下：”, “主要表现在：”."""
-    return text.endswith(("：", ":")) or bool(re.search(r"(如下|以下|见下表|见附表|如下表|详见附件\S*)[：:。]?$", text))
+    # (“……产销差率降到25%以下。”, “……控制在50人以下。” set a limit: they are no lead-in)
+    return text.endswith(("：", ":")) or bool(re.search(
+        r"(如下|(?<![\d%％０-９元人次个天万米时岁户])以下|见下表|见附表|如下表|详见附件\S*)[：:。]?$", text))
 
 
 def container_flags(blocks: list[Block]) -> list[bool]:
@@ -559,6 +567,9 @@ def understand(document: Document) -> Understanding:
             continue
         if section == "problems" and label_fields(block.text) is not None:
             continue  # (“责任领导：……　完成时限：……” under a problem's measures is theirs, no problem)
+        if section == "problems" and NEXT_STEP_OPENING.match(block.text):
+            # “今后，村党支部将继续……” under 存在的问题和下一步打算 promises; it states no problem
+            section = "measures"
         target = result.problems if section == "problems" else result.measures
         if block.label is None and index and target and _belongs_to_previous_item(blocks, index):
             target[-1].text += block.text
@@ -594,7 +605,11 @@ def _inline_problem_list(blocks: list[Block], result: Understanding) -> None:
             return
 
 
-_RULE_ENTRY = re.compile(r"^\s*《[^》]{2,40}》(?=.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:]|.{0,200}?完成(?:时间|时限)[：:])"
+# (or opened by what is done to the rule, 修订《……》, with its owner or time in prose: “……。由党委办公室牵头，
+# 2014年7月底前完成。”)
+_RULE_ENTRY = re.compile(r"^\s*(?:(?:制定|修订|新建|建立|完善|修改|废止|出台|新制定|重新修订)\s*)?《[^》]{2,40}》"
+                         r"(?=.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:]|.{0,200}?完成(?:时间|时限)[：:]"
+                         r"|.{0,200}?(?:牵头|负责)[，,。；;]|.{0,200}?\d{1,2}月(?:底|末|中旬|上旬|下旬)?前)"
                          r"(?:.{0,200}?(?:牵头|责任)(?:单位|科室|部门|处室)[：:](?P<owner>[^；;。，,\s]{2,20}))?"
                          r"(?:.{0,200}?完成(?:时间|时限)[：:](?P<deadline>[^；;。\s]{2,20}))?")
 
@@ -651,7 +666,9 @@ def is_sign_off(block: Block, document: Document) -> bool:
 # even where the title did not name the unit.
 _SIGNING_UNIT = re.compile(r"^(?:(?:中共|中国共产党)[^，。；：,;:！？、\s]{2,26}(?:委员会|党委|党组|党工委|总支部?|支部(?:委员会)?)"
                            # “××村党支部”, “××村村民委员会”: a village's or a community's own bodies
-                           r"|[^，。；：,;:！？、\s]{1,12}(?:村|社区)(?:党支部|党总支|村民委员会|村委会|居民委员会|居委会|两委))$")
+                           r"|[^，。；：,;:！？、\s]{1,12}(?:村|社区)(?:党支部|党总支|村民委员会|村委会|居民委员会|居委会|两委)"
+                           # “大柳镇中心卫生院党支部”, “××县交通运输局党组”: a unit's party body, without 中共
+                           r"|[^，。；：,;:！？、\s]{2,24}(?:党委|党组|党工委|党总支|党支部|总支部委员会|支部委员会))$")
 _SIGNING_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:[×Xx＊*]{1,2}|某某?)$")
 # A line that is only a date, as OCR may leave it (“二〇→四年四月三十日”: 一 read as →).
 _DATE_CHAR = r"[\d〇○Ｏ零一二三四五六七八九十→—\-_－]"

@@ -142,6 +142,19 @@ def test_hostile_archives_stay_inside_the_work_area(tmp_path):
     assert not (tmp_path / "escape.docx").exists() and not Path("/abs/path.docx").exists()
 
 
+def test_a_link_in_a_folder_is_reported_not_followed(tmp_path):
+    outside = tmp_path / "elsewhere.docx"
+    outside.write_bytes(docx_bytes(PLAN))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "real.docx").write_bytes(docx_bytes(PLAN))
+    (folder / "link.docx").symlink_to(outside)
+    collected = collect([str(folder)], tmp_path / "out" / ".work")
+    assert [Path(s.name).name for s in collected.submissions] == ["real.docx"]
+    reasons = {Path(p.name).name: p.reason for p in collected.problems}
+    assert "符号链接" in reasons["link.docx"]
+
+
 def test_copy_detection_pairs_copies_and_not_stock_phrases():
     stock = ("根据县委教育实践活动领导小组的统一部署，结合征求到的意见建议，对照党章和中央八项规定精神，"
              "认真查摆了在形式主义、官僚主义、享乐主义和奢靡之风方面存在的突出问题，进一步增强宗旨意识，切实转变工作作风。")

@@ -70,8 +70,12 @@ def test_full_width_spaces_between_fields_are_kept():
             "２．局机关会议一律控制在1小时以内  办公室  王××  2014.05.31\n")
     document = docparse.parse(text.encode("utf-8"), filename="清单.txt")
     assert "清理局属宾馆长期挂账的接待费\u3000计财股\u3000李×\u30002014.04.30" in document.text
-    # ASCII spaces between Chinese characters are still dropped (PDF and OCR artefacts)
-    assert "局机关会议一律控制在1小时以内办公室王××" in document.text
+    # in a typed text file, runs of two or more spaces between three or more fields separate them too
+    # (a list typed with the space bar)
+    assert "局机关会议一律控制在1小时以内\u3000办公室\u3000王××\u30002014.05.31" in document.text
+    # a single ASCII space between Chinese characters is still dropped (as PDF and OCR leave them)
+    single = docparse.parse("县农业局整改清单\n会议一律控制 在1小时以内。\n".encode("utf-8"), filename="a.txt")
+    assert "会议一律控制在1小时以内" in single.text
     from classifiers.spans import default_tagger
 
     first = next(b.text for b in document.blocks if "接待费" in b.text)
