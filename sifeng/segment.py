@@ -40,8 +40,9 @@ _ENUM_AHEAD = re.compile(r"[一二三四五六七八九十]{1,2}是|首先|其�
 _ENUM_HEAD = re.compile(rf"^(?:{_ENUM_AHEAD.pattern})")
 # Village and township prose runs the problem, what was done and the next step into one sentence
 # (“……群众来办事找不到人，今年4月起已公布了手机号码，下一步两委成员轮流在村部坐班……”): a clause opened
-# by a word for what comes next is a piece of its own.
-_NEXT_STEP_AHEAD = re.compile(r"(?:下一步|下步|今后|从现在起|从今以后|接下来|争取[^，。；]{0,6}(?:前|底|内))")
+# by a word for what comes next, or by who will do it (由村党支部书记牵头，……), is a piece of its own.
+_NEXT_STEP_AHEAD = re.compile(r"(?:下一步|下步|今后|从现在起|从今以后|接下来|争取[^，。；]{0,6}(?:前|底|内)"
+                              r"|由[^，,。；;]{1,20}(?:负责|牵头)[，,])")
 _MIN_PIECE = 6  # characters: a shorter piece joins the next (“对此，”)
 
 _CONNECTIVES = (
@@ -335,7 +336,14 @@ def confident_tags(segmenter: Segmenter, features: list[list[str]], pieces: list
         # still the problem)
         if comma_cut and out[n] in ("Pc", "O") and not _CUES["neg"].search(piece.text):
             out[n] = "M"
+        elif out[n] == "Pc" and _OWNER_OPENING.match(piece.text) and not _CUES["neg"].search(piece.text):
+            # (“……对去年修村道的开支有意见。这件事由村会计负责，每季度末把收支明细张贴到公开栏。”: a sentence
+            # that opens by naming who will do it answers the problem before it)
+            out[n] = "M"
     return out
+
+
+_OWNER_OPENING = re.compile(r"^(?:这件事|此事|这项工作|这个问题|这事)?[，,]?由[^，,。；;]{1,20}(?:负责|牵头)")
 
 
 # A sentence that only says who carries out the measure before it (“由相关股室负责。”, “（局办公室）”,
