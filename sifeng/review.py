@@ -108,6 +108,7 @@ class Reviewer:
         retype_by_labels(document.text, u)
         # (after the retyping: the measure of “针对……的问题：……” follows a 问题： that is no label)
         split_targeted_pairs(document, u)
+        trim_about_leads(u)
         drop_fragments(u)
         drop_frame_lines(document, u)
         attach_block_labels(document.text, u)
@@ -277,6 +278,10 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
     in_rows = {i for i, item in enumerate(u.problems) if item.location.table is not None}
     row_measures = {m.problem for m in review.measures if m.problem is not None}
     lonely = [(review.problems[i], "问题清单中该行没有整改措施") for i in sorted(in_rows - row_measures)]
+    if u.links_referenced:
+        # the measures say which problem each answers (（针对问题1）): one that none names is unanswered
+        lonely += [(p, "措施逐条注明了所针对的问题，没有一条措施针对该问题")
+                   for p in review.problems if p.id not in in_rows and not p.measures]
     for problem in _unanswered_in_turn(review, text):
         # and no measure elsewhere reads like its answer
         best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
@@ -311,7 +316,10 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
                                         f"（最接近的措施相似度 {best:.2f}）"))
         flagged = {p.id for p, _ in lonely}
     prose = [p for p in review.problems if p.id not in in_rows and not p.measures and p.id not in flagged]
-    shortfall = len(review.problems) - len(review.measures)
+    # (a general pledge that answers none of them, “进一步巩固整改成果，严防‘四风’问题反弹回潮。”, is not one of
+    # the measures a problem can be missing)
+    pledges = sum(1 for m in review.measures if m.problem is None and m.hollow)
+    shortfall = len(review.problems) - (len(review.measures) - pledges)
     if shortfall > 0 and prose:
         best = {p.id: max((similarity(p.text, m.text) for m in review.measures), default=0.0) for p in prose}
         for problem in sorted(prose, key=lambda p: best[p.id])[:shortfall]:
@@ -545,6 +553,25 @@ def split_targeted_pairs(document: Document, u) -> None:
     if any(p.location not in places for p in u.problems):
         return
     _replace_with_pairs(u, sorted(matched, key=lambda bm: blocks.index(bm[0])))
+
+
+# “关于公司领导在工程验收中只看资料、不到现场的问题。公司已修订工程验收办法……”: a look-back names the
+# problem, then says what was done about it
+_ABOUT_THEN_PROGRESS = re.compile(r"^关于(?P<problem>[^。；;]{6,80}?)(?:的)?问题[。：:]\s*(?P<rest>.+)$", re.S)
+_STILL_TO_COME = re.compile(r"下一步|下步|今后|将|要|计划|争取|确保|整改措施|措施[：:]")
+
+
+def trim_about_leads(u) -> None:
+    """A problem item that names its problem (关于……的问题。) and then reports what was done or explains it
+    (已修订……, 说明：……) is the problem it names: the report is no part of it (and no measure). One that
+    goes on to what is still to come is left as read."""
+    for item in u.problems:
+        match = _ABOUT_THEN_PROGRESS.match(item.text.strip())
+        if match and not _STILL_TO_COME.search(match.group("rest")):
+            problem = match.group("problem").strip()
+            if problem.startswith(("“", '"')) and problem.endswith(("”", '"')):
+                problem = problem[1:-1]  # 关于“……”问题
+            item.text = problem
 
 
 def _replace_with_pairs(u, matched: list) -> None:

@@ -42,7 +42,7 @@ _ENUM_HEAD = re.compile(rf"^(?:{_ENUM_AHEAD.pattern})")
 # (“……群众来办事找不到人，今年4月起已公布了手机号码，下一步两委成员轮流在村部坐班……”): a clause opened
 # by a word for what comes next, or by who will do it (由村党支部书记牵头，……), is a piece of its own.
 _NEXT_STEP_AHEAD = re.compile(r"(?:下一步|下步|今后|从现在起|从今以后|接下来|争取[^，。；]{0,6}(?:前|底|内)"
-                              r"|由[^，,。；;]{1,20}(?:负责|牵头)[，,])")
+                              r"|由[^，,。；;]{1,20}(?:负责|牵头)[，,]|(?:我|本人|我们)将)")
 _MIN_PIECE = 6  # characters: a shorter piece joins the next (“对此，”)
 
 _CONNECTIVES = (

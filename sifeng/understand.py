@@ -71,6 +71,7 @@ class Understanding:
     measure_run: bool = False  # the last paragraph added was a measure of the problem before it
     # as many measures as problems, but in an order that does not answer them one for one (see link_measures)
     order_misaligned: bool = False
+    links_referenced: bool = False  # measures name the problem they answer (（针对问题1）)
 
 
 # ---- sections -----------------------------------------------------------------------------
@@ -250,7 +251,8 @@ def split_inline_numbers(text: str) -> Optional[list[str]]:
 _CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 
-_LIST_LEAD = re.compile(r"(?:主要|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在|研究决定)[^：:]{0,12}[：:]")
+# (not 主要内容：, the field of a rule-plan entry: “《……办法》（修订）。主要内容：……。牵头单位：……；完成时限：……”)
+_LIST_LEAD = re.compile(r"(?:主要(?!内容)|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在|研究决定)[^：:]{0,12}[：:]")
 
 
 def split_colon_list(text: str) -> Optional[list[str]]:
@@ -737,6 +739,7 @@ def link_measures(result: Understanding, threshold: float = 0.2) -> None:
     table, none plainly answering another problem than the one in its place) link in order;
     otherwise the most similar problem of the same style category (“（一）形式主义方面”) if there is
     one, else the most similar problem overall when similar enough."""
+    _link_by_reference(result)
     unlinked = [m for m in result.measures if m.problem is None]
     if result.problems and len(unlinked) == len(result.measures) == len(result.problems):
         result.order_misaligned = _misaligned(result)
@@ -763,6 +766,37 @@ def link_measures(result: Understanding, threshold: float = 0.2) -> None:
             best_score, best = max(scored)
             if best_score >= threshold:
                 measure.problem = best
+
+
+# “……由本人每季度审看一次。（针对问题1）”, “（对应第三个问题）”: the problem a measure answers, by its number
+_REFERENCE = re.compile(r"[（(](?:针对|对应|解决)(?:问题|第)(?P<n>[一二三四五六七八九十\d]{1,3})(?:个问题|条问题|项问题|条|项)?[）)]\s*[。；;]?\s*$")
+_CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _reference_number(text: str) -> Optional[int]:
+    match = _REFERENCE.search(text)
+    if not match:
+        return None
+    n = match.group("n")
+    if n.isdigit():
+        return int(n)
+    if len(n) == 1:
+        return _CN_NUMBER.get(n)
+    if n.startswith("十"):
+        return 10 + _CN_NUMBER.get(n[1:], 0)
+    return None
+
+
+def _link_by_reference(result: Understanding) -> None:
+    """Where two or more measures name the problem they answer by its number (（针对问题1）), those links
+    are taken as written, and the document is marked as linking explicitly."""
+    numbers = [(m, _reference_number(m.text)) for m in result.measures]
+    named = [(m, n) for m, n in numbers if n is not None and 1 <= n <= len(result.problems)]
+    if len(named) < 2:
+        return
+    for measure, n in named:
+        measure.problem = n - 1
+    result.links_referenced = True
 
 
 # ---- labels shared by a block of measures ------------------------------------------------------

@@ -185,3 +185,96 @@ def test_an_off_topic_problem_followed_only_by_a_general_pledge_is_unanswered():
     flags = {f.code: f for f in result.flags}
     assert "problems_without_measures" in flags
     assert [e.text for e in flags["problems_without_measures"].evidence] == [result.problems[2].text]
+
+
+def test_a_look_back_item_that_names_its_problem_then_reports_what_was_done_is_that_problem():
+    from docparse import Location
+    from sifeng.review import trim_about_leads
+    from sifeng.understand import Item, Understanding
+
+    u = Understanding(scope="班子", problems=[
+        Item("关于2013年春节前以“劳务费”名义向职工发放过节费的问题。违规发放的过节费9.6万元已于2014年4月全部收回。",
+             Location(paragraph=3), "problems"),
+        Item("关于“夜间值班医生脱岗”问题。说明：该问题已向督导组作了书面说明。", Location(paragraph=4), "problems"),
+        Item("关于拆迁补偿款拖欠的问题。还有3户尚未兑付，下一步由征收部逐户协商。", Location(paragraph=5), "problems")])
+    trim_about_leads(u)
+    assert [p.text for p in u.problems] == ["2013年春节前以“劳务费”名义向职工发放过节费", "夜间值班医生脱岗",
+                                            "关于拆迁补偿款拖欠的问题。还有3户尚未兑付，下一步由征收部逐户协商。"]
+
+
+def test_a_clause_with_wojiang_in_a_problem_sentence_is_its_measure():
+    text = """双河镇党委书记刘××个人“回头看”自查报告
+一、存在的不足
+对村级班子建设抓得不够紧，2个村的支部书记长期外出经商，我虽然知道但没有及时调整，我将在2015年3月村级换届前对这2个村的班子作出调整。
+刘××
+二〇一四年十二月二十五日
+"""
+    result = review(text.encode("utf-8"), filename="geren.txt")
+    assert "我将在2015年3月村级换届前对这2个村的班子作出调整" in _texts(result.measures)
+    assert _texts(result.problems) == ["对村级班子建设抓得不够紧，2个村的支部书记长期外出经商，我虽然知道但没有及时调整"]
+
+
+def test_a_progress_notice_is_typed_by_its_title():
+    text = """中共柳川县人民医院委员会关于教育实践活动整改落实进展情况的通报
+全院各党支部、各科室：
+医院列入整改的问题共6项，已完成整改4项。现将整改进展情况通报如下。
+1. 关于“门诊挂号、缴费排长队”问题。整改措施：增设自助挂号缴费机。进展情况：已增设自助机8台。下一步：2015年3月底前开通微信预约挂号。
+2. 关于“夜间值班医生脱岗”问题。整改措施：实行夜间查岗，脱岗的按旷工处理。进展情况：已查岗60余次。
+中共柳川县人民医院委员会
+二〇一五年一月二十一日
+"""
+    assert review(text.encode("utf-8"), filename="tongbao.txt").doc_type == "回头看自查报告"
+
+
+def test_a_rule_entry_keeps_its_name_and_its_main_content():
+    text = """××学院党委制度建设计划
+一、重点制度建设项目
+1. 《校内会议管理办法》（新建）。主要内容：会议审批、会期控制、会议费标准。牵头单位：院长办公室；完成时限：2014年9月底前。
+2. 《公务接待管理办法》（修订）。主要内容：接待标准、陪餐人数、接待清单。牵头单位：院长办公室；完成时限：2014年9月底前。
+中共××学院委员会
+二〇一四年六月五日
+"""
+    result = review(text.encode("utf-8"), filename="zhidu.txt")
+    assert [m.text[:10] for m in result.measures] == ["《校内会议管理办法》", "《公务接待管理办法》"]
+    assert result.measures[0].owner.text == "院长办公室"
+
+
+REFERENCED = """街道党工委书记赵××个人整改措施
+一、存在的问题
+1. 下社区走访多是听社区书记汇报，入户少，对困难居民底数不清。
+2. 对小区化粪池外溢问题协调不力，居民反映半年多才解决。
+3. 对班子成员的缺点碍于情面不愿当面批评，当“老好人”。
+二、整改措施
+1. 每周三下午到社区入户走访，2014年9月底前走访完辖区内全部低保户。（针对问题1）
+2. 居民反映的跨部门问题，本人亲自召集协调，一个月内给居民答复。（针对问题2）
+3. 进一步改进工作作风，做群众的贴心人，长期坚持。
+赵××
+二〇一四年七月十日
+"""
+
+
+def test_measures_that_name_their_problem_leave_the_unnamed_one_unanswered():
+    result = review(REFERENCED.encode("utf-8"), filename="geren.txt")
+    assert [m.problem for m in result.measures[:2]] == [0, 1]
+    flag = next(f for f in result.flags if f.code == "problems_without_measures")
+    assert [e.text for e in flag.evidence] == [result.problems[2].text]
+
+
+def test_a_general_pledge_is_not_the_measure_a_problem_lacks():
+    text = """××镇党委整改落实“回头看”自查报告
+一、存在的不足
+1. 镇敬老院改造原定10月底前完工，至今尚未完工，入住老人取暖困难。
+2. 驻村干部每月驻村天数达不到规定，驻村日志存在补记现象。
+3. 干部“走读”问题有所反弹，入冬以来个别干部又开始每天往返县城。
+4. 村级财务公开不够规范，个别村公开的账目过于笼统，群众看不明白。
+二、下一步打算
+1. 敬老院改造工程2015年1月20日前完工，由镇民政办负责。
+2. 镇纪委每月对驻村干部在岗情况随机抽查一次，驻村日志由村党支部书记签字确认。
+3. 村级财务按统一格式逐笔公开收支明细，每季度公开一次。
+4. 进一步巩固整改成果，严防“四风”问题反弹回潮。
+中共××镇委员会
+二〇一四年十二月二十日
+"""
+    result = review(text.encode("utf-8"), filename="huitoukan.txt")
+    flag = next(f for f in result.flags if f.code == "problems_without_measures")
+    assert [e.text for e in flag.evidence] == [result.problems[2].text]
