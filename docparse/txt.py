@@ -71,4 +71,7 @@ def _wrap_width(lengths: list[int]) -> Optional[int]:
     width = Counter(long_lines).most_common(1)[0][0]
     width = max(n for n in long_lines if abs(n - width) <= 1)
     at_width = sum(1 for n in long_lines if width - 1 <= n <= width)
-    return width if at_width >= max(3, 0.3 * len(long_lines)) else None
+    # (nor is it when as many lines run past that width: three lines of one length among longer ones are
+    # a coincidence, not a wrap; a file wrapped in part, or with Latin digits, has some lines past it)
+    beyond = sum(1 for n in long_lines if n > width + 1)
+    return width if at_width >= max(3, 0.3 * len(long_lines)) and beyond < at_width else None

@@ -316,10 +316,7 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
                                         f"（最接近的措施相似度 {best:.2f}）"))
         flagged = {p.id for p, _ in lonely}
     prose = [p for p in review.problems if p.id not in in_rows and not p.measures and p.id not in flagged]
-    # (a general pledge that answers none of them, “进一步巩固整改成果，严防‘四风’问题反弹回潮。”, is not one of
-    # the measures a problem can be missing)
-    pledges = sum(1 for m in review.measures if m.problem is None and m.hollow)
-    shortfall = len(review.problems) - (len(review.measures) - pledges)
+    shortfall = len(review.problems) - len(review.measures)
     if shortfall > 0 and prose:
         best = {p.id: max((similarity(p.text, m.text) for m in review.measures), default=0.0) for p in prose}
         for problem in sorted(prose, key=lambda p: best[p.id])[:shortfall]:

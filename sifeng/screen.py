@@ -177,6 +177,8 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
                         passage_chars=F.param("duplicate_of", "passage_chars", 150))
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for pair in found:
+        if _own_earlier_document(by_sha[pair.a][0].review, by_sha[pair.b][0].review):
+            continue
         spans[pair.a].extend((p.start_a, p.start_a + len(p.text)) for p in pair.passages)
         spans[pair.b].extend((p.start_b, p.start_b + len(p.text_b)) for p in pair.passages if p.start_b >= 0)
         for a in by_sha[pair.a]:
@@ -190,6 +192,15 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
             entry.copy_total = 1.0 if len(group) > 1 else copied_share(texts.get(sha, ""), spans.get(sha, []))
             entry.copy_max = 1.0 if len(group) > 1 else entry.copy_max
     return pairs
+
+
+def _own_earlier_document(a, b) -> bool:
+    """Two submissions of one unit and of different kinds (its 对照检查材料 and the 整改方案 that answers
+    it, a plan and its 回头看): a plan restates the problems its unit found, which is no copying."""
+    from .tracking import unit_key
+
+    key_a, key_b = unit_key(a.unit or a.author), unit_key(b.unit or b.author)
+    return key_a is not None and key_a == key_b and a.doc_type != b.doc_type
 
 
 def _ledgers(workspace: Workspace, entries: list[Entry], notes: list[str], paths: dict) -> list:

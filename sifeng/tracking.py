@@ -616,6 +616,7 @@ def unit_key(unit: Optional[str]) -> Optional[str]:
     key = re.sub(r"^中国共产党|^中共", "", key)
     key = key.replace("工作委员会", "工委").replace("委员会", "委")
     key = re.sub(r"(?:领导班子|班子)$", "", key)
+    key = re.sub(r"(?<=委)(?:常委会|常务委|常委)$", "", key)  # 县委常委会 ≈ 县委
     key = re.sub(r"(?:机关党委|党工委|工委|党总支|党支部|党组|党委|总支|支部)$", "", key)
     return key or None
 

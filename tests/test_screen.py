@@ -218,6 +218,24 @@ def test_copied_passages_side_by_side_with_both_shares(tmp_path):
     assert "总文字复制比" in header
 
 
+def test_a_units_plan_restating_its_own_self_examination_is_no_copy(tmp_path):
+    # (lines of different lengths: lines all of one length would read as text hard-wrapped at that width)
+    problems = [f"{i}. 局党组班子成员到基层调研多是听汇报、看材料，对{w}情况掌握不准，群众反映强烈。"
+                for i, w in enumerate(["饮水", "河道治理工程", "水库移民安置", "灌区", "防汛物资储备库", "水土"], start=1)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "对照检查.txt").write_bytes(txt_bytes(
+        "中共县水利局党组对照检查材料\n一、存在的问题\n" + "\n".join(problems)
+        + "\n二、原因剖析\n理想信念有所弱化，宗旨意识有所淡化。\n中共县水利局党组\n2014年3月20日"))
+    (folder / "整改方案.txt").write_bytes(txt_bytes(
+        "中共县水利局党组整改方案\n一、存在的问题\n" + "\n".join(problems)
+        + "\n二、整改措施\n1. 班子成员每季度到基层蹲点调研不少于3天，由局办公室负责，2014年6月底前建立台账。"
+        + "\n中共县水利局党组\n2014年4月2日"))
+    batch = screen([str(folder)], out=tmp_path / "out", workers=1)
+    assert {e.review.doc_type for e in batch.entries} == {"对照检查材料", "整改方案"}
+    assert batch.pairs == []
+
+
 def test_shipped_seed_shingles_match_the_notices(seeds):
     import numpy as np
 
