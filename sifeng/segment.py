@@ -330,10 +330,9 @@ def confident_tags(segmenter: Segmenter, features: list[list[str]], pieces: list
             out[n] = "Mc"
             continue
         # A clause cut from a problem's sentence at 下一步/今后/争取……前 (“……已经向镇里打了报告，争取春节前把
-        # 水井修好。”) is the problem's measure, not more of the problem: the first
-        # pass read the whole sentence as the problem, and the segmenter, which learnt from sentences, follows it.
-        # (its opening word says it is to come; a clause that goes on to a shortcoming, 今后如何发展思路不清, is
-        # still the problem)
+        # 水井修好。”) is the problem's measure: the first pass read the whole sentence as the problem, and the
+        # segmenter, which learnt from whole sentences, follows it. (A clause that goes on to a shortcoming,
+        # 今后如何发展思路不清, is still the problem.)
         if comma_cut and out[n] in ("Pc", "O") and not _CUES["neg"].search(piece.text):
             out[n] = "M"
         elif out[n] == "Pc" and _OWNER_OPENING.match(piece.text) and not _CUES["neg"].search(piece.text):
