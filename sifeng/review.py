@@ -30,9 +30,9 @@ from .batch import NOT_JUDGED
 from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
-from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, PROBLEM_LEAD, Item, Understanding, attach_block_labels, retype_by_labels, similarity,
-                         is_signing_line, link_measures, split_block_deadlines, split_listed_items, split_marked_items,
-                         understand)
+from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
+                         attach_block_labels, is_signing_line, link_measures, retype_by_labels, similarity,
+                         split_block_deadlines, split_listed_items, split_marked_items, understand)
 
 
 class StyleClassifier(Protocol):
@@ -295,12 +295,13 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
     # (nor does a general pledge placed after it answer it, “进一步转变作风，多为群众办实事”: linked by its
     # place, hollow, and sharing next to nothing of its wording)
     by_id = {m.id: m for m in review.measures}
+    pledge_below = F.param("problems_without_measures", "pledge_match_score_below", 0.1)
     for problem in review.problems:
         if problem.id in flagged or problem.id in in_rows or problem.focused:
             continue
         answers = [by_id[k] for k in problem.measures if k in by_id]
         if answers and not all(m.hollow and m.location.table is None
-                               and similarity(problem.text, m.text) < _PLEDGE_SHARES_BELOW for m in answers):
+                               and similarity(problem.text, m.text) < pledge_below for m in answers):
             continue
         best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
         if best < off_at:
@@ -324,9 +325,6 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
                 lonely.append((problem, f"没有找到对应的整改措施（最接近的措施相似度 {best[problem.id]:.2f}）"))
     return lonely
 
-
-# the share of an off-topic problem's wording below which a hollow pledge linked to it by place does not answer it
-_PLEDGE_SHARES_BELOW = 0.1
 
 _PROBLEM_TITLE = re.compile(r"^(?:关于.{1,24}|.{1,18}(?:的问题|问题|方面))[。：:]?$")
 
@@ -532,7 +530,7 @@ def split_labelled_pairs(document: Document, u) -> None:
 # “针对门诊挂号缴费窗口少、患者排长队的问题：9月底前……”: a plan with no problem list names each problem in
 # the lead of its measure (and “关于……的问题，主要是……” one it leaves unanswered)
 _TARGETED_PAIR = re.compile(r"^针对(?P<problem>[^：:，,。；;]{4,60}?)(?:的)?(?:问题|现象|情况)[：:，,](?P<measure>.{8,})$", re.S)
-_ABOUT_PROBLEM = re.compile(r"^关于(?P<problem>[^：:，,。；;]{4,60}?)(?:的)?问题[，,：:](?P<measure>)(?:主要是|主要原因是|原因是|这是)", re.S)
+_ABOUT_PROBLEM = re.compile(r"^关于(?P<problem>[^：:，,。；;]{4,60}?)(?:的)?问题[，,：:](?:主要是|主要原因是|原因是|这是)", re.S)
 
 
 def split_targeted_pairs(document: Document, u) -> None:
@@ -555,7 +553,7 @@ def split_targeted_pairs(document: Document, u) -> None:
 # “关于公司领导在工程验收中只看资料、不到现场的问题。公司已修订工程验收办法……”: a look-back names the
 # problem, then says what was done about it
 _ABOUT_THEN_PROGRESS = re.compile(r"^关于(?P<problem>[^。；;]{6,80}?)(?:的)?问题[。：:]\s*(?P<rest>.+)$", re.S)
-_STILL_TO_COME = re.compile(r"下一步|下步|今后|将|要|计划|争取|确保|整改措施|措施[：:]")
+_STILL_TO_COME = re.compile(rf"{NEXT_STEP_WORDS}|将|要|计划|争取|确保|整改措施|措施[：:]")
 
 
 def trim_about_leads(u) -> None:
@@ -591,8 +589,9 @@ def _replace_with_pairs(u, matched: list) -> None:
                 for m in u.measures if not inside(m)]
     for location, match in pairs:
         problems.append(Item(text=match.group("problem").strip(), location=location, section="problems"))
-        if match.group("measure") and match.group("measure").strip():
-            measures.append(Item(text=match.group("measure").strip(), location=location, section="measures",
+        measure = (match.groupdict().get("measure") or "").strip()  # (关于……的问题，主要是……: none)
+        if measure:
+            measures.append(Item(text=measure, location=location, section="measures",
                                  problem=len(problems) - 1))
     u.problems, u.measures = problems, measures
 

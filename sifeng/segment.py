@@ -26,8 +26,8 @@ from classifiers.owners import find_owner
 from docparse import Block, Document
 from docparse.numbering import split_label
 
-from .understand import (MEASURE_LEAD, MEASURE_MARKER, Item, Understanding, container_flags, heading_kind, heading_text,
-                         is_intro, is_sign_off, label_fields, link_measures, split_enumeration)
+from .understand import (MEASURE_LEAD, MEASURE_MARKER, NEXT_STEP_WORDS, Item, Understanding, container_flags,
+                         heading_kind, heading_text, is_intro, is_sign_off, label_fields, link_measures, split_enumeration)
 
 MODEL_NAME = "segmenter"
 TAGS = ("P", "M", "O", "Pc", "Mc")
@@ -41,7 +41,7 @@ _ENUM_HEAD = re.compile(rf"^(?:{_ENUM_AHEAD.pattern})")
 # Village and township prose runs the problem, what was done and the next step into one sentence
 # (“……群众来办事找不到人，今年4月起已公布了手机号码，下一步两委成员轮流在村部坐班……”): a clause opened
 # by a word for what comes next, or by who will do it (由村党支部书记牵头，……), is a piece of its own.
-_NEXT_STEP_AHEAD = re.compile(r"(?:下一步|下步|今后|从现在起|从今以后|接下来|争取[^，。；]{0,6}(?:前|底|内)"
+_NEXT_STEP_AHEAD = re.compile(rf"(?:{NEXT_STEP_WORDS}|从现在起|从今以后|争取[^，。；]{{0,6}}(?:前|底|内)"
                               r"|由[^，,。；;]{1,20}(?:负责|牵头)[，,]|(?:我|本人|我们)将)")
 _MIN_PIECE = 6  # characters: a shorter piece joins the next (“对此，”)
 

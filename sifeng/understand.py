@@ -137,7 +137,9 @@ def heading_text(block: Block) -> Optional[str]:
 ANNOUNCES_LIST = re.compile(r"(?:下面|以下|如下)(?:的|这)?(?:[一二两三四五六七八九十几]+[条点个项])?(?:方面的)?(?:改的)?"
                              r"(?P<what>毛病|问题|不足|差距|缺点|办法|措施|打算|改法)[。：:]?$")
 # A paragraph that opens with what is to come and promises it: “今后，村党支部将继续……”, “下一步，要……”
-NEXT_STEP_OPENING = re.compile(r"^\s*(?:今后|下一步|下步|下阶段|接下来)[，,]?[^。；;]{0,16}(?:将|要|继续|把)")
+# the words for what comes next, shared by the readings of village prose and look-backs (segment, review)
+NEXT_STEP_WORDS = r"今后|下一步|下步|下阶段|接下来"
+NEXT_STEP_OPENING = re.compile(rf"^\s*(?:{NEXT_STEP_WORDS})[，,]?[^。；;]{{0,16}}(?:将|要|继续|把)")
 # “下一步我打算这样改：”, “今后我准备从这几个方面改：”: a sentence that opens the measures after it
 ANNOUNCES_CHANGES = re.compile(r"(?:打算|准备|决心|决定|计划)(?:这样|从(?:以下|下面|这)几个方面)(?:来)?(?:改|整改|改正|改进)[。：:]$")
 
