@@ -63,6 +63,37 @@ def match(truth: list[str], found: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
+def truth_verdict(truth: dict) -> str:
+    """The verdict the truth's own items call for, by the rules review applies to what it reads
+    (sifeng.review.verdict, the severity_by_share steps of corpora/flags.yaml): each flag's share is
+    its failing items over all items of its unit."""
+    from sifeng import flags as F
+    from sifeng.batch import NOT_JUDGED
+
+    if truth["doc_type"] is None:
+        return NOT_JUDGED
+    problems, measures = truth["problems"], truth["measures"]
+    answered = {m["problem"] for m in measures if m.get("problem") is not None}
+    shares = {
+        "unfocused": (sum(not p["labels"] for p in problems), len(problems)),
+        "hollow_measures": (sum(bool(m["hollow"]) for m in measures), len(measures)),
+        "missing_deadline": (sum(m["deadline"] is None for m in measures), len(measures)),
+        "missing_owner": (sum(m["owner"] is None for m in measures), len(measures)),
+        "problems_without_measures": (sum(i not in answered for i in range(len(problems))), len(problems)),
+        "missing_six_explanations": (6 - len(truth["six_explanations"]), 6),
+        "missing_root_cause": (4 - len(truth["root_causes"]), 4),
+    }
+    severities = set()
+    for code in set(truth["flags"]) - BATCH_FLAGS:
+        count, total = shares.get(code, (0, 0))
+        severities.add(F.severity(code, count / total if total else None))
+    if "high" in severities:
+        return "退回修改"
+    if "medium" in severities:
+        return "需完善"
+    return "基本合格" if severities else "合格"
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
@@ -77,7 +108,7 @@ def evaluate(folders: list[Path], show_errors: bool, split: str = "all", rules_o
     c = {k: 0 for k in ("p_truth", "p_found", "p_ok", "m_truth", "m_found", "m_ok", "dl_tp", "dl_fp", "dl_fn",
                         "ow_tp", "ow_fp", "ow_fn", "ho_tp", "ho_fp", "ho_fn", "fl_tp", "fl_fp", "fl_fn",
                         "docs", "type_ok", "scope_ok", "non_submissions", "non_judged", "empty_passes",
-                        "flawed_passes", "hiding_passes")}
+                        "flawed_passes", "hiding_passes", "false_passes")}
     c["verdicts"] = {}
     seconds = []
     for folder in folders:
@@ -101,6 +132,9 @@ def evaluate(folders: list[Path], show_errors: bool, split: str = "all", rules_o
                 truth_class = "应有问题标记" if set(truth["flags"]) - BATCH_FLAGS else "无问题标记"
             c["empty_passes"] += passed and not review.problems and not review.measures
             c["flawed_passes"] += passed and truth_class != "无问题标记"
+            # A false pass: a pass where the truth's own items call for 需完善, 退回修改 or 无法判断
+            # (a pass of a document whose flags are all of low severity is the truth's own 基本合格).
+            c["false_passes"] += passed and truth_verdict(truth) not in ("合格", "基本合格")
             key = (truth_class, review.verdict)
             c["verdicts"][key] = c["verdicts"].get(key, 0) + 1
             tp_ = [p["text"] for p in truth["problems"]]
@@ -177,7 +211,8 @@ def report(c: dict, folders: list[Path]) -> str:
     lines += ["", f"Verdicts (rows: truth; {c['non_submissions']} non-submissions, {c['non_judged']} of them judged; "
               f"passes with nothing read: {c['empty_passes']}; passes of documents that should be flagged or not "
               f"judged: {c['flawed_passes']}, of which passes that hide a flaw (a flag of the truth not raised): "
-              f"{c['hiding_passes']}):", "",
+              f"{c['hiding_passes']}; false passes, where the truth's own items call for 需完善, 退回修改 or "
+              f"无法判断: {c['false_passes']}):", "",
               "| truth \\ verdict | " + " | ".join(verdicts) + " |", "| --- |" + " ---: |" * len(verdicts)]
     for t in classes:
         lines.append(f"| {t} | " + " | ".join(str(c["verdicts"].get((t, v), 0)) for v in verdicts) + " |")
