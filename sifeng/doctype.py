@@ -78,6 +78,10 @@ def blank_slots(text: str) -> int:
 TOO_SHORT = "文字过少的文件"
 
 
+_TITLE_COLON = re.compile(r"[：:]|——")
+_SELECTED = re.compile(r"(?:选登|摘登|选刊|摘编|展示)$")
+
+
 def title_type(title: str) -> Optional[str]:
     """The submission type a title (or file name) names, by corpora/sections.yaml doc_types.
 
@@ -92,6 +96,10 @@ def title_type(title: str) -> Optional[str]:
     sections = load_yaml("sections.yaml")
     ends, nots = tuple(sections["doc_title_end"]), sections["doc_title_not"]
     lines = [_TRAILING_NOTE.sub("", _FILE_SUFFIX.sub("", line.strip())) for line in title.split("\n")]
+    # “党员对照检查材料选登：普外科护士长何××”, “王××：个人整改措施”: a portal's page of one material, its
+    # name on one side of the colon
+    lines += [_SELECTED.sub("", part.strip()) for line in lines if _TITLE_COLON.search(line)
+              for part in _TITLE_COLON.split(line, maxsplit=1)]
     if any(_PROGRESS_NOTICE.search(line) for line in lines):
         # “……党组关于巡察整改进展情况的通报”: a unit making its own rectification public reports on it
         # (a notice that asks for such reports, 关于报送整改落实情况报告的通知, ends otherwise)

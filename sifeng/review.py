@@ -32,7 +32,8 @@ from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
                          attach_block_labels, is_signing_line, link_measures, retype_by_labels, similarity,
-                         split_block_deadlines, split_listed_items, split_marked_items, understand)
+                         split_block_deadlines, split_excuses, split_listed_items, split_marked_items,
+                         understand)
 
 
 class StyleClassifier(Protocol):
@@ -85,6 +86,13 @@ class Reviewer:
         self._gate = (lambda text: model.proba(text)[-1]) if model is not None and \
             len(model.labels) > len(taxonomy()["labels"]) else None
 
+    def _is_excuse(self, sentence: str) -> bool:
+        """A sentence about objective conditions or other people, not the author's conduct: the focus
+        model is sure of it and the four-styles model finds none of the styles in it."""
+        score = focus_score(sentence)
+        return score is not None and score >= F.param("unfocused", "excuse_focus_score_at", 0.8) \
+            and not self.styles.classify(sentence).labels
+
     def review(self, source: Source, *, filename: Optional[str] = None) -> Review:
         """Parse and review one submission."""
         document = parse(source, filename=filename)
@@ -111,6 +119,7 @@ class Reviewer:
         trim_about_leads(u)
         drop_fragments(u)
         drop_frame_lines(document, u)
+        split_excuses(u, self._is_excuse, lambda text: bool(self.styles.classify(text).labels))
         attach_block_labels(document.text, u)
         kind = judge_doc_type(document, filename, *read)
         scope = u.scope

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Callable, Optional
 
 from classifiers.deadlines import find_deadline
 from classifiers.owners import find_owner
@@ -1015,19 +1015,60 @@ def split_marked_items(result: Understanding) -> None:
 def _cut_items(result: Understanding, split) -> None:
     """Replace every item that `split` cuts (into a list of texts; None leaves it) by its parts; the
     measures answering a cut problem answer its first part."""
-    def cut(items: list[Item]) -> tuple[list[Item], dict[int, int]]:
-        out, index = [], {}
-        for old, item in enumerate(items):
-            index[old] = len(out)
-            parts = split(item)
-            out += [replace(item, text=part) for part in parts] if parts else [item]
-        return out, index
-
-    result.problems, moved = cut(result.problems)
+    result.problems, moved = _cut(result.problems, split)
     for measure in result.measures:
         if measure.problem is not None:
             measure.problem = moved.get(measure.problem)
-    result.measures, _ = cut(result.measures)
+    result.measures, _ = _cut(result.measures, split)
+
+
+def _cut(items: list[Item], split) -> tuple[list[Item], dict[int, int]]:
+    """The items with every one that `split` cuts replaced by its parts, and where each old index went."""
+    out, index = [], {}
+    for old, item in enumerate(items):
+        index[old] = len(out)
+        parts = split(item)
+        out += [replace(item, text=part) for part in parts] if parts else [item]
+    return out, index
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；;])")
+
+
+def split_excuses(result: Understanding, is_excuse: Callable[[str], bool], is_own: Callable[[str], bool]) -> None:
+    """Cut out of a problem's paragraph, as a problem of its own, a later sentence that turns from the
+    author's own conduct to objective conditions or other people (“……被县里通报。说起来，县里各部门布置到
+    乡镇的工作太多……。”): it is what an inspection group marks 不聚焦, and it would otherwise hide in a
+    problem about the styles. Only where what precedes it reads as the styles (`is_own`); a table cell,
+    and a paragraph that is all conditions, stay whole. The measures answering the paragraph answer its
+    first part."""
+    def split(item: Item) -> Optional[list[str]]:
+        if item.location is not None and item.location.table is not None:
+            return None
+        sentences = [s for s in _SENTENCE_END.split(item.text) if s.strip()]
+        if len(sentences) < 2:
+            return None
+        marks = [i > 0 and len(_CJK_CHARS.findall(s)) >= 8 and is_excuse(s.strip()) for i, s in enumerate(sentences)]
+        if not any(marks):
+            return None
+        parts, current = [], ""
+        for sentence, mark in zip(sentences, marks):
+            if mark:
+                if current.strip():
+                    parts.append(current.strip())
+                parts.append(re.sub(r"^(?:同时|此外|另外)[，,]?", "", sentence.strip()))
+                current = ""
+            else:
+                current += sentence
+        if current.strip():
+            parts.append(current.strip())
+        parts = [part.rstrip("；;") for part in parts]
+        return parts if is_own(parts[0]) else None
+
+    result.problems, moved = _cut(result.problems, split)
+    for measure in result.measures:
+        if measure.problem is not None:
+            measure.problem = moved.get(measure.problem)
 
 
 def split_listed_items(result: Understanding) -> None:
