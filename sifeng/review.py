@@ -31,7 +31,7 @@ from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
-                         attach_block_labels, is_signing_line, link_measures, retype_by_labels, similarity,
+                         attach_block_labels, heading_kind, is_signing_line, link_measures, retype_by_labels, similarity,
                          split_block_deadlines, split_excuses, split_listed_items, split_marked_items,
                          understand)
 
@@ -131,6 +131,8 @@ class Reviewer:
         # Flags and checklists are for a submission of certain type; anything else is read (and
         # shown) but not judged.
         doc_type = kind.doc_type if kind.certain else None
+        if doc_type == "回头看自查报告":
+            add_progress_commitments(document, u)
         if kind.not_submission and kind.not_submission != TOO_SHORT:
             # A news report, a speech, a blank template: what it says of problems and measures is
             # not a unit's own, and is not listed as if it were (an uncertain type, and a file
@@ -230,8 +232,10 @@ class Reviewer:
                           "output": "缺可检查的产出", "frequency": "缺频次"}[x] for x in m.hollow_missing))
         measure_flag("missing_deadline", [m for m in review.measures if m.deadline is None],
                      lambda m: "未写完成时限")
-        measure_flag("missing_owner", [m for m in review.measures if m.owner is None],
-                     lambda m: "未写责任领导、责任单位或责任人")
+        # (an owner no more definite than 各部门 or 班子成员各负其责 is none: corpora/measures/CONVENTIONS.md §2.3)
+        vague = set(F.param("missing_owner", "vague_owner_phrases", []))
+        measure_flag("missing_owner", [m for m in review.measures if m.owner is None or m.owner.text.strip() in vague],
+                     lambda m: f"责任主体笼统（{m.owner.text}）" if m.owner else "未写责任领导、责任单位或责任人")
         if F.applies("problems_without_measures", doc_type, scope) and review.problems:
             lonely = problems_without_measures(review, u, document.text)
             if lonely:
@@ -628,6 +632,64 @@ def _column_words() -> re.Pattern[str]:
     """Any column name of corpora/sections.yaml (序号, 整改措施, 完成时间 …), longest first."""
     words = {w for spec in load_yaml("sections.yaml")["columns"].values() for w in spec["any"]}
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+# A look-back's account of an item still under way says what will be done and when, in a clause of its
+# own: “……已完成经营方招标，计划于2015年3月底前投入使用，由后勤管理处负责……”, “……暂无法实施，待二期工程
+# 竣工验收后按标准重新核定分配”, “……已形成征求意见稿，下一步将提交教代会讨论……”, “《……办法》已经常委会审议，
+# 由党委办公室于2015年2月上旬印发”.
+_COMMITMENT = re.compile(
+    r"(?:(?<=^)|(?<=[，,：:]))\s*(?P<c>[^，,。；;已原]{0,10}?(?<!原)(?:计划|拟|力争|争取)(?:于|在|从)?[^，,。；;]{0,20}?"
+    r"(?:前|底|内|起|上旬|中旬|下旬)"
+    r"|待[^，,。；;]{2,25}后|(?:下一步|下步|下阶段)[，,]?[^，,。；;]{0,6}?(?:将|要|拟|计划)"
+    r"|由[^，,。；;由]{2,15}(?:负责)?于[^，,。；;]{2,15}(?:前|上旬|中旬|下旬|底)"
+    r"|将于[^，,。；;]{2,15}(?:前|底|上旬|中旬|下旬)"
+    r"|(?:\d{1,2}月(?:底|中旬|上旬|下旬)?|春节|年底|月底|节前|年内)前(?:全部|完成|将|要|由))")
+# “对复核中发现的23户不符合条件的，春节前全部清退”, “尚未完成的……2项任务，由中心办公室负责于2月底前全部
+# 完成”: the clause before says to what the commitment applies (one that reports what was done does not)
+_TOPIC_BEFORE = re.compile(r"(?:^|(?<=[，,：:。；;]))\s*[^，,。；;：:]{2,30}[，,]\s*$")
+_REPORTS_DONE = re.compile(r"已|了|(?<!未)完成|目前|截至|截止|原|因|由于")
+_PAST_ONLY = re.compile(r"^(?:已|已经|均已|全部)")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s，。；：、,.;:！!“”\"（）()]", "", text)
+
+
+def add_progress_commitments(document: Document, u) -> None:
+    """In a look-back report, the commitments inside its account of what is done and still under way
+    (_COMMITMENT) are measures: from the clause that makes one to the end of its sentence. Only in
+    paragraphs where nothing was read yet, outside the causes and the six explanations, and not the
+    opening paragraph (documents README: every sentence that promises an action is a measure)."""
+    taken = [_bare(i.text) for i in (*u.problems, *u.measures)]
+    section, first = None, True
+    for block in document.blocks:
+        if block.kind == "heading" and block.level == 0:
+            continue
+        text = block.text.strip()
+        kind = heading_kind(text) if len(text) <= 30 else None
+        if kind is not None:
+            section = kind
+            continue
+        if block.kind not in ("paragraph", "list_item") or section in ("root_causes", "six_explanations"):
+            continue
+        if first:
+            first = False
+            continue
+        core = _bare(text)
+        if not core or any(t and (t in core or core in t) for t in taken):
+            continue
+        for sentence in re.split(r"(?<=[。；;！])", text):
+            match = _COMMITMENT.search(sentence)
+            if match is None:
+                continue
+            start = match.start("c")
+            topic = _TOPIC_BEFORE.search(sentence[:start])
+            topic = topic if topic and not _REPORTS_DONE.search(topic.group()) and \
+                not match.group("c").startswith(("下一步", "下步", "下阶段")) else None
+            clause = sentence[topic.start() if topic else start:].strip().rstrip("。；;")
+            if len(_CJK.findall(clause)) >= MIN_ITEM_CHARS + 4 and not _PAST_ONLY.match(clause):
+                u.measures.append(Item(text=clause, location=block.location, section="progress"))
 
 
 def drop_frame_lines(document: Document, u) -> None:

@@ -334,7 +334,7 @@ def column_roles(table: Table) -> dict[str, int]:
         roles.setdefault(role, index)
     if table.body and not ("problem" in roles and "measure" in roles):
         _roles_by_content(table, roles)
-    if _names_tasks(table, roles):
+    if _names_tasks(table, roles) or _reports_on_tasks(table, roles):
         # 整改事项 | 具体措施 with 精简会议, 改进调研 …: the first column names each row's task, it states no
         # problem; it is kept as the row's category
         roles.setdefault("category", roles.pop("problem"))
@@ -363,6 +363,25 @@ def _names_tasks(table: Table, roles: dict[str, int]) -> bool:
     cells = [c for c in cells if c]
     return len(cells) >= 2 and all(len(c) <= 10 and not re.search(r"[，。；,;、]", c) and not _PROBLEM_CUE.search(c)
                                    for c in cells)
+
+
+_PROGRESS_COLUMN = re.compile(r"进展|进度|完成情况|落实情况|整改情况|整改成效")
+
+
+def _reports_on_tasks(table: Table, roles: dict[str, int]) -> bool:
+    """Whether the table reports on a plan's tasks (整改事项 | 责任科室 | 进展情况 | 下步措施): its first
+    column names each task as the plan had it (压减文件数量, 改进督查方式), and states no problem found now
+    (a header with 问题 does, and so do cells that state a fault: 住院部夜间护士呼叫响应慢)."""
+    if "problem" not in roles or "measure" not in roles:
+        return False
+    header = _clean_header(table.header[roles["problem"]])
+    if "问题" in header or "差距" in header or "不足" in header or not any(
+            _PROGRESS_COLUMN.search(_clean_header(name)) for name in table.header):
+        return False
+    cells = [c for c in (row[roles["problem"]].text.strip() for row in table.body if roles["problem"] < len(row)) if c]
+    named = [c for c in cells if len(c) <= 10 and not re.search(r"[，。；,;、]", c) and not _PROBLEM_CUE.search(c)]
+    # (most of its cells name a task; a few may name a complaint taken up, 乡镇反映的“材料多”问题)
+    return len(cells) >= 2 and len(named) >= 0.75 * len(cells)
 
 
 def _is_next_step_column(table: Table, roles: dict[str, int]) -> bool:
@@ -846,6 +865,7 @@ _SECOND_TIME = re.compile(r"[，,；;][^：:，,。；;]{0,12}(?:长期坚持|�
 _FIRST_MARK = r"\s*(?:一是|首先|1[.、．]|[（(]1[）)]|①)?\s*$"
 _BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]" + _FIRST_MARK)
 _BEFORE_PROBLEM = re.compile(rf"(?:{_PROBLEM_LABELS})[：:]" + _FIRST_MARK)
+_LABELLED_MEASURE_LINE = re.compile(r"^(?:整改措施|整改举措|整治措施|具体措施|措施)[：:]")
 
 
 # “针对去年修路时我自己定了施工队的问题，以后5万元以上的工程一律…”: what is done about a problem the
@@ -876,9 +896,18 @@ def retype_by_labels(text: str, result: Understanding) -> None:
         fields = label_fields(following) if following else None
         return fields is not None and fields[1] is not None and not rest[0].strip(" 。；;")
 
+    def before_measure_label(item: Item) -> bool:
+        # “2、村干部坐班不正常，……。\n整改措施：村两委成员轮流……”: the numbered line a 整改措施： line answers
+        at = text.find(item.text)
+        if at < 0 or (item.location is not None and item.location.table is not None) or label_before(item):
+            return False
+        rest = text[at + len(item.text):].split("\n", 2)
+        following = rest[1].strip() if len(rest) > 1 else ""
+        return not rest[0].strip(" 。；;") and bool(_LABELLED_MEASURE_LINE.match(following))
+
     moved_out = {i for i, p in enumerate(result.problems)
                  if label_before(p) == "measures" or _ANSWERS.match(p.text) or before_label_line(p)}
-    moved_in = [m for m in result.measures if label_before(m) == "problems"]
+    moved_in = [m for m in result.measures if label_before(m) == "problems" or before_measure_label(m)]
     if not moved_out and not moved_in:
         return
     kept = [p for i, p in enumerate(result.problems) if i not in moved_out]
@@ -905,6 +934,17 @@ def retype_by_labels(text: str, result: Understanding) -> None:
         p.section = "problems"
     result.problems = problems
     result.measures = sorted(measures, key=lambda item: text.find(item.text))
+    # a 整改措施： line right under a problem answers it
+    starts = [text.find(p.text) for p in problems]
+    for m in result.measures:
+        at = text.find(m.text)
+        before = [k for k, start in enumerate(starts) if 0 <= start < at]
+        if before and m.problem is None:
+            k = before[-1]
+            # (the label read with the measure, or just before it)
+            between = text[starts[k] + len(problems[k].text):at].strip(" 。；;\n") + m.text[:8]
+            if text[starts[k] + len(problems[k].text):at].count("\n") == 1 and _LABELLED_MEASURE_LINE.match(between):
+                m.problem = k
 
 
 def attach_block_labels(text: str, result: Understanding) -> None:

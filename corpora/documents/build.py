@@ -77,6 +77,9 @@ OWNER_KINDS = ("person", "role", "department")
 DEADLINE_KINDS = ("date", "immediate", "long_term", "recurring")
 
 FLAGS_FILE = ROOT / "corpora" / "flags.yaml"
+# an owner this vague leaves the measure without one for the flag (corpora/measures/CONVENTIONS.md §2.3)
+VAGUE_OWNERS = frozenset(next(flag for flag in yaml.safe_load(FLAGS_FILE.read_text(encoding="utf-8"))["flags"]
+                              if flag["code"] == "missing_owner")["params"]["vague_owner_phrases"])
 FLAG_ORDER = tuple(flag["code"] for flag in yaml.safe_load(FLAGS_FILE.read_text(encoding="utf-8"))["flags"])
 # which document types / scopes each item-derived flag concerns (domain.md §4)
 UNFOCUSED_TYPES = {"对照检查材料", "整改方案", "个人整改措施", "专项整治方案", "回头看自查报告"}
@@ -162,7 +165,8 @@ def derive_flags(review: dict[str, Any], extra: Sequence[str] = ()) -> list[str]
         flags.add("hollow_measures")
     if doc_type in PLAN_TYPES and any(m["deadline"] is None for m in measures):
         flags.add("missing_deadline")
-    if doc_type in OWNER_TYPES and scope == "班子" and any(m["owner"] is None for m in measures):
+    if doc_type in OWNER_TYPES and scope == "班子" and any(m["owner"] is None or m["owner"]["text"] in VAGUE_OWNERS
+                                                          for m in measures):
         flags.add("missing_owner")
     answered = {m["problem"] for m in measures if m["problem"] is not None}
     if doc_type in LINK_TYPES and any(i not in answered for i in range(len(problems))):
