@@ -31,7 +31,7 @@ from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
-                         attach_block_labels, heading_kind, is_signing_line, link_measures, retype_by_labels, similarity,
+                         attach_block_labels, attach_section_leads, heading_kind, is_signing_line, link_measures, retype_by_labels, similarity,
                          split_block_deadlines, split_excuses, split_listed_items, split_marked_items,
                          understand)
 
@@ -120,6 +120,7 @@ class Reviewer:
         drop_fragments(u)
         drop_frame_lines(document, u)
         split_excuses(u, self._is_excuse, lambda text: bool(self.styles.classify(text).labels))
+        attach_section_leads(document.text, u)
         attach_block_labels(document.text, u)
         kind = judge_doc_type(document, filename, *read)
         scope = u.scope

@@ -947,6 +947,36 @@ def retype_by_labels(text: str, result: Understanding) -> None:
                 m.problem = k
 
 
+# “（一）规范窗口服务\n本项整治由分管副局长郑××牵头，局办证大厅具体负责，2014年7月底前完成。\n1.……”: who leads a
+# section's measures and by when, said once in a sentence of its own under its heading
+_SECTION_LEAD = re.compile(
+    r"\s*(?:本项|本部分|该项|此项|这一?项|本方面|这方面|本类)(?:专项)?(?:整治|整改|工作|任务|措施)?(?:工作|任务)?"
+    r"由(?P<owner>[^，,。；;由]{2,20}?)(?:牵头|负责|统筹)"
+    r"(?:[，,、][^，,。；;]{2,24}?(?:具体负责|具体落实|配合|负责|落实|参与))*"
+    r"(?:[，,](?P<deadline>[^，,。；;]{2,20}))?[。；;]?\s*")
+
+
+def attach_section_leads(text: str, result: Understanding) -> None:
+    """A section's lead sentence (_SECTION_LEAD) is no measure: its owner and deadline go to the
+    measures after it, up to the next heading or problem, that name none of their own."""
+    bounds = sorted(at for at in (text.find(x) for x in [i.text for i in result.problems] + result.headings if x)
+                    if at >= 0)
+    keep, lead, lead_end = [], None, -1
+    for item in result.measures:
+        at = text.find(item.text)
+        match = _SECTION_LEAD.fullmatch(item.text)
+        if match and (match.group("deadline") is None or _HAS_TIME.search(match.group("deadline"))):
+            lead, lead_end = match, at
+            continue
+        if lead is not None and at > lead_end and not any(lead_end < b < at for b in bounds):
+            _attach(item, lead.group("owner") if find_owner(item.text) is None else None,
+                    lead.group("deadline") if lead.group("deadline") and find_deadline(item.text) is None else None)
+        else:
+            lead = None
+        keep.append(item)
+    result.measures = keep
+
+
 def attach_block_labels(text: str, result: Understanding) -> None:
     """Owner and deadline lines written once for a block of measures (per-problem layouts:
     整改措施 1. 2. then “责任领导：…　责任单位：…　完成时限：…”) belong to each measure of the block —
