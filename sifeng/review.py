@@ -693,6 +693,12 @@ def add_progress_commitments(document: Document, u) -> None:
                 u.measures.append(Item(text=clause, location=block.location, section="progress"))
 
 
+# A web page's buttons kept in a copied text (【打印本页】　【关闭窗口】) and the contact line under a public
+# promise (监督电话：0×××-……　意见箱：镇政府一楼大厅)
+_PAGE_CHROME = re.compile(r"(?:[\s　]*【[^【】]{1,10}】)+[\s　]*"
+                          r"|(?:监督|举报|联系|咨询|投诉)(?:电话|邮箱|信箱)[：:][^。；;]{2,60}")
+
+
 def drop_frame_lines(document: Document, u) -> None:
     """Drop what frames the text and is read as an item: the document's own title line (“××村党支部、
     村委会整改清单”, where no title was taken), the signing unit or person (“××村党支部”), a sentence that
@@ -704,7 +710,7 @@ def drop_frame_lines(document: Document, u) -> None:
     def frame(text: str) -> bool:
         bare = text.strip().rstrip("。")
         return bare == title or is_signing_line(bare) or (len(bare) <= 40 and ANNOUNCES_LIST.search(bare) is not None) or (
-            len(bare) <= 30 and len(_CJK.findall(_column_words().sub("", bare))) < 2)
+            len(bare) <= 30 and len(_CJK.findall(_column_words().sub("", bare))) < 2) or bool(_PAGE_CHROME.fullmatch(bare))
 
     if not any(frame(i.text) for i in u.problems + u.measures):
         return
