@@ -134,6 +134,7 @@ class Reviewer:
         doc_type = kind.doc_type if kind.certain else None
         if doc_type == "回头看自查报告":
             add_progress_commitments(document, u)
+            add_progress_shortfalls(document, u, lambda text: bool(self.styles.classify(text).labels))
         if kind.not_submission and kind.not_submission != TOO_SHORT:
             # A news report, a speech, a blank template: what it says of problems and measures is
             # not a unit's own, and is not listed as if it were (an uncertain type, and a file
@@ -697,6 +698,42 @@ def add_progress_commitments(document: Document, u) -> None:
 # promise (监督电话：0×××-……　意见箱：镇政府一楼大厅)
 _PAGE_CHROME = re.compile(r"(?:[\s　]*【[^【】]{1,10}】)+[\s　]*"
                           r"|(?:监督|举报|联系|咨询|投诉)(?:电话|邮箱|信箱)[：:][^。；;]{2,60}")
+
+
+# “……虽有下降，但……反而增加，没有达到压缩三分之一的目标。”, “……跟踪督办不够，……群众意见仍然较大。”: what a
+# look-back's account of its progress admits is still wrong
+_SHORTFALL = re.compile(r"不够|不足|不到位|没有达到|未达到|未能|没有完成|未完成|仍然?(?:存在|有|较|偏|不)|反弹|回潮|变异|"
+                        r"滞后|缓慢|还有差距|有差距|打折扣|走过场|流于形式|不平衡|松劲|意见(?:仍然?)?较大")
+_REPORTS_PROGRESS = re.compile(r"^(?:已|已经|全部|均已|基本完成|\d+项|截至|截止|目前已)")
+
+
+def add_progress_shortfalls(document: Document, u, about_styles) -> None:
+    """In a look-back report, a paragraph of its account of progress that admits a shortfall
+    (_SHORTFALL) and reads as one of the styles is a problem: where nothing was read yet, outside the
+    measures, causes and six explanations, and not one that opens by reporting what was done."""
+    taken = [_bare(i.text) for i in (*u.problems, *u.measures)]
+    section, first, added = None, True, []
+    for block in document.blocks:
+        if block.kind == "heading" and block.level == 0:
+            continue
+        text = block.text.strip()
+        kind = heading_kind(text) if len(text) <= 30 else None
+        if kind is not None or block.kind == "heading":
+            section = kind if kind is not None else section
+            continue
+        if block.kind not in ("paragraph", "list_item") or section in ("measures", "root_causes", "six_explanations"):
+            continue
+        if first:
+            first = False
+            continue
+        core = _bare(text)
+        if not core or any(t and (t in core or core in t) for t in taken) or len(_CJK.findall(text)) < 12:
+            continue
+        if _SHORTFALL.search(text) and not _REPORTS_PROGRESS.match(text) and not _COMMITMENT.search(text) \
+                and about_styles(text):
+            added.append(Item(text=text, location=block.location, section="problems"))
+    if added:
+        u.problems.extend(added)
 
 
 def drop_frame_lines(document: Document, u) -> None:
