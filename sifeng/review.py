@@ -704,7 +704,7 @@ _PAGE_CHROME = re.compile(r"(?:[\s　]*【[^【】]{1,10}】)+[\s　]*"
 # look-back's account of its progress admits is still wrong
 _SHORTFALL = re.compile(r"不够|不足|不到位|没有达到|未达到|未能|没有完成|未完成|仍然?(?:存在|有|较|偏|不)|反弹|回潮|变异|"
                         r"滞后|缓慢|还有差距|有差距|打折扣|走过场|流于形式|不平衡|松劲|意见(?:仍然?)?较大")
-_REPORTS_PROGRESS = re.compile(r"^(?:已|已经|全部|均已|基本完成|\d+项|截至|截止|目前已)")
+_REPORTS_PROGRESS = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是)?(?:已|已经|全部|均已|基本完成|\d+项|截至|截止|目前已|关于)")
 
 
 def add_progress_shortfalls(document: Document, u, about_styles) -> None:
