@@ -31,9 +31,9 @@ from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import default_segmenter, regroup
 from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
-                         attach_block_labels, attach_section_leads, heading_kind, is_signing_line, link_measures, retype_by_labels, similarity,
-                         split_block_deadlines, split_excuses, split_listed_items, split_marked_items,
-                         understand)
+                         attach_block_labels, attach_section_leads, heading_kind, is_signing_line, link_measures,
+                         retype_by_labels, similarity, split_block_deadlines, split_excuses, split_listed_items,
+                         split_marked_items, understand)
 
 
 class StyleClassifier(Protocol):
@@ -658,11 +658,9 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s，。；：、,.;:！!“”\"（）()]", "", text)
 
 
-def add_progress_commitments(document: Document, u) -> None:
-    """In a look-back report, the commitments inside its account of what is done and still under way
-    (_COMMITMENT) are measures: from the clause that makes one to the end of its sentence. Only in
-    paragraphs where nothing was read yet, outside the causes and the six explanations, and not the
-    opening paragraph (documents README: every sentence that promises an action is a measure)."""
+def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...]):
+    """The paragraphs and list items (block, text) of a report's body from which nothing was read as a
+    problem or measure: not the opening paragraph, nor those of the `skipped` sections."""
     taken = [_bare(i.text) for i in (*u.problems, *u.measures)]
     section, first = None, True
     for block in document.blocks:
@@ -673,14 +671,22 @@ def add_progress_commitments(document: Document, u) -> None:
         if kind is not None:
             section = kind
             continue
-        if block.kind not in ("paragraph", "list_item") or section in ("root_causes", "six_explanations"):
+        if block.kind not in ("paragraph", "list_item") or section in skipped:
             continue
         if first:
             first = False
             continue
         core = _bare(text)
-        if not core or any(t and (t in core or core in t) for t in taken):
-            continue
+        if core and not any(t and (t in core or core in t) for t in taken):
+            yield block, text
+
+
+def add_progress_commitments(document: Document, u) -> None:
+    """In a look-back report, the commitments inside its account of what is done and still under way
+    (_COMMITMENT) are measures: from the clause that makes one to the end of its sentence. Only in
+    paragraphs where nothing was read yet, outside the causes and the six explanations, and not the
+    opening paragraph (documents README: every sentence that promises an action is a measure)."""
+    for block, text in _unread_paragraphs(document, u, ("root_causes", "six_explanations")):
         for sentence in re.split(r"(?<=[。；;！])", text):
             match = _COMMITMENT.search(sentence)
             if match is None:
@@ -711,29 +717,12 @@ def add_progress_shortfalls(document: Document, u, about_styles) -> None:
     """In a look-back report, a paragraph of its account of progress that admits a shortfall
     (_SHORTFALL) and reads as one of the styles is a problem: where nothing was read yet, outside the
     measures, causes and six explanations, and not one that opens by reporting what was done."""
-    taken = [_bare(i.text) for i in (*u.problems, *u.measures)]
-    section, first, added = None, True, []
-    for block in document.blocks:
-        if block.kind == "heading" and block.level == 0:
-            continue
-        text = block.text.strip()
-        kind = heading_kind(text) if len(text) <= 30 else None
-        if kind is not None or block.kind == "heading":
-            section = kind if kind is not None else section
-            continue
-        if block.kind not in ("paragraph", "list_item") or section in ("measures", "root_causes", "six_explanations"):
-            continue
-        if first:
-            first = False
-            continue
-        core = _bare(text)
-        if not core or any(t and (t in core or core in t) for t in taken) or len(_CJK.findall(text)) < 12:
-            continue
-        if _SHORTFALL.search(text) and not _REPORTS_PROGRESS.match(text) and not _COMMITMENT.search(text) \
-                and about_styles(text):
+    added = []
+    for block, text in _unread_paragraphs(document, u, ("measures", "root_causes", "six_explanations")):
+        if len(_CJK.findall(text)) >= 12 and _SHORTFALL.search(text) and not _REPORTS_PROGRESS.match(text) \
+                and not _COMMITMENT.search(text) and about_styles(text):
             added.append(Item(text=text, location=block.location, section="problems"))
-    if added:
-        u.problems.extend(added)
+    u.problems.extend(added)
 
 
 def drop_frame_lines(document: Document, u) -> None:
