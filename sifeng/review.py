@@ -505,6 +505,9 @@ _PROGRESS_BUT_BARE = re.compile(r"^(?P<lead>(?:[^。但]*。){0,2}[^。但]*(?:�
                                 r"(?P<measure>(?:[^。]*。)?[^。]*(?:要|将|计划|争取|牵头|负责|前|以后|今后|继续)[^。]*。?)$", re.S)
 
 
+_DONE_SAID = re.compile(r"已|比上年|下降|压减|减少|基本解决|完成")
+
+
 # “回头看，我的整改还有不足：……。今后每季度……”: a short lead, the shortcoming, then what comes next
 _SHORTFALL_PAIR = re.compile(r"^(?P<lead>[^：:。]{0,24}?(?:还有|还存在|仍有|存在)(?:的|以下|一些)?(?:不足|差距|问题)[：:])"
                              r"(?P<problem>[^：:]+?[。；;])\s*(?:今后|下一步|下步|下阶段)[，,：:]?(?P<measure>.{8,})$", re.S)
@@ -529,6 +532,13 @@ def split_further_measures(u) -> None:
     u.measures = measures
 
 
+def _reports_progress(document: Document) -> bool:
+    """Whether the file may be a look-back, whose account says what was done with a bare 了 (作了表态，但……):
+    not one whose title names another kind. In a self-examination, “我开了四次部署会，逐级签了责任书，但……” is
+    the problem."""
+    return title_type(document.metadata.title or "") in (None, "回头看自查报告")
+
+
 def split_labelled_pairs(document: Document, u) -> None:
     """A paragraph that labels its parts in brackets (【问题】……【措施】……) is one problem and, when it has
     one, one measure that answers it, with the fields after it (【责任科室】…【时限】…) — whatever pieces
@@ -536,8 +546,13 @@ def split_labelled_pairs(document: Document, u) -> None:
     then its measure is one of each)."""
     def labelled(text: str):
         text = text.strip()
+        bare = _PROGRESS_BUT_BARE.match(text)
+        if bare and not progress and not _DONE_SAID.search(bare.group("lead")):
+            bare = None
         return (_PAIR.match(text) if "【" in text else None) or _PROGRESS_PAIR.match(text) or _PROGRESS_BUT.match(text) \
-            or _SHORTFALL_PAIR.match(text) or _PROGRESS_BUT_BARE.match(text)
+            or _SHORTFALL_PAIR.match(text) or bare
+
+    progress = _reports_progress(document)
 
     _replace_with_pairs(u, [(b, m) for b in document.blocks if b.table is None for m in [labelled(b.text)] if m])
 

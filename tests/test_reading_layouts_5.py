@@ -288,3 +288,16 @@ def test_declaring_a_personal_plan_after_looking_at_oneself():
     assert parse(text.encode("utf-8"), filename="a.txt").text
     result = review(text.encode("utf-8"), filename="qingdan.txt")
     assert result.doc_type == "个人整改措施"
+
+
+def test_a_self_examinations_did_this_but_that_problem_is_kept_whole():
+    # “……我开了四次部署会，逐级签了责任书，但……”: in a self-examination that is the problem, not a look-back's
+    # progress and shortfall (which lost its first half and made the next sentence a measure)
+    text = SELF_EXAM.replace(
+        "（一）抓落实停留在会议和文件上。去年全镇防汛我开了四次部署会，会后到山塘水库现场巡查很少，结果有一座山塘漫坝，被县里通报。",
+        "（一）抓落实停留在会议和文件上。去年全镇防汛，我开了四次部署会，逐级签了责任书，但汛前对山塘水库的巡查没有跟上，"
+        "结果有一座山塘漫坝，被县里通报。")
+    result = review(text.encode("utf-8"), filename="duizhao.txt")
+    first = next(t for t in _texts(result.problems) if t.startswith("抓落实停留在会议和文件上"))
+    assert "逐级签了责任书，但汛前对山塘水库的巡查没有跟上" in first
+    assert not any("山塘" in t for t in _texts(result.measures))
