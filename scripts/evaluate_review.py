@@ -69,6 +69,7 @@ def truth_verdict(truth: dict) -> str:
     its failing items over all items of its unit."""
     from sifeng import flags as F
     from sifeng.batch import NOT_JUDGED
+    from sifeng.review import verdict_for
 
     if truth["doc_type"] is None:
         return NOT_JUDGED
@@ -87,11 +88,7 @@ def truth_verdict(truth: dict) -> str:
     for code in set(truth["flags"]) - BATCH_FLAGS:
         count, total = shares.get(code, (0, 0))
         severities.add(F.severity(code, count / total if total else None))
-    if "high" in severities:
-        return "退回修改"
-    if "medium" in severities:
-        return "需完善"
-    return "基本合格" if severities else "合格"
+    return verdict_for(severities)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

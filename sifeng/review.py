@@ -29,7 +29,7 @@ from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, O
 from .batch import NOT_JUDGED
 from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
-from .segment import default_segmenter, regroup
+from .segment import _core, default_segmenter, regroup
 from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
                          attach_block_labels, attach_section_leads, heading_kind, is_signing_line, link_measures,
                          retype_by_labels, similarity, split_block_deadlines, split_excuses, split_listed_items,
@@ -499,13 +499,14 @@ _PROGRESS_BUT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[
 
 # “[what was done]。但……。春节前镇党政办要……。”: a look-back paragraph under its own heading (关于……问题), with
 # what was done, 但 and the shortcoming, and one sentence of what comes next
-_PROGRESS_BUT_BARE = re.compile(r"^(?P<lead>(?:[^。但]*。){0,2}[^。但]*(?:已|了|比上年|下降|压减|减少|基本解决|完成)[^。但]*[。，,]"
+_DONE_WORDS = r"已|比上年|下降|压减|减少|基本解决|完成"
+_PROGRESS_BUT_BARE = re.compile(rf"^(?P<lead>(?:[^。但]*。){{0,2}}[^。但]*(?:{_DONE_WORDS}|了)[^。但]*[。，,]"
                                 r"(?:[^。但]*。){0,2})"
                                 r"(?:但是|但)[，,]?(?P<problem>[^。]{8,}。)\s*(?:下一步|下步)?[，,]?"
                                 r"(?P<measure>(?:[^。]*。)?[^。]*(?:要|将|计划|争取|牵头|负责|前|以后|今后|继续)[^。]*。?)$", re.S)
 
 
-_DONE_SAID = re.compile(r"已|比上年|下降|压减|减少|基本解决|完成")
+_DONE_SAID = re.compile(_DONE_WORDS)
 
 
 # “回头看，我的整改还有不足：……。今后每季度……”: a short lead, the shortcoming, then what comes next
@@ -669,14 +670,10 @@ _REPORTS_DONE = re.compile(r"已|了|(?<!未)完成|目前|截至|截止|原|因
 _PAST_ONLY = re.compile(r"^(?:已|已经|均已|全部)")
 
 
-def _bare(text: str) -> str:
-    return re.sub(r"[\s，。；：、,.;:！!“”\"（）()]", "", text)
-
-
 def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...]):
     """The paragraphs and list items (block, text) of a report's body from which nothing was read as a
     problem or measure: not the opening paragraph, nor those of the `skipped` sections."""
-    taken = [_bare(i.text) for i in (*u.problems, *u.measures)]
+    taken = [_core(i.text) for i in (*u.problems, *u.measures)]
     section, first = None, True
     for block in document.blocks:
         if block.kind == "heading" and block.level == 0:
@@ -691,7 +688,7 @@ def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...]):
         if first:
             first = False
             continue
-        core = _bare(text)
+        core = _core(text)
         if core and not any(t and (t in core or core in t) for t in taken):
             yield block, text
 
@@ -816,7 +813,11 @@ def verdict(review: Review) -> str:
     medium one, else 基本合格 / 合格. Never a pass for a submission with nothing read in it."""
     if review.flag("structure_unrecognised") or (not review.problems and not review.measures):
         return NOT_JUDGED
-    severities = {f.severity for f in review.flags}
+    return verdict_for({f.severity for f in review.flags})
+
+
+def verdict_for(severities: set[str]) -> str:
+    """The judging verdict the severities of a submission's flags call for."""
     if "high" in severities:
         return "退回修改"
     if "medium" in severities:

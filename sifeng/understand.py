@@ -947,6 +947,12 @@ def retype_by_labels(text: str, result: Understanding) -> None:
                 m.problem = k
 
 
+def _item_bounds(text: str, result: Understanding) -> list[int]:
+    """Where each problem and heading starts in `text`: what closes a block of measures."""
+    return sorted(at for at in (text.find(x) for x in [i.text for i in result.problems] + result.headings if x)
+                  if at >= 0)
+
+
 # “（一）规范窗口服务\n本项整治由分管副局长郑××牵头，局办证大厅具体负责，2014年7月底前完成。\n1.……”: who leads a
 # section's measures and by when, said once in a sentence of its own under its heading
 _SECTION_LEAD = re.compile(
@@ -959,8 +965,7 @@ _SECTION_LEAD = re.compile(
 def attach_section_leads(text: str, result: Understanding) -> None:
     """A section's lead sentence (_SECTION_LEAD) is no measure: its owner and deadline go to the
     measures after it, up to the next heading or problem, that name none of their own."""
-    bounds = sorted(at for at in (text.find(x) for x in [i.text for i in result.problems] + result.headings if x)
-                    if at >= 0)
+    bounds = _item_bounds(text, result)
     keep, lead, lead_end = [], None, -1
     for item in result.measures:
         at = text.find(item.text)
@@ -1005,8 +1010,7 @@ def attach_block_labels(text: str, result: Understanding) -> None:
     result.measures = keep
     # (an item whose text the reader joined across a line break is placed by its opening)
     placed = [(text.find(m.text) if m.text in text else text.find(m.text[:16]), m) for m in result.measures]
-    bounds = sorted(at for at in (text.find(x) for x in [i.text for i in result.problems] + result.headings if x)
-                    if at >= 0)
+    bounds = _item_bounds(text, result)
     offset = 0
     previous = -1
     for line in text.split("\n"):

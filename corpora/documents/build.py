@@ -77,10 +77,10 @@ OWNER_KINDS = ("person", "role", "department")
 DEADLINE_KINDS = ("date", "immediate", "long_term", "recurring")
 
 FLAGS_FILE = ROOT / "corpora" / "flags.yaml"
+_FLAGS = yaml.safe_load(FLAGS_FILE.read_text(encoding="utf-8"))["flags"]
 # an owner this vague leaves the measure without one for the flag (corpora/measures/CONVENTIONS.md §2.3)
-VAGUE_OWNERS = frozenset(next(flag for flag in yaml.safe_load(FLAGS_FILE.read_text(encoding="utf-8"))["flags"]
-                              if flag["code"] == "missing_owner")["params"]["vague_owner_phrases"])
-FLAG_ORDER = tuple(flag["code"] for flag in yaml.safe_load(FLAGS_FILE.read_text(encoding="utf-8"))["flags"])
+VAGUE_OWNERS = frozenset(next(f for f in _FLAGS if f["code"] == "missing_owner")["params"]["vague_owner_phrases"])
+FLAG_ORDER = tuple(flag["code"] for flag in _FLAGS)
 # which document types / scopes each item-derived flag concerns (domain.md §4)
 UNFOCUSED_TYPES = {"对照检查材料", "整改方案", "个人整改措施", "专项整治方案", "回头看自查报告"}
 PLAN_TYPES = {"整改方案", "个人整改措施", "专项整治方案", "制度建设计划", "回头看自查报告"}
