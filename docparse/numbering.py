@@ -153,7 +153,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # “任务一：”“措施二、”“问题三.”: a numbered item named by what it is.
     ("cn-named", re.compile(rf"^(?:任务|措施|问题|事项|举措|目标)({_CN})[：:、，,．.\s　]")),
     ("cn-paren", re.compile(rf"^[（(]({_CN})[）)][、．.]?")),
-    ("cn-dun", re.compile(rf"^({_CN})[、．.](?![{CN_NUMERALS}][、季月年]|\d)")),
+    # (“五、2013年10月……”, “三、5月起……”: a label before a date; “一、1.” is not one)
+    ("cn-dun", re.compile(rf"^({_CN})[、．.](?![{CN_NUMERALS}][、季月年]|\d(?![0-9]{{3}}年|[0-9]?月))")),
     ("arabic-paren", re.compile(r"^[（(]([0-9０-９]{1,3})[）)][、．.]?")),
     ("arabic-halfparen", re.compile(r"^([0-9０-９]{1,3})[）)](?![0-9０-９])")),
     # (“1．1月20日前……”: a label before a date; “1.5小时” is a number)

@@ -122,6 +122,7 @@ class Reviewer:
         split_excuses(u, self._is_excuse, lambda text: bool(self.styles.classify(text).labels))
         attach_section_leads(document.text, u)
         attach_block_labels(document.text, u)
+        add_unread_siblings(document, u, lambda text: bool(self.styles.classify(text).labels))
         kind = judge_doc_type(document, filename, *read)
         scope = u.scope
         if kind.doc_type == "整改方案" and scope == "个人":
@@ -155,7 +156,8 @@ class Reviewer:
         review = Review(
             source=filename or document.source, doc_type=kind.doc_type, doc_type_confidence=kind.confidence,
             doc_type_basis=kind.basis, not_submission=kind.not_submission,
-            scope=None if kind.not_submission else scope,  # a news report has no 班子/个人 scope
+            # a news report has no 班子/个人 scope, nor has a file of no type (无法判断, read but not judged)
+            scope=None if kind.not_submission or kind.doc_type is None else scope,
             title=document.metadata.title, unit=document.metadata.unit, author=document.metadata.author,
             date=ref, verdict="", problems=problems, measures=measures, flags=[], checklists=[],
             six_explanations=_requirement_items("six_explanations", explanations),
@@ -691,6 +693,39 @@ def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...]):
         core = _core(text)
         if core and not any(t and (t in core or core in t) for t in taken):
             yield block, text
+
+
+def add_unread_siblings(document: Document, u, about_styles) -> None:
+    """A numbered item left unread between or after numbered problems of the same list (一、…… 二、……
+    五、2013年10月家中老人过生日，收了……礼金) is one of them when it reads as one of the styles and not as a
+    measure: the learned reader passed over it (a date at its head, a closing line after it), the list
+    did not. Only where no measure and no problem was read from it."""
+    from classifiers.linear import score_first
+
+    taken = [_core(p.text) for p in u.problems]
+    blocks = [b for b in document.blocks if b.table is None]
+    unread = {id(b) for b, _ in _unread_paragraphs(document, u, ("measures", "root_causes", "six_explanations"))}
+    for index, block in enumerate(blocks):
+        if id(block) not in unread or block.kind != "list_item" or block.label is None or block.level is None:
+            continue
+        before = next((b for b in reversed(blocks[:index]) if b.kind == "list_item" and b.level is not None
+                       and b.level <= block.level), None)
+        if before is None or before.level != block.level or _label_scheme(before) != _label_scheme(block):
+            continue
+        core = _core(before.text)
+        if not core or not any(t and (t in core or core in t) for t in taken):
+            continue  # the item before it is no problem read
+        text = block.text.strip()
+        score = score_first("measureness", text)
+        if len(_CJK.findall(text)) >= 12 and score is not None and score < 0.3 and about_styles(text):
+            # (appended: the measures already linked keep their problems' numbers)
+            u.problems.append(Item(text=text, location=block.location, section="problems", label=block.label))
+
+
+def _label_scheme(block) -> Optional[str]:
+    from docparse.numbering import scheme_of
+
+    return scheme_of(block.label) if block.label else None
 
 
 def add_progress_commitments(document: Document, u) -> None:

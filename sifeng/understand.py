@@ -69,6 +69,7 @@ class Understanding:
     headings: list[str] = field(default_factory=list)
     section_text: dict[str, str] = field(default_factory=dict)
     measure_run: bool = False  # the last paragraph added was a measure of the problem before it
+    pair_run: bool = False  # the last paragraph added was a problem and its measure (……。整改措施：……)
     # as many measures as problems, but in an order that does not answer them one for one (see link_measures)
     order_misaligned: bool = False
     links_referenced: bool = False  # measures name the problem they answer (（针对问题1）)
@@ -126,6 +127,10 @@ def heading_text(block: Block) -> Optional[str]:
         return block.text
     if block.kind == "paragraph" and len(block.text) <= 40 and ANNOUNCES_CHANGES.search(block.text):
         return "整改措施"  # “……下一步我打算这样改：”
+    if block.kind == "paragraph" and ANNOUNCES_NEXT.search(block.text[-40:]):
+        # “……还有差距，主要是……。下一步我打算做好以下几件事：”: a paragraph whose last sentence opens the
+        # list of what is to be done after it
+        return "整改措施"
     announced = ANNOUNCES_LIST.search(block.text) if block.kind == "paragraph" and len(block.text) <= 40 else None
     if announced:
         # “对照这些意见，我自己找了下面几条毛病。”, “针对这几条毛病，我定了下面几条改的办法。”: a sentence that
@@ -140,6 +145,10 @@ ANNOUNCES_LIST = re.compile(r"(?:下面|以下|如下)(?:的|这)?(?:[一二两�
 # the words for what comes next, shared by the readings of village prose and look-backs (segment, review)
 NEXT_STEP_WORDS = r"今后|下一步|下步|下阶段|接下来"
 NEXT_STEP_OPENING = re.compile(rf"^\s*(?:{NEXT_STEP_WORDS})[，,]?[^。；;]{{0,16}}(?:将|要|继续|把)")
+# “下一步我打算做好以下几件事：”, “今后重点抓好以下几项工作：”: the last sentence of a paragraph that opens
+# the measures after it
+ANNOUNCES_NEXT = re.compile(rf"(?:^|[。；;])[^。；;]{{0,12}}(?:{NEXT_STEP_WORDS}|打算|准备)[^。；;]{{0,14}}"
+                            r"(?:以下|如下|下面)(?:[一二两三四五六七八九十几]+[件项条个点])?(?:事|工作|事情|措施|方面)?[：:]$")
 # “下一步我打算这样改：”, “今后我准备从这几个方面改：”: a sentence that opens the measures after it
 ANNOUNCES_CHANGES = re.compile(r"(?:打算|准备|决心|决定|计划)(?:这样|从(?:以下|下面|这)几个方面)(?:来)?(?:改|整改|改正|改进)[。：:]$")
 
@@ -334,7 +343,7 @@ def column_roles(table: Table) -> dict[str, int]:
         roles.setdefault(role, index)
     if table.body and not ("problem" in roles and "measure" in roles):
         _roles_by_content(table, roles)
-    if _names_tasks(table, roles) or _reports_on_tasks(table, roles):
+    if _names_tasks(table, roles) or _reports_on_tasks(table, roles) or _lists_progress(table, roles):
         # 整改事项 | 具体措施 with 精简会议, 改进调研 …: the first column names each row's task, it states no
         # problem; it is kept as the row's category
         roles.setdefault("category", roles.pop("problem"))
@@ -382,6 +391,22 @@ def _reports_on_tasks(table: Table, roles: dict[str, int]) -> bool:
     named = [c for c in cells if len(c) <= 10 and not re.search(r"[，。；,;、]", c) and not _PROBLEM_CUE.search(c)]
     # (most of its cells name a task; a few may name a complaint taken up, 乡镇反映的“材料多”问题)
     return len(cells) >= 2 and len(named) >= 0.75 * len(cells)
+
+
+def _lists_progress(table: Table, roles: dict[str, int]) -> bool:
+    """Whether the table is a look-back's account of what was done (整改事项 | 牵头领导 | 责任部门 |
+    时间节点 | 完成情况, its status cells filled in): no column holds measures or what is still to
+    do, and the item column is not named for problems, so each row restates a task of the plan and
+    says how far it went — neither a problem found now nor a new measure."""
+    if "problem" not in roles or "measure" in roles:
+        return False
+    if re.search(r"问题|差距|不足|表现|意见", _clean_header(table.header[roles["problem"]])):
+        return False
+    progress = [i for i, name in enumerate(table.header) if _PROGRESS_COLUMN.search(_clean_header(name))]
+    if not progress:
+        return False
+    status = [row[progress[0]].text.strip() for row in table.body if progress[0] < len(row)]
+    return len(status) >= 2 and sum(1 for s in status if s) >= 0.75 * len(status)
 
 
 def _is_next_step_column(table: Table, roles: dict[str, int]) -> bool:
@@ -477,6 +502,7 @@ def _add_item(result: Understanding, section: str, text: str, block: Block, cont
             result.measure_run = True
             return
     result.measure_run = False
+    paired, result.pair_run = result.pair_run, False
     if section in ITEM_SECTIONS:
         marker = MEASURE_MARKER.search(text)
         if marker and marker.start() > 4:
@@ -486,11 +512,28 @@ def _add_item(result: Understanding, section: str, text: str, block: Block, cont
             result.measures.append(Item(text=text[marker.end():].strip(), location=block.location,
                                         section="measures", label=block.label, context=context,
                                         problem=len(result.problems) - 1))
+            result.pair_run = True
+            return
+        if section == "measures" and paired and block.label and _states_no_measure(text):
+            # “1．……。整改措施：……” “2．村里青壮年大都外出务工……。” “3．……。整改措施：……”: among numbered
+            # problem-and-measure pairs, an item with no measure that reads as none is a problem left
+            # unanswered (the learned measureness model, models/measureness-*, says how it reads)
+            result.problems.append(Item(text=text.strip(), location=block.location, section="problems",
+                                        label=block.label, context=context))
+            result.pair_run = True
             return
     target = result.problems if section == "problems" else result.measures
     for clause in split_enumeration(text):
         target.append(Item(text=clause, location=block.location, section=section, label=block.label,
                            context=context))
+
+
+def _states_no_measure(text: str) -> bool:
+    """Whether `text`, read on its own, is surely no measure (measureness under 0.1)."""
+    from classifiers.linear import score_first
+
+    score = score_first("measureness", text)
+    return score is not None and score < 0.1
 
 
 def understand(document: Document) -> Understanding:

@@ -1,0 +1,142 @@
+"""Layouts read in the fourteenth session's cold-brief sets (the texts here are our own): a look-back's
+table of what was done (整改事项 | 牵头领导 | 责任部门 | 时间节点 | 完成情况), a numbered item that opens
+with a date (五、2013年10月……), a paragraph whose last sentence opens the list of what is to be done
+(下一步我打算做好以下几件事：), and a problem left unanswered among numbered problem-and-measure pairs."""
+
+from docparse import parse
+from docparse.numbering import split_label
+from sifeng import review
+
+
+def _texts(items):
+    return [i.text.rstrip("。；") for i in items]
+
+
+def _codes(result):
+    return {f.code for f in result.flags}
+
+
+PROGRESS_TABLE = """<html><head><meta charset="utf-8"><title>××供水公司党支部整改落实情况“回头看”自查报告</title></head><body>
+<h1>××供水公司党支部整改落实情况“回头看”自查报告</h1>
+<p>按照县国资委党委的通知要求，公司党支部对照整改方案逐项进行了自查，现将自查情况报告如下。</p>
+<h2>一、整改任务完成情况</h2>
+<p>公司整改方案共确定整改事项5项，已完成4项，正在推进1项。</p>
+<table>
+<tr><th>序号</th><th>整改事项</th><th>牵头领导</th><th>责任部门</th><th>时间节点</th><th>完成情况</th></tr>
+<tr><td>1</td><td>营业大厅增设老年人办事窗口，缴费排队不超过15分钟</td><td>孙××</td><td>营业所</td><td>2014年9月底前</td><td>已完成。平均排队8分钟</td></tr>
+<tr><td>2</td><td>公开水表安装收费标准，取消材料费搭车收费</td><td>孙××</td><td>营业所</td><td>立行立改</td><td>已完成</td></tr>
+<tr><td>3</td><td>抢修电话24小时有人接听，调度室每周抽查一次</td><td>钱××</td><td>调度室</td><td>立行立改</td><td>已完成。抽查20次未发现漏接</td></tr>
+<tr><td>4</td><td>公司内部会议每月不超过2次，取消重复报表</td><td>钱××</td><td>综合部</td><td>2014年8月底前</td><td>已完成。下半年月均会议1.5次</td></tr>
+<tr><td>5</td><td>生产用车全部安装定位装置，实行派车单管理</td><td>李××</td><td>财务部</td><td>2014年12月底前</td><td>正在推进。已安装9台，还有3台待装</td></tr>
+</table>
+<h2>二、存在的不足</h2>
+<p>（一）少数抄表员入户抄表时不出示工作证，12月仍有用户投诉。</p>
+<h2>三、下一步措施</h2>
+<p>（一）2015年1月底前为全部抄表员统一制作胸牌，营业所每月随机回访入户用户不少于30户（营业所负责）。</p>
+<p>（二）剩余3台生产用车的定位装置2015年2月底前安装完毕（财务部负责）。</p>
+<p>中共××供水有限公司支部委员会</p>
+<p>二〇一五年一月十日</p>
+</body></html>
+"""
+
+
+def test_a_look_backs_table_of_what_was_done_holds_no_problem():
+    result = review(PROGRESS_TABLE.encode("utf-8"), filename="huitoukan.html")
+    assert result.doc_type == "回头看自查报告"
+    problems = _texts(result.problems)
+    assert problems == ["少数抄表员入户抄表时不出示工作证，12月仍有用户投诉"]
+    measures = " ".join(_texts(result.measures))
+    assert "统一制作胸牌" in measures and "定位装置2015年2月底前安装完毕" in measures
+    assert "营业大厅增设老年人办事窗口" not in " ".join(problems + [measures])
+    assert "problems_without_measures" not in _codes(result)
+
+
+PLAN_WITH_A_TASK_TABLE = PROGRESS_TABLE.replace("整改落实情况“回头看”自查报告", "整改方案").replace(
+    "<th>完成情况</th>", "<th>备注</th>").replace("<td>已完成。平均排队8分钟</td>", "<td></td>")
+
+
+def test_a_task_table_without_a_filled_progress_column_is_not_taken_for_a_report():
+    # (the same table in a plan, its last column a remark: the rule for a look-back's account of
+    # what was done does not apply, and its rows are read as before)
+    result = review(PLAN_WITH_A_TASK_TABLE.encode("utf-8"), filename="fangan.html")
+    read = " ".join(_texts(result.problems) + _texts(result.measures))
+    assert "营业大厅增设老年人办事窗口" in read
+
+
+PERSONAL = """镇党委副书记个人整改措施
+本人在镇党委专题民主生活会上查摆出的问题，加上同志们提出的批评意见，梳理为四个方面。现将个人整改措施报告如下，请组织和同志们监督。
+一、联系点去得少。我联系的××村去年只去过3次，村里修桥的事群众反映了半年，我是在民主生活会上才知道的。
+整改措施：每月到联系村不少于2次，10月底前协调交通站把修桥方案定下来。
+二、组织学习走过场。组织镇村干部学习，多是念文件，学了什么、用了什么不过问。
+整改措施：每次集中学习确定一个专题，由一名班子成员领学，学后组织村干部谈一次体会。
+三、讲排场。2013年镇里承办的两次县级现场会，我都安排了横幅、彩旗和迎接队伍。
+整改措施：今后镇里承办会议一律不挂横幅、不组织迎送，立行立改。
+四、2013年9月家中孩子考上大学，收了部分镇村干部送的贺礼共计2800元。
+以上整改措施，我将在每季度的班子会上报告落实情况。
+青山镇党委副书记　赵××
+二〇一四年七月二十日
+"""
+
+
+def test_a_numbered_item_that_opens_with_a_date_keeps_its_number():
+    label, rest = split_label("四、2013年9月家中孩子考上大学")
+    assert label is not None and label.value == 4 and rest.startswith("2013年9月")
+    label, rest = split_label("三、5月起每周公开一次")
+    assert label is not None and label.value == 3
+    assert split_label("一、二季度完成")[0] is None  # a span of quarters, no label
+    blocks = [b for b in parse(PERSONAL.encode("utf-8"), filename="geren.txt").blocks if b.text.startswith("2013年9月")]
+    assert blocks and blocks[0].kind == "list_item" and blocks[0].label == "四、"
+
+
+def test_an_unanswered_problem_after_the_answered_ones_is_read():
+    result = review(PERSONAL.encode("utf-8"), filename="geren.txt")
+    problems = _texts(result.problems)
+    assert "2013年9月家中孩子考上大学，收了部分镇村干部送的贺礼共计2800元" in problems
+    assert len(problems) == 4 and len(result.measures) == 3
+    assert "problems_without_measures" in _codes(result)
+
+
+VILLAGE_LOOK_BACK = """个人整改措施落实情况自查报告
+去年8月村党支部专题组织生活会上，我查摆了两个问题，定了三条整改措施。按照镇党委的要求，现在把落实情况向党员和村民代表报告一下。
+一、查摆的问题和落实情况
+第一个问题是村务、财务公开不及时，有时半年才公开一次，群众有意见。
+落实情况：2014年7月起每季度在村务公开栏公开一次，已公开两次。
+第二个问题是2013年村里修水渠时，在村部食堂招待施工方，花了集体资金3000多元。
+落实情况：这笔钱已由我和另外两名村干部个人退赔。
+二、还存在的差距和下一步打算
+对照群众的要求，我觉得自己还有差距，主要是带领群众增收的办法不多。下一步我打算做好以下几件事：
+村务公开坚持每季度一次，公开后拍照存档报镇农经站。
+2015年3月底前召开村民代表会议，讨论村里的水塘承包。
+村集体资金一律不用于吃喝招待，每月请村务监督委员会审核一次账目。
+柳溪村党支部书记吴××
+二〇一五年一月八日
+"""
+
+
+def test_a_paragraph_that_ends_by_opening_the_list_of_what_is_to_be_done():
+    result = review(VILLAGE_LOOK_BACK.encode("utf-8"), filename="huitoukan.txt")
+    measures = _texts(result.measures)
+    assert "村务公开坚持每季度一次，公开后拍照存档报镇农经站" in measures
+    assert "村集体资金一律不用于吃喝招待，每月请村务监督委员会审核一次账目" in measures
+    assert "村务公开坚持每季度一次，公开后拍照存档报镇农经站" not in _texts(result.problems)
+
+
+VILLAGE_PLAN = """石塘村党支部整改方案
+按照镇党委的要求，村党支部召开党员大会和村民代表会，征求到群众意见18条，归纳为以下几个方面的问题，逐条提出整改措施。
+一、问题及整改措施
+1．村两委干部坐班制度执行不好，群众到村部办事经常找不到人。整改措施：从5月起村两委干部实行轮流值班，每天至少1人在村部值班（责任人：村支部书记王××）。
+2．村里青壮年大都外出务工，留守的多是老人，村里有事找不到人商量。
+3．村务公开不及时，2013年下半年的财务收支到现在还没有张榜公开。整改措施：4月底前把2013年下半年财务收支张榜公开，今后每季度公开一次（责任人：村会计李××）。
+4．另外，加强村庄环境整治，每月组织一次全村卫生大扫除，做到垃圾不乱倒、柴草不乱堆。
+中共××镇石塘村支部委员会
+二〇一四年四月二十日
+"""
+
+
+def test_an_item_with_no_measure_among_problem_and_measure_pairs():
+    result = review(VILLAGE_PLAN.encode("utf-8"), filename="cun.txt")
+    problems, measures = _texts(result.problems), _texts(result.measures)
+    assert "村里青壮年大都外出务工，留守的多是老人，村里有事找不到人商量" in problems
+    assert "村里青壮年大都外出务工，留守的多是老人，村里有事找不到人商量" not in measures
+    # (an item that promises an action is still a measure)
+    assert any(m.startswith("另外，加强村庄环境整治") for m in measures)
