@@ -180,6 +180,8 @@ def evaluate(folders: list[Path], show_errors: bool, split: str = "all", rules_o
                     print(f"{name}: extra measure: {fm[j].text[:60]}")
                 if gold_flags != got_flags:
                     print(f"{name}: flags missed {sorted(gold_flags - got_flags)}, extra {sorted(got_flags - gold_flags)}")
+                if passed and truth_verdict(truth) not in ("合格", "基本合格"):
+                    print(f"{name}: false pass: {review.verdict}, the truth's items call for {truth_verdict(truth)}")
     c["seconds"] = seconds
     return c
 

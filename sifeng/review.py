@@ -90,8 +90,15 @@ class Reviewer:
         """A sentence about objective conditions or other people, not the author's conduct: the focus
         model is sure of it and the four-styles model finds none of the styles in it."""
         score = focus_score(sentence)
-        return score is not None and score >= F.param("unfocused", "excuse_focus_score_at", 0.8) \
-            and not self.styles.classify(sentence).labels
+        prediction = self.styles.classify(sentence)
+        if prediction.labels:
+            return False
+        if score is not None and score >= F.param("unfocused", "excuse_focus_score_at", 0.8):
+            return True
+        # or it says so in words (这主要是因为……, 客观上……; lexicons/focus.yaml, taxonomy.yaml off_topic_cues)
+        # and reads as none of the styles — the two signals focus_note weighs for a whole problem
+        return any(w in sentence for w in _focus_cues()) and \
+            max(prediction.scores.values(), default=0.0) < F.param("unfocused", "style_score_below", 0.3)
 
     def review(self, source: Source, *, filename: Optional[str] = None) -> Review:
         """Parse and review one submission."""
@@ -112,6 +119,7 @@ class Reviewer:
         split_marked_items(u)
         split_labelled_pairs(document, u)
         split_further_measures(u)
+        split_promise_sentences(u)
         link_measures(u)  # (clauses cut from a paragraph whose other clause answers a problem)
         retype_by_labels(document.text, u)
         # (after the retyping: the measure of “针对……的问题：……” follows a 问题： that is no label)
@@ -535,6 +543,62 @@ def split_further_measures(u) -> None:
     u.measures = measures
 
 
+# An unnumbered paragraph of measures that makes several promises, one sentence each (documents README:
+# every sentence that promises an action is a measure item): “针对上面的问题，支部研究了几条整改办法。坐班的问题，
+# 从6月1日起……。公开的问题，村务公开栏每季度更新一次……。”
+_PROMISE_INTRO = re.compile(r"(?:以下|如下|下面|几条|几点|几个方面|几件事)[^。！]{0,12}[。！：:]$|改过来[。！]$|^这[一两几]?[条项件]")
+_PROMISE_CONNECTIVE = re.compile(rf"^(?:同时|另外|此外|{NEXT_STEP_WORDS})[，,]")
+# a sentence that only says who and by when (由校长办公室起草，2014年8月底前出台。 （牵头单位：镇纪委）
+# 办公室负责，即日起执行。 2014年9月底前完成修订。): it goes with the promise before it
+_PROMISE_FIELDS = re.compile(r"^(?:[（(【]|由[^，,。；;]{2,20}?(?:牵头|负责|起草|会同)|[^，,。；;]{2,12}负责[，,。]"
+                             r"|(?:责任|牵头|配合)(?:单位|人|领导|部门|科室)[：:]|(?:完成)?时限[：:]"
+                             r"|[^，,。；;]{2,16}(?:前|起)(?:完成|出台|建立|印发|执行|完成修订)?[。！]?$"
+                             r"|[^，,。；;]{2,14}(?:前|起)[^，,。；;]{0,6}[，,][^，,。；;]{2,14}(?:负责|牵头)[。！]?$)")
+_PROMISE_TOPIC = re.compile(r"^(?:[^，,。；;：:]{2,10}?(?:的问题|问题|方面|的事)|[^，,。；;：:]{2,6}上)[，,]")
+
+
+_ITEM_MARKER = re.compile(r"^\s*[一二三四五六七八九十]{1,2}是[，,：:]?\s*")
+
+
+def split_promise_sentences(u) -> None:
+    """A measure read from an unnumbered paragraph (not a table cell, not a numbered item) whose
+    sentences make two or more promises, each read as a measure by the learned measureness model, is
+    one measure per promise: a sentence that only announces them (针对上面的问题，支部研究了几条整改办法。)
+    is dropped, one that does not promise goes with the promise before it, and a lead that only names
+    the topic (坐班的问题，, 同时，) is not part of the measure."""
+    from classifiers.linear import score_first
+
+    def promises(sentence: str) -> bool:
+        score = score_first("measureness", sentence)
+        return score is not None and score >= 0.5 and len(_CJK.findall(sentence)) >= 8
+
+    out = []
+    for m in u.measures:
+        sentences = [s.strip() for s in re.split(r"(?<=[。！])", m.text) if s.strip()]
+        if m.label is not None or m.location.table is not None or len(sentences) < 2 or sentences[0].startswith("《"):
+            # (a rule plan's entry, 《……办法》。……。由……起草，……前出台。, is one measure)
+            out.append(m)
+            continue
+        kept = [s for s in sentences if not (_PROMISE_INTRO.search(s) and not promises(_PROMISE_INTRO.sub("", s)))]
+        made = [promises(s) and not _PROMISE_FIELDS.match(s) for s in kept]
+        if sum(made) < 2:
+            out.append(m)
+            continue
+        pieces: list[str] = []
+        for sentence, made_one in zip(kept, made):
+            if made_one or not pieces:
+                pieces.append(sentence)
+            else:
+                pieces[-1] += sentence
+        for piece in pieces:
+            piece = _PROMISE_CONNECTIVE.sub("", piece, count=1)
+            topic = _PROMISE_TOPIC.match(piece)
+            if topic and promises(piece[topic.end():]):
+                piece = piece[topic.end():]
+            out.append(dataclasses.replace(m, text=piece))
+    u.measures = out
+
+
 def _reports_progress(document: Document) -> bool:
     """Whether the file may be a look-back, whose account says what was done with a bare 了 (作了表态，但……):
     not one whose title names another kind. In a self-examination, “我开了四次部署会，逐级签了责任书，但……” is
@@ -696,30 +760,58 @@ def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...]):
 
 
 def add_unread_siblings(document: Document, u, about_styles) -> None:
-    """A numbered item left unread between or after numbered problems of the same list (一、…… 二、……
-    五、2013年10月家中老人过生日，收了……礼金) is one of them when it reads as one of the styles and not as a
-    measure: the learned reader passed over it (a date at its head, a closing line after it), the list
-    did not. Only where no measure and no problem was read from it."""
+    """Items the learned reader passed over inside a list whose other items it read: a numbered item
+    between or after numbered problems of the same list (一、…… 二、…… 五、2013年10月家中老人过生日，收了……礼金)
+    is one of them when it reads as one of the styles and not as a measure (a date at its head, a closing
+    line after it); an unnumbered paragraph right under a numbered problem, before the list's next item
+    (（二）……排队时间长。 / 10月底前在住院部增设2个医保结算窗口…… / （三）……), is that problem's measure when it
+    reads as one (the learned measureness model). Only where no measure and no problem was read from it."""
     from classifiers.linear import score_first
 
     taken = [_core(p.text) for p in u.problems]
+
+    def read_as_problem(block) -> Optional[int]:
+        core = _core(block.text)
+        return next((k for k, t in enumerate(taken) if core and t and (t in core or core in t)), None)
+
+    def sibling(a, b) -> bool:
+        return a.kind == "list_item" and b.kind == "list_item" and a.level is not None and a.level == b.level \
+            and _label_scheme(a) == _label_scheme(b)
+
     blocks = [b for b in document.blocks if b.table is None]
-    unread = {id(b) for b, _ in _unread_paragraphs(document, u, ("measures", "root_causes", "six_explanations"))}
+    unread = {id(b) for b, _ in _unread_paragraphs(document, u, ("root_causes", "six_explanations"))}
     for index, block in enumerate(blocks):
-        if id(block) not in unread or block.kind != "list_item" or block.label is None or block.level is None:
+        if id(block) not in unread:
             continue
-        before = next((b for b in reversed(blocks[:index]) if b.kind == "list_item" and b.level is not None
-                       and b.level <= block.level), None)
-        if before is None or before.level != block.level or _label_scheme(before) != _label_scheme(block):
-            continue
-        core = _core(before.text)
-        if not core or not any(t and (t in core or core in t) for t in taken):
-            continue  # the item before it is no problem read
         text = block.text.strip()
         score = score_first("measureness", text)
-        if len(_CJK.findall(text)) >= 12 and score is not None and score < 0.3 and about_styles(text):
-            # (appended: the measures already linked keep their problems' numbers)
-            u.problems.append(Item(text=text, location=block.location, section="problems", label=block.label))
+        if score is None or len(_CJK.findall(text)) < 12:
+            continue
+        if block.kind == "list_item" and block.label is not None and block.level is not None:
+            at = next((k for k in range(index - 1, -1, -1) if blocks[k].kind == "list_item"
+                       and blocks[k].level is not None and blocks[k].level <= block.level), None)
+            before = blocks[at] if at is not None else None
+            if before is None or not sibling(before, block) or read_as_problem(before) is None:
+                continue  # the item before it is no problem read
+            if any(b.text.rstrip().endswith(("：", ":")) for b in blocks[at + 1:index]) or _DONE.search(text):
+                continue  # a new list opened in between (针对上述问题，我们已采取……：), or it reports work done
+            if score < 0.1 or (score < 0.3 and about_styles(text)):
+                # (in reading order; the measures already linked follow their problems' new numbers)
+                at = document.text.find(text)
+                place = next((k for k, p in enumerate(u.problems) if document.text.find(p.text) > at), len(u.problems))
+                u.problems.insert(place, Item(text=text, location=block.location, section="problems", label=block.label))
+                taken.insert(place, _core(text))
+                for m in u.measures:
+                    if m.problem is not None and m.problem >= place:
+                        m.problem += 1
+        elif block.kind == "paragraph" and block.label is None and 0 < index < len(blocks) - 1:
+            before, after = blocks[index - 1], blocks[index + 1]
+            problem = read_as_problem(before) if sibling(before, after) else None
+            if problem is not None and score >= 0.5:
+                # (in reading order: before the first measure read from further on)
+                at = document.text.find(text)
+                later = next((k for k, m in enumerate(u.measures) if document.text.find(m.text) > at), len(u.measures))
+                u.measures.insert(later, Item(text=text, location=block.location, section="measures", problem=problem))
 
 
 def _label_scheme(block) -> Optional[str]:
@@ -821,6 +913,12 @@ def drop_fragments(u) -> None:
         lead = PROBLEM_LEAD.match(p.text)
         if lead and len(_CJK.findall(p.text[lead.end():])) >= MIN_ITEM_CHARS:
             p.text = p.text[lead.end():]
+    for item in u.problems + u.measures:
+        # “二是村务公开走过场……” read as a paragraph of its own: the marker is no part of the item
+        # (documents README: 不含“一是”)
+        marker = _ITEM_MARKER.match(item.text)
+        if marker and len(_CJK.findall(item.text[marker.end():])) >= MIN_ITEM_CHARS:
+            item.text = item.text[marker.end():]
     # “整改目标：会议数量压缩三分之一”: a target says where the measures should lead, it is not one
     # (corpora/documents/README.md).
     u.measures = [m for m in u.measures if len(_CJK.findall(m.text)) >= MIN_ITEM_CHARS

@@ -908,6 +908,7 @@ _SECOND_TIME = re.compile(r"[，,；;][^：:，,。；;]{0,12}(?:长期坚持|�
 _FIRST_MARK = r"\s*(?:一是|首先|1[.、．]|[（(]1[）)]|①)?\s*$"
 _BEFORE_MEASURE = re.compile(rf"(?:{_MEASURE_LABELS}|整治措施|整改|改)[：:]" + _FIRST_MARK)
 _BEFORE_PROBLEM = re.compile(rf"(?:{_PROBLEM_LABELS})[：:]" + _FIRST_MARK)
+_TARGETS_PROBLEM = re.compile(r"(?:针对|关于|解决)[^：:。；;]{1,30}问题[：:]" + _FIRST_MARK)
 _LABELLED_MEASURE_LINE = re.compile(r"^(?:整改措施|整改举措|整治措施|具体措施|措施)[：:]")
 
 
@@ -927,6 +928,9 @@ def retype_by_labels(text: str, result: Understanding) -> None:
             return None
         before = text[max(0, at - 10):at]
         before = before.rsplit("\n", 1)[-1]
+        if _BEFORE_PROBLEM.search(before) and _TARGETS_PROBLEM.search(text[max(0, at - 40):at].rsplit("\n", 1)[-1]):
+            # “（一）针对文山会海问题：一是……”: the problem it names is what the measures after it answer
+            return "measures"
         return "measures" if _BEFORE_MEASURE.search(before) else "problems" if _BEFORE_PROBLEM.search(before) else None
 
     def before_label_line(item: Item) -> bool:
@@ -998,9 +1002,13 @@ def _item_bounds(text: str, result: Understanding) -> list[int]:
 
 # “（一）规范窗口服务\n本项整治由分管副局长郑××牵头，局办证大厅具体负责，2014年7月底前完成。\n1.……”: who leads a
 # section's measures and by when, said once in a sentence of its own under its heading
+# (“这方面的措施由学院办公室会同有关同志负责。”, “本项整改由班子成员按照分工各负其责。” — the latter names no
+# one the measures could be checked against, and is still no measure; “学院纪委督促，各系落实。”: the one who
+# urges is not the owner, the one who carries the measures out is)
 _SECTION_LEAD = re.compile(
-    r"\s*(?:本项|本部分|该项|此项|这一?项|本方面|这方面|本类)(?:专项)?(?:整治|整改|工作|任务|措施)?(?:工作|任务)?"
-    r"由(?P<owner>[^，,。；;由]{2,20}?)(?:牵头|负责|统筹)"
+    r"\s*(?:(?:本项|本部分|该项|此项|这一?项|本方面|这方面|本类)(?:专项)?(?:的)?(?:整治|整改|工作|任务|措施)?(?:工作|任务)?"
+    r"由(?P<owner>[^，,。；;由]{2,20}?)(?:会同[^，,。；;]{2,12}?)?(?:牵头|负责|统筹|按照?分工各负其责|各负其责)"
+    r"|[^，,。；;由]{2,12}?(?:督促|监督|督查)[，,](?P<doer>[^，,。；;]{2,12}?)(?:具体)?(?:落实|负责|执行))"
     r"(?:[，,、][^，,。；;]{2,24}?(?:具体负责|具体落实|配合|负责|落实|参与))*"
     r"(?:[，,](?P<deadline>[^，,。；;]{2,20}))?[。；;]?\s*")
 
@@ -1017,7 +1025,7 @@ def attach_section_leads(text: str, result: Understanding) -> None:
             lead, lead_end = match, at
             continue
         if lead is not None and at > lead_end and not any(lead_end < b < at for b in bounds):
-            _attach(item, lead.group("owner") if find_owner(item.text) is None else None,
+            _attach(item, (lead.group("owner") or lead.group("doer")) if find_owner(item.text) is None else None,
                     lead.group("deadline") if lead.group("deadline") and find_deadline(item.text) is None else None)
         else:
             lead = None

@@ -140,3 +140,130 @@ def test_an_item_with_no_measure_among_problem_and_measure_pairs():
     assert "村里青壮年大都外出务工，留守的多是老人，村里有事找不到人商量" not in measures
     # (an item that promises an action is still a measure)
     assert any(m.startswith("另外，加强村庄环境整治") for m in measures)
+
+
+HOSPITAL_PROSE = """白石镇卫生院整改方案
+按照镇党委的统一部署，我院通过发放征求意见表、召开病人家属座谈会等方式查找了作风方面的问题，特制定本方案。
+一、主要问题
+归纳起来，主要有以下几个方面：一是门诊医生上班迟到，病人在诊室外面等；二是部分医务人员对病人态度生硬，住院病人按铃后护士迟迟不来；三是个别医生收受病人家属的红包。
+二、整改措施
+针对这些问题，我们将从以下几个方面进行整改。医生上班的问题，从9月1日起门诊医生实行指纹考勤，由院办公室每天早上核查，迟到的当月扣发绩效。服务态度的问题，在门诊大厅设意见箱，每季度请病人对科室打分，分数与科室绩效挂钩，由分管副院长负责。
+红包问题，全院医务人员签订拒收红包承诺书，发现收红包的一律调离临床岗位。同时，加强医德医风教育，努力提高医疗服务水平。
+白石镇卫生院
+二〇一四年八月十日
+"""
+
+
+def test_an_unnumbered_paragraph_of_promises_is_one_measure_per_promise():
+    result = review(HOSPITAL_PROSE.encode("utf-8"), filename="fangan.txt")
+    measures = _texts(result.measures)
+    assert "从9月1日起门诊医生实行指纹考勤，由院办公室每天早上核查，迟到的当月扣发绩效" in measures
+    assert "在门诊大厅设意见箱，每季度请病人对科室打分，分数与科室绩效挂钩，由分管副院长负责" in measures
+    assert any(m.endswith("全院医务人员签订拒收红包承诺书，发现收红包的一律调离临床岗位") for m in measures)
+    assert any(m.endswith("加强医德医风教育，努力提高医疗服务水平") for m in measures)
+    # the sentence that only announces them is no measure
+    assert not any("从以下几个方面进行整改" in m for m in measures)
+    assert len(measures) == 4
+
+
+NUMBERED_PROMISES = HOSPITAL_PROSE.replace("针对这些问题，我们将从以下几个方面进行整改。医生上班的问题，", "（一）医生上班的问题，")
+
+
+def test_a_numbered_item_keeps_its_sentences_together():
+    # (the smallest numbered item is one measure, however many sentences it has)
+    result = review(NUMBERED_PROMISES.encode("utf-8"), filename="fangan.txt")
+    assert any(m.text.startswith("医生上班的问题，从9月1日起") and "服务态度的问题" in m.text for m in result.measures)
+
+
+COLLEGE_PLAN = """××学院党委领导班子整改方案
+学院党委对照师生意见和专题民主生活会查摆的问题，制定本整改方案。
+一、存在的主要问题
+（一）学院领导深入课堂少，学生评教中反映的问题没有跟踪解决。
+（二）学生办理成绩单盖章要找几个办公室，有时一周办不下来。
+二、整改措施
+（一）改进教风学风
+这方面的措施由分管教学的副院长牵头，学院教务办具体落实。
+1．学院领导每学期听课不少于8学时，听课记录每学期末在学院网站公布。
+（二）改进服务学生工作
+学院纪委督促，各系落实。
+1．成绩单盖章在各系办公室当天办结，2014年9月1日前开通。
+中共××学院委员会
+二〇一四年六月五日
+"""
+
+
+def test_a_lead_that_names_who_carries_out_a_group_of_measures():
+    result = review(COLLEGE_PLAN.encode("utf-8"), filename="fangan.txt")
+    texts = _texts(result.measures)
+    assert not any(t.startswith(("这方面的措施由", "学院纪委督促")) for t in texts)
+    owners = {m.text[:6]: m.owner.text if m.owner else None for m in result.measures}
+    assert owners["学院领导每学"] == "分管教学的副院长"
+    assert owners["成绩单盖章在"] == "各系"  # the one who urges is not the owner
+
+
+TARGETED_LIST = """××集团公司党委整改方案
+公司党委对查摆出的问题进行梳理，制定本整改方案。
+一、查摆出的主要问题
+（一）公司机关对基层的指导多是发文件、要报表，每月要求基层报送的报表有20多种。
+（二）业务招待费用偏高，部分招待安排在市区高档酒店。
+二、整改措施
+（一）针对文山会海问题：一是对基层报表进行清理，保留的报表不超过8种；二是公司机关发文比上年减少30%。
+（二）针对业务招待问题：一是业务招待实行事前审批，一律安排在公司内部接待中心；二是全年业务招待费压缩40%。
+中共××集团有限公司委员会
+二〇一四年八月五日
+"""
+
+
+def test_measures_after_a_lead_that_names_the_problem_they_answer():
+    result = review(TARGETED_LIST.encode("utf-8"), filename="fangan.txt")
+    measures, problems = " ".join(_texts(result.measures)), " ".join(_texts(result.problems))
+    assert "对基层报表进行清理" in measures and "业务招待实行事前审批" in measures
+    assert "对基层报表进行清理" not in problems and "业务招待实行事前审批" not in problems
+
+
+EXCUSE = """村党支部书记个人对照检查材料
+按照镇党委的要求，我对照“四风”查找了自己的问题，现报告如下。
+一、存在的问题
+一是为群众办事不及时。村民到村里开证明、盖章，我经常不在村委会，有时要跑好几趟才能找到人。这主要是因为村干部报酬低，我还要照顾家里的养殖场，实在顾不过来。
+二是村务公开走过场，公开栏一年只更新两次，群众看不明白。
+二、努力方向
+每周一、三、五上午在村委会坐班，坐班时间在公开栏公布。
+王××
+二〇一四年五月八日
+"""
+
+
+def test_an_excuse_said_in_words_is_a_problem_of_its_own():
+    result = review(EXCUSE.encode("utf-8"), filename="duizhao.txt")
+    problems = _texts(result.problems)
+    assert "这主要是因为村干部报酬低，我还要照顾家里的养殖场，实在顾不过来" in problems
+    assert "unfocused" in _codes(result)
+
+
+DOCTOR = """郑××同志个人整改措施
+（县中医院副院长）
+根据专题民主生活会上同志们提出的批评意见和本人对照检查查摆出的问题，制定个人整改措施如下。
+一、问题及整改措施
+（一）深入临床一线少，对分管的门诊、药剂科室运行中的问题掌握不及时。
+每周到门诊、药剂科室现场办公不少于2个半天，发现的问题建立台账、限期解决。
+（二）分管的医保结算窗口患者排队时间长，高峰时段要等1个多小时，本人没有及时协调解决。
+10月底前在住院部增设2个医保结算窗口，开通床旁结算服务。
+（三）对医务人员收受“红包”问题抓得不严，认为是个人行为，管理上失之于宽。
+进一步加强医德医风教育，努力提高全院医务人员的职业道德水平。
+（四）2013年参加省里的学术会议后，顺道到景区游览了一天，相关费用在医院报销。
+将游览期间在医院报销的760元费用全部退回，9月底前完成。
+以上整改措施，本人将在分管科室范围内公示，接受干部职工监督。
+郑××
+二〇一四年八月二十八日
+"""
+
+
+def test_every_problem_and_measure_of_an_alternating_list_is_read():
+    result = review(DOCTOR.encode("utf-8"), filename="geren.txt")
+    problems, measures = _texts(result.problems), _texts(result.measures)
+    assert len(problems) == 4 and problems[2].startswith("对医务人员收受“红包”问题抓得不严")
+    assert "10月底前在住院部增设2个医保结算窗口，开通床旁结算服务" in measures
+    # (the closing line under the last item is no measure)
+    assert not any(m.startswith("以上整改措施") for m in measures)
+    answered = {result.problems[m.problem].text[:6] for m in result.measures if m.problem is not None}
+    assert "分管的医保结" in answered
