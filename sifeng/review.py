@@ -30,7 +30,7 @@ from .batch import NOT_JUDGED
 from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
 from .reader import BlockReader, default_reader, read_items
 from .segment import _core, default_segmenter, regroup
-from .understand import (ANNOUNCES_LIST, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
+from .understand import (ANNOUNCES_LIST, COUNTED_OUT, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
                          attach_block_labels, attach_section_leads, heading_kind, is_signing_line, link_measures,
                          retype_by_labels, similarity, split_block_deadlines, split_excuses, split_listed_items,
                          split_marked_items, understand)
@@ -825,10 +825,21 @@ def add_progress_commitments(document: Document, u) -> None:
     (_COMMITMENT) are measures: from the clause that makes one to the end of its sentence. Only in
     paragraphs where nothing was read yet, outside the causes and the six explanations, and not the
     opening paragraph (documents README: every sentence that promises an action is a measure)."""
+    from classifiers.linear import score_first
+
     for block, text in _unread_paragraphs(document, u, ("root_causes", "six_explanations")):
+        announced = False
         for sentence in re.split(r"(?<=[。；;！])", text):
             match = _COMMITMENT.search(sentence)
             if match is None:
+                # “这两条，今年我要改过来。群众代表座谈会今年每季度第一个月开一次……。”: after a sentence that
+                # announces the changes, each sentence that reads as a measure is one
+                score = score_first("measureness", sentence) if announced else None
+                if score is not None and score >= 0.5 and len(_CJK.findall(sentence)) >= MIN_ITEM_CHARS + 4 \
+                        and not _PAST_ONLY.match(sentence.strip()):
+                    u.measures.append(Item(text=sentence.strip().rstrip("。；;"), location=block.location,
+                                           section="progress"))
+                announced = announced or bool(_ANNOUNCES_CHANGES_LB.search(sentence))
                 continue
             start = match.start("c")
             topic = _TOPIC_BEFORE.search(sentence[:start])
@@ -837,6 +848,11 @@ def add_progress_commitments(document: Document, u) -> None:
             clause = sentence[topic.start() if topic else start:].strip().rstrip("。；;")
             if len(_CJK.findall(clause)) >= MIN_ITEM_CHARS + 4 and not _PAST_ONLY.match(clause):
                 u.measures.append(Item(text=clause, location=block.location, section="progress"))
+
+
+# “这两条，今年我要改过来。”, “下一步打算：”: a look-back's sentence that opens what is still to be done
+_ANNOUNCES_CHANGES_LB = re.compile(r"(?:要|将|打算|准备|决心)(?:把[^。；;，,]{1,10})?(?:改过来|改正过来|改正|改好|整改到位)[。！!；;]?$"
+                                   r"|(?:下一步|下步|今后)(?:的)?(?:打算|措施|安排)[：:。]?$")
 
 
 # A web page's buttons kept in a copied text (【打印本页】　【关闭窗口】) and the contact line under a public
@@ -858,10 +874,21 @@ def add_progress_shortfalls(document: Document, u, about_styles) -> None:
     measures, causes and six explanations, and not one that opens by reporting what was done."""
     added = []
     for block, text in _unread_paragraphs(document, u, ("measures", "root_causes", "six_explanations")):
-        if len(_CJK.findall(text)) >= 12 and _SHORTFALL.search(text) and not _REPORTS_PROGRESS.match(text) \
-                and not _COMMITMENT.search(text) and about_styles(text):
+        if len(_CJK.findall(text)) < 12 or not _SHORTFALL.search(text) or _REPORTS_PROGRESS.match(text) \
+                or _COMMITMENT.search(text):
+            continue
+        # “还有两条落实得不够好。一条是……；另一条是……。”: the shortfalls it counts out, one problem each
+        marks = list(COUNTED_OUT.finditer(text))
+        if len(marks) >= 2:
+            clauses = [text[m.end():(n.start() if n else len(text))].strip(" ；;。，,")
+                       for m, n in zip(marks, marks[1:] + [None])]
+            if all(len(_CJK.findall(c)) >= 12 for c in clauses):
+                added += [Item(text=c, location=block.location, section="problems") for c in clauses]
+                continue
+        if about_styles(text):
             added.append(Item(text=text, location=block.location, section="problems"))
     u.problems.extend(added)
+
 
 
 def drop_frame_lines(document: Document, u) -> None:
@@ -926,6 +953,8 @@ def drop_fragments(u) -> None:
                   and not _is_section_title(m.text) and not _CLOSING_PLEDGE.match(m.text)
                   and not _CAUSE_LEAD.match(m.text) and not _MEASURES_CLOSE.match(m.text)
                   and not _NOT_AN_ITEM.match(m.text)
+                  # (“这两条，今年我要改过来”: it announces the measures after it)
+                  and not (len(m.text) <= 24 and _ANNOUNCES_CHANGES_LB.search(m.text.strip()))
                   and not (_DONE.search(m.text) and not _COMMITS_AFTER.search(m.text))]
     for m in u.measures:
         if m.problem is not None:

@@ -22,6 +22,8 @@ from docparse.numbering import cn_to_int, split_label
 
 ITEM_SECTIONS = ("problems", "measures")
 _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>[一二三四五六七八九十]{1,2}是)")
+# “……不够好。一条是……；另一条是……。”: two clauses counted out as 一是/二是 count them
+COUNTED_OUT = re.compile(r"(?:(?<=^)|(?<=[。；;，,：:\s]))(?P<marker>另?一(?:条|个|项|件)(?:是|就是))")
 # Labels that announce a measure: anywhere (整改措施：), or only where a sentence starts (改：, 打算：).
 _MEASURE_LABELS = r"整改措施|整改目标和措施|改进措施|整改举措|改进举措|下一?步措施|下一?步打算|整治任务|整改任务|措施"
 _SHORT_MEASURE_LABELS = r"改|怎么改|如何改|今后怎么改|下一步怎么改|整改|打算|下步打算|改法|改进办法|整改办法|怎么办"
@@ -1126,6 +1128,13 @@ def split_marked(text: str) -> Optional[list[str]]:
         if not head or re.search(r"[：:]\s*$", head) or (len(head) <= 20 and head.endswith("。")):
             parts = split_enumeration(text[marks[0].start():])
             return parts if len(parts) >= 2 else None
+    counted = list(COUNTED_OUT.finditer(text))
+    if len(counted) == 2 and counted[0].group("marker").startswith("一") and counted[1].group("marker").startswith("另"):
+        head = text[:counted[0].start()].strip()
+        if not head or (len(head) <= 20 and head.endswith(("。", "：", ":"))):
+            parts = [text[m.end():(n.start() if n else len(text))].strip(" ；;。，,")
+                     for m, n in zip(counted, counted[1:] + [None])]
+            return parts if all(len(_CJK_CHARS.findall(p)) >= 8 for p in parts) else None
     return None
 
 

@@ -267,3 +267,25 @@ def test_every_problem_and_measure_of_an_alternating_list_is_read():
     assert not any(m.startswith("以上整改措施") for m in measures)
     answered = {result.problems[m.problem].text[:6] for m in result.measures if m.problem is not None}
     assert "分管的医保结" in answered
+
+
+PERSONAL_LOOK_BACK = """个人整改措施落实情况“回头看”自查报告
+按照县委关于开展整改落实情况“回头看”的通知要求，我对去年制定的个人整改措施逐条作了回顾，现将落实情况报告如下。
+去年我的个人整改措施共6条。每月到联系村住村2天的承诺，全年实际住村25天；工作日中午不喝酒这一条，一年来都做到了。
+还有两条落实得不够好。一条是说要每季度召开一次企业座谈会，实际只开了两次，下半年招商任务重，就放下了；另一条是局里的会议压缩了，我自己主持的会还是偏长，有几次局务会开了一上午，议题准备不充分。
+这两条，今年我要改过来。企业座谈会今年每季度第一个月开一次，时间提前公布，不再往后推。局务会议题提前两天送班子成员，一般议题每项讨论不超过20分钟，会议不超过2小时。
+李××
+二〇一五年一月六日
+"""
+
+
+def test_a_look_backs_counted_out_shortfalls_and_announced_changes():
+    result = review(PERSONAL_LOOK_BACK.encode("utf-8"), filename="huitoukan.txt")
+    problems, measures = _texts(result.problems), _texts(result.measures)
+    assert "说要每季度召开一次企业座谈会，实际只开了两次，下半年招商任务重，就放下了" in problems
+    assert "局里的会议压缩了，我自己主持的会还是偏长，有几次局务会开了一上午，议题准备不充分" in problems
+    assert "企业座谈会今年每季度第一个月开一次，时间提前公布，不再往后推" in measures
+    assert "局务会议题提前两天送班子成员，一般议题每项讨论不超过20分钟，会议不超过2小时" in measures
+    # what was done is no item
+    assert not any("全年实际住村25天" in t for t in problems + measures)
+    assert not any(t.startswith("这两条") for t in measures)
