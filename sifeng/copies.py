@@ -121,9 +121,11 @@ def signature(hashes: Iterable[int]) -> Optional[np.ndarray]:
 
 
 def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int = 300,
-                passage_chars: int = 150, common_share: float = 0.5) -> list[CopyPair]:
+                passage_chars: int = 150, common_share: float = 0.5, passage_min: int = 30) -> list[CopyPair]:
     """Pairs of documents (keys of `texts`) sharing enough non-stock text: `passage_chars` of
-    copied passages whatever their share, or `min_chars` that are `raise_at` of one side."""
+    copied passages of at least `passage_min` characters each, whatever their share, or
+    `min_chars` that are `raise_at` of one side. (Two units' plans written from the same notice
+    share many short phrases — a title, a table's header, 明确“三重一大”事项范围 — and no paragraph.)"""
     stock = stock_hashes()
     norms = {key: normalise(text) for key, text in texts.items()}
     shingles = {key: shingle_hashes(norm) for key, (norm, _) in norms.items()}
@@ -161,7 +163,8 @@ def find_copies(texts: dict[str, str], *, raise_at: float = 0.3, min_chars: int 
                         shared_chars=chars, passages=passages)
         # Long copied passages count whatever their share of a longer source (查重 practice);
         # shorter overlaps count when they are a large share of one side.
-        if chars >= passage_chars or (max(pair.share_a, pair.share_b) >= raise_at and chars >= min_chars):
+        long_chars = sum(p.length for p in passages if p.length >= passage_min)
+        if long_chars >= passage_chars or (max(pair.share_a, pair.share_b) >= raise_at and chars >= min_chars):
             pairs.append(pair)
     return pairs
 

@@ -550,7 +550,7 @@ _PROMISE_INTRO = re.compile(r"(?:以下|如下|下面|几条|几点|几个方面
 _PROMISE_CONNECTIVE = re.compile(rf"^(?:同时|另外|此外|{NEXT_STEP_WORDS})[，,]")
 # a sentence that only says who and by when (由校长办公室起草，2014年8月底前出台。 （牵头单位：镇纪委）
 # 办公室负责，即日起执行。 2014年9月底前完成修订。): it goes with the promise before it
-_PROMISE_FIELDS = re.compile(r"^(?:[（(【]|由[^，,。；;]{2,20}?(?:牵头|负责|起草|会同)|[^，,。；;]{2,12}负责[，,。]"
+_PROMISE_FIELDS = re.compile(r"^(?:[（(【]|由[^，,。；;]{2,20}?(?:牵头|负责|起草|会同)|[^，,。；;]{2,14}(?:负责|牵头)[，,。]"
                              r"|(?:责任|牵头|配合)(?:单位|人|领导|部门|科室)[：:]|(?:完成)?时限[：:]"
                              r"|[^，,。；;]{2,16}(?:前|起)(?:完成|出台|建立|印发|执行|完成修订)?[。！]?$"
                              r"|[^，,。；;]{2,14}(?:前|起)[^，,。；;]{0,6}[，,][^，,。；;]{2,14}(?:负责|牵头)[。！]?$)")
@@ -575,7 +575,7 @@ def split_promise_sentences(u) -> None:
     out = []
     for m in u.measures:
         sentences = [s.strip() for s in re.split(r"(?<=[。！])", m.text) if s.strip()]
-        if m.label is not None or m.location.table is not None or len(sentences) < 2 or sentences[0].startswith("《"):
+        if m.label is not None or m.location.table is not None or len(sentences) < 2 or "《" in sentences[0]:
             # (a rule plan's entry, 《……办法》。……。由……起草，……前出台。, is one measure)
             out.append(m)
             continue

@@ -174,7 +174,8 @@ def _copies(workspace: Workspace, entries: list[Entry]) -> list[CopyPair]:
     submissions = {sha: text for sha, text in texts.items() if by_sha[sha][0].review.doc_type is not None}
     found = find_copies(submissions, raise_at=F.param("duplicate_of", "raise_at", 0.3),
                         min_chars=F.param("duplicate_of", "min_chars", 300),
-                        passage_chars=F.param("duplicate_of", "passage_chars", 150))
+                        passage_chars=F.param("duplicate_of", "passage_chars", 150),
+                        passage_min=F.param("duplicate_of", "passage_min_chars", 30))
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for pair in found:
         if _own_earlier_document(by_sha[pair.a][0].review, by_sha[pair.b][0].review):

@@ -265,7 +265,9 @@ _CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
 
 
 # (not 主要内容：, the field of a rule-plan entry: “《……办法》（修订）。主要内容：……。牵头单位：……；完成时限：……”)
-_LIST_LEAD = re.compile(r"(?:主要(?!内容)|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在|研究决定)[^：:]{0,12}[：:]")
+# (“下一步我保证做到：A；B；C。”: a pledge that lists what it promises)
+_LIST_LEAD = re.compile(r"(?:主要(?!内容)|如下|以下|几条|几点|几个方面|表现在|表现为|概括起来|归纳起来|具体是|具体有|集中在|研究决定"
+                        r"|保证做到|承诺做到)[^：:]{0,12}[：:]")
 
 
 def split_colon_list(text: str) -> Optional[list[str]]:

@@ -258,3 +258,23 @@ def test_seed_wording_is_ignored_without_the_notices_on_this_machine(monkeypatch
         assert set(copies.shingle_hashes(copies.normalise("严格执行中央八项规定精神")[0])) & without
     finally:
         copies.stock_hashes.cache_clear()
+
+
+def test_shared_short_phrases_are_no_copy_but_a_shared_paragraph_is():
+    from sifeng.copies import find_copies
+
+    phrases = ["明确“三重一大”事项范围和决策程序", "序号　制度名称　类别　主要内容　牵头单位　完成时间",
+               "党的群众路线教育实践活动制度建设计划", "接待清单每月在内网公示一次", "会议一律不超过一个半小时",
+               "公务用车实行集中管理统一调度", "节假日车辆集中停放", "办公用房按标准核定", "每季度公开一次三公经费"]
+    own_a = "市国土资源局根据督导组反馈意见，结合土地审批窗口群众反映集中的问题，对局机关和各分局的制度逐项梳理。"
+    own_b = "理工大学党委根据学校实际，针对师生反映的科研经费报销、职称评审和后勤服务方面的意见，梳理了需要废改立的制度。"
+    a = own_a + "。".join(f"{p}（国土局第{i}项）" for i, p in enumerate(phrases))
+    b = own_b + "。".join(f"{p}（学校第{i}项）" for i, p in enumerate(phrases))
+    assert not find_copies({"a": a, "b": b})  # some 200 characters shared, none in a passage of 30
+    paragraph = ("镇党委决定从七月起在全镇推行便民服务代办制，每个村确定一名代办员，群众办理低保、医保、"
+                 "建房审批等十二项事项可以由代办员代为申请，办理结果由代办员在五个工作日内送达，"
+                 "镇便民服务中心每月对代办情况进行一次通报，群众不满意的代办员由村党支部重新推选，"
+                 "代办员的补贴从镇财政列支，每人每月二百元，年底由群众代表评议后发放，"
+                 "代办事项清单和代办员姓名电话在各村村务公开栏和镇政府网站同时公布，接受群众监督。")
+    pairs = find_copies({"a": own_a + paragraph + "。" + own_a, "b": own_b + paragraph + "。" + own_b * 3})
+    assert len(pairs) == 1 and pairs[0].shared_chars >= 150
