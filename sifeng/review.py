@@ -19,7 +19,7 @@ from classifiers.spans import read_measure
 from classifiers.requirements import all_items, root_cause_dimensions, six_explanations
 from classifiers.resources import load_yaml
 from docparse import Document, Location, parse
-from docparse.numbering import split_label
+from docparse.numbering import scheme_of, split_label
 from docparse.structure import IMPRINT_LINE
 from docparse.api import Source
 
@@ -28,9 +28,9 @@ from .models import (Checklist, ChecklistItem, DeadlineOut, Evidence, Measure, O
                      RequirementItem, Review)
 from .batch import NOT_JUDGED
 from .doctype import TOO_SHORT, judge as judge_doc_type, title_type
-from .reader import BlockReader, default_reader, read_items
+from .reader import BlockReader, default_reader, measureness, read_items
 from .segment import _core, default_segmenter, regroup
-from .understand import (ANNOUNCES_LIST, COUNTED_OUT, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
+from .understand import (_ENUM_START, ANNOUNCES_LIST, COUNTED_OUT, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
                          attach_block_labels, attach_section_leads, heading_kind, is_signing_line, link_measures,
                          retype_by_labels, similarity, split_block_deadlines, split_excuses, split_listed_items,
                          split_marked_items, understand)
@@ -90,15 +90,16 @@ class Reviewer:
         """A sentence about objective conditions or other people, not the author's conduct: the focus
         model is sure of it and the four-styles model finds none of the styles in it."""
         score = focus_score(sentence)
+        sure = score is not None and score >= F.param("unfocused", "excuse_focus_score_at", 0.8)
+        # or it says so in words (这主要是因为……, 客观上……; lexicons/focus.yaml, taxonomy.yaml off_topic_cues)
+        # and reads as none of the styles — the two signals focus_note weighs for a whole problem
+        said = not sure and any(w in sentence for w in _focus_cues())
+        if not (sure or said):
+            return False
         prediction = self.styles.classify(sentence)
         if prediction.labels:
             return False
-        if score is not None and score >= F.param("unfocused", "excuse_focus_score_at", 0.8):
-            return True
-        # or it says so in words (这主要是因为……, 客观上……; lexicons/focus.yaml, taxonomy.yaml off_topic_cues)
-        # and reads as none of the styles — the two signals focus_note weighs for a whole problem
-        return any(w in sentence for w in _focus_cues()) and \
-            max(prediction.scores.values(), default=0.0) < F.param("unfocused", "style_score_below", 0.3)
+        return sure or max(prediction.scores.values(), default=0.0) < F.param("unfocused", "style_score_below", 0.3)
 
     def review(self, source: Source, *, filename: Optional[str] = None) -> Review:
         """Parse and review one submission."""
@@ -557,7 +558,7 @@ _PROMISE_FIELDS = re.compile(r"^(?:[（(【]|由[^，,。；;]{2,20}?(?:牵头|�
 _PROMISE_TOPIC = re.compile(r"^(?:[^，,。；;：:]{2,10}?(?:的问题|问题|方面|的事)|[^，,。；;：:]{2,6}上)[，,]")
 
 
-_ITEM_MARKER = re.compile(r"^\s*[一二三四五六七八九十]{1,2}是[，,：:]?\s*")
+_ITEM_MARKER = re.compile(_ENUM_START.pattern + r"[，,：:]?\s*")
 
 
 def split_promise_sentences(u) -> None:
@@ -566,10 +567,8 @@ def split_promise_sentences(u) -> None:
     one measure per promise: a sentence that only announces them (针对上面的问题，支部研究了几条整改办法。)
     is dropped, one that does not promise goes with the promise before it, and a lead that only names
     the topic (坐班的问题，, 同时，) is not part of the measure."""
-    from classifiers.linear import score_first
-
     def promises(sentence: str) -> bool:
-        score = score_first("measureness", sentence)
+        score = measureness(sentence)
         return score is not None and score >= 0.5 and len(_CJK.findall(sentence)) >= 8
 
     out = []
@@ -766,8 +765,6 @@ def add_unread_siblings(document: Document, u, about_styles) -> None:
     line after it); an unnumbered paragraph right under a numbered problem, before the list's next item
     (（二）……排队时间长。 / 10月底前在住院部增设2个医保结算窗口…… / （三）……), is that problem's measure when it
     reads as one (the learned measureness model). Only where no measure and no problem was read from it."""
-    from classifiers.linear import score_first
-
     taken = [_core(p.text) for p in u.problems]
 
     def read_as_problem(block) -> Optional[int]:
@@ -778,27 +775,28 @@ def add_unread_siblings(document: Document, u, about_styles) -> None:
         return a.kind == "list_item" and b.kind == "list_item" and a.level is not None and a.level == b.level \
             and _label_scheme(a) == _label_scheme(b)
 
+    def place_of(text: str, items: list[Item]) -> int:
+        # (in reading order: before the first item read from further on)
+        at = document.text.find(text)
+        return next((k for k, i in enumerate(items) if document.text.find(i.text) > at), len(items))
+
     blocks = [b for b in document.blocks if b.table is None]
     unread = {id(b) for b, _ in _unread_paragraphs(document, u, ("root_causes", "six_explanations"))}
     for index, block in enumerate(blocks):
-        if id(block) not in unread:
-            continue
         text = block.text.strip()
-        score = score_first("measureness", text)
-        if score is None or len(_CJK.findall(text)) < 12:
+        if id(block) not in unread or len(_CJK.findall(text)) < 12:
             continue
         if block.kind == "list_item" and block.label is not None and block.level is not None:
-            at = next((k for k in range(index - 1, -1, -1) if blocks[k].kind == "list_item"
-                       and blocks[k].level is not None and blocks[k].level <= block.level), None)
-            before = blocks[at] if at is not None else None
-            if before is None or not sibling(before, block) or read_as_problem(before) is None:
+            prior = next((k for k in range(index - 1, -1, -1) if blocks[k].kind == "list_item"
+                          and blocks[k].level is not None and blocks[k].level <= block.level), None)
+            if prior is None or not sibling(blocks[prior], block) or read_as_problem(blocks[prior]) is None:
                 continue  # the item before it is no problem read
-            if any(b.text.rstrip().endswith(("：", ":")) for b in blocks[at + 1:index]) or _DONE.search(text):
+            if any(b.text.rstrip().endswith(("：", ":")) for b in blocks[prior + 1:index]) or _DONE.search(text):
                 continue  # a new list opened in between (针对上述问题，我们已采取……：), or it reports work done
-            if score < 0.1 or (score < 0.3 and about_styles(text)):
-                # (in reading order; the measures already linked follow their problems' new numbers)
-                at = document.text.find(text)
-                place = next((k for k, p in enumerate(u.problems) if document.text.find(p.text) > at), len(u.problems))
+            score = measureness(text)
+            if score is not None and (score < 0.1 or (score < 0.3 and about_styles(text))):
+                # (the measures already linked follow their problems' new numbers)
+                place = place_of(text, u.problems)
                 u.problems.insert(place, Item(text=text, location=block.location, section="problems", label=block.label))
                 taken.insert(place, _core(text))
                 for m in u.measures:
@@ -807,16 +805,13 @@ def add_unread_siblings(document: Document, u, about_styles) -> None:
         elif block.kind == "paragraph" and block.label is None and 0 < index < len(blocks) - 1:
             before, after = blocks[index - 1], blocks[index + 1]
             problem = read_as_problem(before) if sibling(before, after) else None
-            if problem is not None and score >= 0.5:
-                # (in reading order: before the first measure read from further on)
-                at = document.text.find(text)
-                later = next((k for k, m in enumerate(u.measures) if document.text.find(m.text) > at), len(u.measures))
-                u.measures.insert(later, Item(text=text, location=block.location, section="measures", problem=problem))
+            score = measureness(text) if problem is not None else None
+            if score is not None and score >= 0.5:
+                u.measures.insert(place_of(text, u.measures),
+                                  Item(text=text, location=block.location, section="measures", problem=problem))
 
 
 def _label_scheme(block) -> Optional[str]:
-    from docparse.numbering import scheme_of
-
     return scheme_of(block.label) if block.label else None
 
 
@@ -825,8 +820,6 @@ def add_progress_commitments(document: Document, u) -> None:
     (_COMMITMENT) are measures: from the clause that makes one to the end of its sentence. Only in
     paragraphs where nothing was read yet, outside the causes and the six explanations, and not the
     opening paragraph (documents README: every sentence that promises an action is a measure)."""
-    from classifiers.linear import score_first
-
     for block, text in _unread_paragraphs(document, u, ("root_causes", "six_explanations")):
         announced = False
         for sentence in re.split(r"(?<=[。；;！])", text):
@@ -834,7 +827,7 @@ def add_progress_commitments(document: Document, u) -> None:
             if match is None:
                 # “这两条，今年我要改过来。群众代表座谈会今年每季度第一个月开一次……。”: after a sentence that
                 # announces the changes, each sentence that reads as a measure is one
-                score = score_first("measureness", sentence) if announced else None
+                score = measureness(sentence) if announced else None
                 if score is not None and score >= 0.5 and len(_CJK.findall(sentence)) >= MIN_ITEM_CHARS + 4 \
                         and not _PAST_ONLY.match(sentence.strip()):
                     u.measures.append(Item(text=sentence.strip().rstrip("。；;"), location=block.location,
@@ -888,7 +881,6 @@ def add_progress_shortfalls(document: Document, u, about_styles) -> None:
         if about_styles(text):
             added.append(Item(text=text, location=block.location, section="problems"))
     u.problems.extend(added)
-
 
 
 def drop_frame_lines(document: Document, u) -> None:

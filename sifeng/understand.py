@@ -534,9 +534,9 @@ def _add_item(result: Understanding, section: str, text: str, block: Block, cont
 
 def _states_no_measure(text: str) -> bool:
     """Whether `text`, read on its own, is surely no measure (measureness under 0.1)."""
-    from classifiers.linear import score_first
+    from .reader import measureness  # (the reader reads with this module's rules)
 
-    score = score_first("measureness", text)
+    score = measureness(text)
     return score is not None and score < 0.1
 
 
