@@ -11,7 +11,7 @@ from typing import Optional
 from .fourstyles import cue_features
 from .hollowness import latest_model
 from .linear import LinearModel
-from .normalise import normalise
+from .normalise import normalise, strip_glosses
 
 MODEL_NAME = "doctype"
 NOT_A_SUBMISSION = "none"
@@ -21,8 +21,9 @@ HEAD_CHARS = 1500
 
 
 def opening(title: Optional[str], text: str) -> str:
-    """What the model reads: the title and the start of the body, normalised."""
-    return normalise(((title or "") + "\n" + text)[:HEAD_CHARS])
+    """What the model reads: the title and the start of the body, normalised (without a web
+    mirror's pronunciation glosses, 落實(shí))."""
+    return normalise(strip_glosses(((title or "") + "\n" + text)[:HEAD_CHARS])[0])
 
 
 class DocTypeModel:

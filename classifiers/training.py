@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict
+from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold, cross_val_predict
 
 from .normalise import normalise
 from .fourstyles import MODEL_NAME as STYLES_NAME
@@ -77,12 +77,15 @@ class LinearCandidate:
         parts.append(sparse.csr_matrix(np.array([cue_features(t) for t in texts])))
         return sparse.hstack(parts).tocsr()
 
-    def fit(self, texts: list[str], Y: np.ndarray) -> "LinearCandidate":
+    def fit(self, texts: list[str], Y: np.ndarray, groups: Optional[list] = None) -> "LinearCandidate":
         # A fifth output says whether the sentence admits a problem at all; labels count only
         # when it does (exhortations and root causes share the styles' vocabulary).
         Y = np.column_stack([Y, Y.max(axis=1)])
         X = self._matrix(texts, fit=True)
-        folds = list(KFold(n_splits=5, shuffle=True, random_state=SEED).split(X))
+        # Texts cut from one document (its pieces, its copies in a web page's chrome) stay in one
+        # fold, or the out-of-fold scores that calibrate the model would have seen their twins.
+        folds = list(GroupKFold(n_splits=5).split(X, groups=groups) if groups is not None
+                     else KFold(n_splits=5, shuffle=True, random_state=SEED).split(X))
         best = None
         for c in self.cs:
             oof = self._oof(X, Y, folds, c)

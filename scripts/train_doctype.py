@@ -26,8 +26,8 @@ from scripts.train_reader import is_dev  # noqa: E402
 CORPUS = REPO / "corpora" / "documents" / "train"
 
 
-def _documents(split: str, fragments: bool = False, only_fragments: bool = False) -> list[tuple[str, str]]:
-    """(opening, label) per document; with `fragments`, also the openings of two untitled pieces
+def _documents(split: str, fragments: bool = False, only_fragments: bool = False) -> list[tuple[str, str, str]]:
+    """(opening, label, document name) per text; with `fragments`, also the openings of two untitled pieces
     that start a third and two thirds of the way into it — what a page of a document reposted in
     parts, or pasted from its middle, looks like."""
     out = []
@@ -38,10 +38,10 @@ def _documents(split: str, fragments: bool = False, only_fragments: bool = False
         document = docparse.parse(CORPUS / truth["file"])
         label = truth["doc_type"] or "none"
         if not only_fragments:
-            out.append((opening(document.metadata.title, document.text), label))
+            out.append((opening(document.metadata.title, document.text), label, path.stem))
         if fragments:
             for piece in fragment_texts(document):
-                out.append((opening(None, piece), label))
+                out.append((opening(None, piece), label, path.stem))
     return out
 
 
@@ -68,8 +68,10 @@ def main() -> None:
     dev, dev_fragments = _documents("dev"), _documents("dev", fragments=True, only_fragments=True)
     n_documents = sum(not is_dev(path.stem) for path in (CORPUS / "review").glob("*.json"))
     # One column per submission type; the candidate's extra (gate) column then says "a submission".
-    Y = np.array([[int(label == c) for c in TYPES] for _, label in train])
-    candidate = LinearCandidate("doctype", words=False, cs=(4, 16, 64), verbose=False).fit([t for t, _ in train], Y)
+    Y = np.array([[int(label == c) for c in TYPES] for _, label, _ in train])
+    # (a document's pieces stay in one cross-validation fold: see LinearCandidate.fit)
+    candidate = LinearCandidate("doctype", words=False, cs=(4, 16, 64), verbose=False).fit(
+        [t for t, _, _ in train], Y, groups=[name for _, _, name in train])
     model = candidate.export(list(TYPES) + ["submission"])
     folder = REPO / "models" / f"{MODEL_NAME}-{args.version}"
     model.meta = {"name": MODEL_NAME, "version": args.version, "trained": dt.date.today().isoformat(),
@@ -78,8 +80,8 @@ def main() -> None:
                                "title and first 1,500 characters + cue features; Platt calibration"}
     model.save(folder)
     shipped = DocTypeModel.load(folder)
-    right = sum(shipped.predict(None, text)[0] == label for text, label in dev)
-    right_fragments = sum(shipped.predict(None, text)[0] == label for text, label in dev_fragments)
+    right = sum(shipped.predict(None, text)[0] == label for text, label, _ in dev)
+    right_fragments = sum(shipped.predict(None, text)[0] == label for text, label, _ in dev_fragments)
     model.meta["dev_accuracy"] = round(right / max(1, len(dev)), 4)
     model.meta["dev_fragment_accuracy"] = round(right_fragments / max(1, len(dev_fragments)), 4)
     model.meta["trained_on_fragments"] = args.fragments

@@ -33,7 +33,7 @@ from .segment import _core, default_segmenter, regroup
 from .understand import (_ENUM_START, ANNOUNCES_LIST, COUNTED_OUT, MEASURE_LEAD, NEXT_STEP_WORDS, PROBLEM_LEAD, Item, Understanding,
                          attach_block_labels, attach_section_leads, heading_kind, is_signing_line, link_measures,
                          retype_by_labels, similarity, split_block_deadlines, split_excuses, split_listed_items,
-                         split_marked_items, understand)
+                         _cut_items, split_colon_list, split_marked_items, understand)
 
 
 class StyleClassifier(Protocol):
@@ -132,6 +132,9 @@ class Reviewer:
         attach_section_leads(document.text, u)
         attach_block_labels(document.text, u)
         add_unread_siblings(document, u, lambda text: bool(self.styles.classify(text).labels))
+        if add_prose_items(document, u, lambda text: bool(self.styles.classify(text).labels)):
+            link_measures(u)
+        split_topic_paragraphs(u, lambda text: bool(self.styles.classify(text).labels))
         kind = judge_doc_type(document, filename, *read)
         scope = u.scope
         if kind.doc_type == "整改方案" and scope == "个人":
@@ -735,11 +738,11 @@ _REPORTS_DONE = re.compile(r"已|了|(?<!未)完成|目前|截至|截止|原|因
 _PAST_ONLY = re.compile(r"^(?:已|已经|均已|全部)")
 
 
-def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...]):
+def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...], opening: bool = False):
     """The paragraphs and list items (block, text) of a report's body from which nothing was read as a
-    problem or measure: not the opening paragraph, nor those of the `skipped` sections."""
+    problem or measure: not the opening paragraph (unless `opening`), nor those of the `skipped` sections."""
     taken = [_core(i.text) for i in (*u.problems, *u.measures)]
-    section, first = None, True
+    section, first = None, not opening
     for block in document.blocks:
         if block.kind == "heading" and block.level == 0:
             continue
@@ -809,6 +812,93 @@ def add_unread_siblings(document: Document, u, about_styles) -> None:
             if score is not None and score >= 0.5:
                 u.measures.insert(place_of(text, u.measures),
                                   Item(text=text, location=block.location, section="measures", problem=problem))
+
+
+# Prose that names what its list is about before the colon: “概括起来，我在“四风”方面的问题主要有五个：A；B；C。”
+# (“产生问题的原因主要有：” lists causes, “整改情况如下：” work done)
+# (the announcing clause, after the last comma: “针对以上问题，主要采取以下措施：” announces measures)
+_ANNOUNCES_PROBLEMS = re.compile(r"(?:问题|不足|差距|毛病|缺点)(?![^：:]*(?:原因|根源|根子|情况|成效|措施|办法|打算|做法|任务))"
+                                 r"[^。；;：:，,]{0,12}[：:]$")
+# A paragraph that opens by naming the problem it answers: “对于检查评比和材料报送过多的问题，10月底前……”
+_ABOUT_LEAD = re.compile(r"^(?P<word>对于|针对|关于|对)[^，,。；;]{2,30}(?:的问题|问题|现象)[，,]")
+
+
+def add_prose_items(document: Document, u, about_styles) -> bool:
+    """Items of prose the readers passed over (an unheaded personal plan):
+    - in a paragraph from which nothing was read, a sentence that announces the problems and lists them
+      with semicolons (split_colon_list): each clause that does not read as a measure is a problem;
+    - a paragraph that opens like measures read around it (“对于……的问题，……”, the same word) and reads as
+      a measure (the learned measureness model) is one.
+    Whether anything was added."""
+    added = False
+    leads = {m.group("word") for m in (_ABOUT_LEAD.match(i.text.strip()) for i in u.measures) if m}
+    for block, text in list(_unread_paragraphs(document, u, ("root_causes", "six_explanations"), opening=True)):
+        if block.label is not None or block.kind != "paragraph":
+            continue
+        clauses = split_colon_list(text)
+        lead = text[: text.find(clauses[0])] if clauses else ""
+        if clauses and _ANNOUNCES_PROBLEMS.search(lead.rstrip()[-40:]):
+            # (the list ends with its sentence: “……超出了标准。针对这些问题，……” )
+            ends = next((k for k, c in enumerate(clauses) if "。" in c), len(clauses) - 1)
+            clauses = clauses[:ends] + [clauses[ends].split("。")[0]]
+            # the announcement says they are problems: each clause that is no promise, so long as the
+            # list is about the styles at all
+            found = [c for c in clauses if (measureness(c) or 0.0) < 0.3]
+            if len(found) * 2 > len(clauses) and any(about_styles(c) for c in found):
+                place = next((k for k, i in enumerate(u.problems) if document.text.find(i.text) > document.text.find(text)),
+                             len(u.problems))
+                for offset, clause in enumerate(found):
+                    u.problems.insert(place + offset, Item(text=clause, location=block.location, section="problems"))
+                for m in u.measures:
+                    if m.problem is not None and m.problem >= place:
+                        m.problem += len(found)
+                added = True
+            continue
+        about = _ABOUT_LEAD.match(text)
+        if about and about.group("word") in leads and (measureness(text) or 0.0) >= 0.5:
+            at = document.text.find(text)
+            place = next((k for k, i in enumerate(u.measures) if document.text.find(i.text) > at), len(u.measures))
+            u.measures.insert(place, Item(text=text, location=block.location, section="measures"))
+            added = True
+    return added
+
+
+# The lead of a prose paragraph of problems: a topic (“在执行八项规定和勤俭节约方面，”, “在精神状态上，”) or a
+# sentence that frames what follows (“对照群众提出的意见，我感到最中肯的有这么几条。”)
+# (“对有关情况说明如下。” opens the six explanations, not problems)
+_TOPIC_LEAD = re.compile(r"^(?:在|从)[^，,。；;：:]{2,16}(?:方面|上)[，,：:]|^(?![^。；;：:]*(?:说明|情况|原因))[^。；;：:]{4,40}"
+                         r"(?:几条|几点|几个方面|(?:问题|意见|不足)如下)[。：:]")
+_PIECE = re.compile(r"[^。！？；;]+[。！？；;]?")
+
+
+def split_topic_paragraphs(u, about_styles) -> None:
+    """A problem read as one prose paragraph that opens with a topic or a framing sentence and goes on
+    to tell of several conducts (“在执行八项规定和勤俭节约方面，2013年……我没有制止；镇政府办公楼……超出了规定标准。”):
+    each sentence or semicolon clause of 15 characters or more that reads as one of the styles starts a
+    problem of its own; one that does not (“村干部私下说……，这话我是听到了的。”, “这是事实。”) stays with the one
+    before it. Only where two or more problems come of it; the lead is left out. The measures answering
+    the paragraph answer its first part."""
+    problems = {id(p) for p in u.problems}
+
+    def split(item: Item) -> Optional[list[str]]:
+        if id(item) not in problems or (item.location is not None and item.location.table is not None):
+            return None
+        text = item.text.strip()
+        lead = _TOPIC_LEAD.match(text)
+        if lead is None:
+            return None
+        groups: list[list[int]] = []
+        for piece in _PIECE.finditer(text, lead.end()):
+            words = piece.group().strip(" 。；;")
+            if len(_CJK.findall(words)) >= 15 and about_styles(words):
+                groups.append([piece.start(), piece.end()])
+            elif groups:
+                groups[-1][1] = piece.end()
+        if len(groups) < 2:
+            return None
+        return [text[a:b].strip().rstrip("。；;") for a, b in groups]
+
+    _cut_items(u, split)
 
 
 def _label_scheme(block) -> Optional[str]:
