@@ -863,11 +863,14 @@ def add_prose_items(document: Document, u, about_styles) -> bool:
     return added
 
 
-# The lead of a prose paragraph of problems: a topic (“在执行八项规定和勤俭节约方面，”, “在精神状态上，”) or a
-# sentence that frames what follows (“对照群众提出的意见，我感到最中肯的有这么几条。”)
+# The lead of a prose paragraph of problems: a topic (“在执行八项规定和勤俭节约方面，”, “在精神状态上，”), a
+# sentence that frames what follows (“对照群众提出的意见，我感到最中肯的有这么几条。”) or the opinions it reports
 # (“对有关情况说明如下。” opens the six explanations, not problems)
 _TOPIC_LEAD = re.compile(r"^(?:在|从)[^，,。；;：:]{2,16}(?:方面|上)[，,：:]|^(?![^。；;：:]*(?:说明|情况|原因))[^。；;：:]{4,40}"
-                         r"(?:几条|几点|几个方面|(?:问题|意见|不足)如下)[。：:]")
+                         r"(?:几条|几点|几个方面|(?:问题|意见|不足)如下)[。：:]"
+                         # the opinions others gave (“职工们给我提的意见，第一条是”, “大家给我提的意见中，最集中的是说我”,
+                         # “群众说得最多的，是”)
+                         r"|^[^。；;：:]{0,16}(?:提的意见|的意见中|说得最多的|反映最多的)[^。；;：:]{0,10}?(?:是说我|是|[，,])")
 _PIECE = re.compile(r"[^。！？；;]+[。！？；;]?")
 
 
