@@ -135,6 +135,7 @@ class Reviewer:
         if add_prose_items(document, u, lambda text: bool(self.styles.classify(text).labels)):
             link_measures(u)
         split_topic_paragraphs(u, lambda text: bool(self.styles.classify(text).labels))
+        relink_cut_measures(u)
         kind = judge_doc_type(document, filename, *read)
         scope = u.scope
         if kind.doc_type == "整改方案" and scope == "个人":
@@ -352,6 +353,16 @@ def problems_without_measures(review: Review, u: Understanding, text: str = "") 
         for problem in sorted(prose, key=lambda p: best[p.id])[:shortfall]:
             if best[problem.id] < at:
                 lonely.append((problem, f"没有找到对应的整改措施（最接近的措施相似度 {best[problem.id]:.2f}）"))
+    # Every measure answers one of the other problems, and this one shares next to nothing with any
+    # of them (a look-back's third shortfall, no next step for it): unanswered, whatever the counts.
+    flagged = {p.id for p, _ in lonely}
+    below = F.param("problems_without_measures", "unlinked_match_score_below", 0.0)
+    linked = {m.problem for m in review.measures if m.problem is not None}
+    if review.measures and len(linked) >= 2 and all(m.problem is not None for m in review.measures):
+        for problem in prose:
+            best = max((similarity(problem.text, m.text) for m in review.measures), default=0.0)
+            if problem.id not in flagged and best < below:
+                lonely.append((problem, f"其余问题都有对应措施，该问题没有（最接近的措施相似度 {best:.2f}）"))
     return lonely
 
 
@@ -902,6 +913,23 @@ def split_topic_paragraphs(u, about_styles) -> None:
         return [text[a:b].strip().rstrip("。；;") for a, b in groups]
 
     _cut_items(u, split)
+
+
+def relink_cut_measures(u, at: float = 0.15, margin: float = 0.1) -> None:
+    """A measure cut from a paragraph (下一步：一是……；二是……；三是……) took the problem the whole paragraph
+    was linked to; a part that plainly answers another problem (it shares its words, the linked one's it
+    does not) answers that one instead."""
+    counts: dict = {}
+    for m in u.measures:
+        if m.problem is not None and m.location is not None and m.location.table is None:
+            counts[(m.location, m.problem)] = counts.get((m.location, m.problem), 0) + 1
+    for m in u.measures:
+        if counts.get((m.location, m.problem), 0) < 2 or m.problem >= len(u.problems):
+            continue
+        scores = [similarity(p.text, m.text) for p in u.problems]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if best != m.problem and scores[best] >= at and scores[best] >= scores[m.problem] + margin:
+            m.problem = best
 
 
 def _label_scheme(block) -> Optional[str]:
