@@ -972,7 +972,13 @@ _ANNOUNCES_CHANGES_LB = re.compile(r"(?:要|将|打算|准备|决心)(?:把[^。
 # A web page's buttons kept in a copied text (【打印本页】　【关闭窗口】) and the contact line under a public
 # promise (监督电话：0×××-……　意见箱：镇政府一楼大厅)
 _PAGE_CHROME = re.compile(r"(?:[\s　]*【[^【】]{1,10}】)+[\s　]*"
-                          r"|(?:监督|举报|联系|咨询|投诉)(?:电话|邮箱|信箱)[：:][^。；;]{2,60}")
+                          r"|(?:监督|举报|联系|咨询|投诉)(?:电话|邮箱|信箱)[：:][^。；;]{2,60}"
+                          # a reposting site's lines: 下载此文档　举报　上一篇：……　下一篇：……; ……如有侵权请联系删除
+                          r"|[^。；;]{0,30}(?:上一篇|下一篇)[：:][^。；;]{0,80}"
+                          r"|[^。；;]{0,40}(?:如有侵权|若有侵权|侵权请联系|仅供(?:学习|参考)[^。；;]{0,10}(?:交流|使用)?)[^。；;]{0,20}")
+# A sentence that announces the measures after it (“我打算从以下几个方面改起”, “镇党委将重点做好以下工作”, “我们这样改”)
+_ANNOUNCES_WORK = re.compile(r"(?:以下|下面|如下|这几|这样几|下列)(?:几)?(?:个)?(?:方面|点|条|件事|项工作|项|工作)"
+                             r"(?:改起|做起|入手|着手|努力|抓起|改进)?[。：:]?$|这样改[。：:]?$")
 
 
 # “……虽有下降，但……反而增加，没有达到压缩三分之一的目标。”, “……跟踪督办不够，……群众意见仍然较大。”: what a
@@ -1007,14 +1013,15 @@ def add_progress_shortfalls(document: Document, u, about_styles) -> None:
 def drop_frame_lines(document: Document, u) -> None:
     """Drop what frames the text and is read as an item: the document's own title line (“××村党支部、
     村委会整改清单”, where no title was taken), the signing unit or person (“××村党支部”), a sentence that
-    announces the list after it (“我自己找了下面几条毛病。”), and a table's header squeezed into one line
-    (“序号整改措施完成时间”)."""
+    announces the list after it (“我自己找了下面几条毛病。”, “我打算从以下几个方面改起”), a table's header
+    squeezed into one line (“序号整改措施完成时间”), and a reposting site's lines."""
     first = next((line.strip() for line in document.text.split("\n") if line.strip()), "")
     title = first if first and title_type(first) else None
 
     def frame(text: str) -> bool:
         bare = text.strip().rstrip("。")
-        return bare == title or is_signing_line(bare) or (len(bare) <= 40 and ANNOUNCES_LIST.search(bare) is not None) or (
+        return bare == title or is_signing_line(bare) or (len(bare) <= 40 and (
+            ANNOUNCES_LIST.search(bare) is not None or _ANNOUNCES_WORK.search(bare) is not None)) or (
             len(bare) <= 30 and len(_CJK.findall(_column_words().sub("", bare))) < 2) or bool(_PAGE_CHROME.fullmatch(bare))
 
     if not any(frame(i.text) for i in u.problems + u.measures):
