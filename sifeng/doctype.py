@@ -186,6 +186,12 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
         items < 3 or (in_title and kind.get("title_decides", False)))
     declared = None if plainly_other else declared_family(text[: spec["body_chars"] * 4])
+    if declared is not None and learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
+            and items < 3:
+        # “……结合我院实际，制定本方案。” opens a campaign's plan of activities as well as a rectification plan:
+        # where the model is sure the text is no submission and next to nothing was read from it, it is none
+        # (as for a title that names a plan, above)
+        return _not_a_submission(kind, learned[1])
     if declared is not None and proba is not None:
         # The author says what the text is (“……，制定本方案。”, “现将……对照检查如下”): the family is
         # taken from that sentence and the model chooses within it.
