@@ -749,9 +749,10 @@ _REPORTS_DONE = re.compile(r"已|了|(?<!未)完成|目前|截至|截止|原|因
 _PAST_ONLY = re.compile(r"^(?:已|已经|均已|全部)")
 
 
-def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...], opening: bool = False):
+def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...], opening: bool = False, read: bool = False):
     """The paragraphs and list items (block, text) of a report's body from which nothing was read as a
-    problem or measure: not the opening paragraph (unless `opening`), nor those of the `skipped` sections."""
+    problem or measure (with `read`, those too): not the opening paragraph (unless `opening`), nor those
+    of the `skipped` sections."""
     taken = [_core(i.text) for i in (*u.problems, *u.measures)]
     section, first = None, not opening
     for block in document.blocks:
@@ -768,7 +769,7 @@ def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...], opening:
             first = False
             continue
         core = _core(text)
-        if core and not any(t and (t in core or core in t) for t in taken):
+        if core and (read or not any(t and (t in core or core in t) for t in taken)):
             yield block, text
 
 
@@ -835,15 +836,17 @@ _ABOUT_LEAD = re.compile(r"^(?P<word>对于|针对|关于|对)[^，,。；;]{2,3
 
 
 def add_prose_items(document: Document, u, about_styles) -> bool:
-    """Items of prose the readers passed over (an unheaded personal plan):
-    - in a paragraph from which nothing was read, a sentence that announces the problems and lists them
-      with semicolons (split_colon_list): each clause that does not read as a measure is a problem;
+    """Items of prose the readers passed over or misread (an unheaded personal plan):
+    - in a paragraph, a sentence that announces the problems and lists them with semicolons
+      (split_colon_list): each clause that does not read as a measure is a problem, in place of what
+      was read from the paragraph as problems;
     - a paragraph that opens like measures read around it (“对于……的问题，……”, the same word) and reads as
       a measure (the learned measureness model) is one.
     Whether anything was added."""
     added = False
     leads = {m.group("word") for m in (_ABOUT_LEAD.match(i.text.strip()) for i in u.measures) if m}
-    for block, text in list(_unread_paragraphs(document, u, ("root_causes", "six_explanations"), opening=True)):
+    unread = {id(b) for b, _ in _unread_paragraphs(document, u, ("root_causes", "six_explanations"), opening=True)}
+    for block, text in list(_unread_paragraphs(document, u, ("root_causes", "six_explanations"), opening=True, read=True)):
         if block.label is not None or block.kind != "paragraph":
             continue
         clauses = split_colon_list(text)
@@ -856,6 +859,21 @@ def add_prose_items(document: Document, u, about_styles) -> bool:
             # list is about the styles at all
             found = [c for c in clauses if (measureness(c) or 0.0) < 0.3]
             if len(found) * 2 > len(clauses) and any(about_styles(c) for c in found):
+                core = _core(text)
+                misread = [k for k, i in enumerate(u.problems) if _core(i.text) and _core(i.text) in core]
+                if len(misread) >= len(found):
+                    continue  # (the readers already cut it: 一是……；二是……)
+                inside = [m for m in u.measures if _core(m.text) and _core(m.text) in core]
+                if any((measureness(m.text) or 0.0) >= 0.5 for m in inside):
+                    continue  # (a paragraph that also holds promises is not only a list of problems)
+                u.measures = [m for m in u.measures if m not in inside]  # (pieces of the list misread)
+                for k in reversed(misread):
+                    del u.problems[k]
+                    for m in u.measures:
+                        if m.problem == k:
+                            m.problem = None
+                        elif m.problem is not None and m.problem > k:
+                            m.problem -= 1
                 place = next((k for k, i in enumerate(u.problems) if document.text.find(i.text) > document.text.find(text)),
                              len(u.problems))
                 for offset, clause in enumerate(found):
@@ -866,7 +884,7 @@ def add_prose_items(document: Document, u, about_styles) -> bool:
                 added = True
             continue
         about = _ABOUT_LEAD.match(text)
-        if about and about.group("word") in leads and (measureness(text) or 0.0) >= 0.5:
+        if id(block) in unread and about and about.group("word") in leads and (measureness(text) or 0.0) >= 0.5:
             at = document.text.find(text)
             place = next((k for k, i in enumerate(u.measures) if document.text.find(i.text) > at), len(u.measures))
             u.measures.insert(place, Item(text=text, location=block.location, section="measures"))
