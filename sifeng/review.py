@@ -128,13 +128,16 @@ class Reviewer:
         trim_about_leads(u)
         drop_fragments(u)
         drop_frame_lines(document, u)
-        split_excuses(u, self._is_excuse, lambda text: bool(self.styles.classify(text).labels))
+        def about_styles(text: str) -> bool:
+            return bool(self.styles.classify(text).labels)
+
+        split_excuses(u, self._is_excuse, about_styles)
         attach_section_leads(document.text, u)
         attach_block_labels(document.text, u)
-        add_unread_siblings(document, u, lambda text: bool(self.styles.classify(text).labels))
-        if add_prose_items(document, u, lambda text: bool(self.styles.classify(text).labels)):
+        add_unread_siblings(document, u, about_styles)
+        if add_prose_items(document, u, about_styles):
             link_measures(u)
-        split_topic_paragraphs(u, lambda text: bool(self.styles.classify(text).labels))
+        split_topic_paragraphs(u, about_styles)
         relink_cut_measures(u)
         kind = judge_doc_type(document, filename, *read)
         scope = u.scope
@@ -148,7 +151,7 @@ class Reviewer:
         doc_type = kind.doc_type if kind.certain else None
         if doc_type == "回头看自查报告":
             add_progress_commitments(document, u)
-            add_progress_shortfalls(document, u, lambda text: bool(self.styles.classify(text).labels))
+            add_progress_shortfalls(document, u, about_styles)
         if kind.not_submission and kind.not_submission != TOO_SHORT:
             # A news report, a speech, a blank template: what it says of problems and measures is
             # not a unit's own, and is not listed as if it were (an uncertain type, and a file
@@ -769,8 +772,38 @@ def _unread_paragraphs(document: Document, u, skipped: tuple[str, ...], opening:
             first = False
             continue
         core = _core(text)
-        if core and (read or not any(t and (t in core or core in t) for t in taken)):
+        if core and (read or not _is_read(core, taken)):
             yield block, text
+
+
+def _is_read(core: str, taken: list[str]) -> bool:
+    """Whether an item was read from the paragraph whose core text is `core` (`taken`: the items' cores)."""
+    return any(t and (t in core or core in t) for t in taken)
+
+
+def _reading_place(document: Document, text: str, items: list[Item]) -> int:
+    """Where an item read from `text` goes among `items`, in reading order: before the first item read
+    from further on."""
+    at = document.text.find(text)
+    return next((k for k, i in enumerate(items) if document.text.find(i.text) > at), len(items))
+
+
+def _insert_problems(u, place: int, new: list[Item]) -> None:
+    """Insert problems at `place`; the measures already linked follow their problems' new numbers."""
+    u.problems[place:place] = new
+    for m in u.measures:
+        if m.problem is not None and m.problem >= place:
+            m.problem += len(new)
+
+
+def _remove_problem(u, index: int) -> None:
+    """Remove a problem; the measures linked to it are unlinked, the others follow the new numbers."""
+    del u.problems[index]
+    for m in u.measures:
+        if m.problem == index:
+            m.problem = None
+        elif m.problem is not None and m.problem > index:
+            m.problem -= 1
 
 
 def add_unread_siblings(document: Document, u, about_styles) -> None:
@@ -790,11 +823,6 @@ def add_unread_siblings(document: Document, u, about_styles) -> None:
         return a.kind == "list_item" and b.kind == "list_item" and a.level is not None and a.level == b.level \
             and _label_scheme(a) == _label_scheme(b)
 
-    def place_of(text: str, items: list[Item]) -> int:
-        # (in reading order: before the first item read from further on)
-        at = document.text.find(text)
-        return next((k for k, i in enumerate(items) if document.text.find(i.text) > at), len(items))
-
     blocks = [b for b in document.blocks if b.table is None]
     unread = {id(b) for b, _ in _unread_paragraphs(document, u, ("root_causes", "six_explanations"))}
     for index, block in enumerate(blocks):
@@ -810,19 +838,15 @@ def add_unread_siblings(document: Document, u, about_styles) -> None:
                 continue  # a new list opened in between (针对上述问题，我们已采取……：), or it reports work done
             score = measureness(text)
             if score is not None and (score < 0.1 or (score < 0.3 and about_styles(text))):
-                # (the measures already linked follow their problems' new numbers)
-                place = place_of(text, u.problems)
-                u.problems.insert(place, Item(text=text, location=block.location, section="problems", label=block.label))
+                place = _reading_place(document, text, u.problems)
+                _insert_problems(u, place, [Item(text=text, location=block.location, section="problems", label=block.label)])
                 taken.insert(place, _core(text))
-                for m in u.measures:
-                    if m.problem is not None and m.problem >= place:
-                        m.problem += 1
         elif block.kind == "paragraph" and block.label is None and 0 < index < len(blocks) - 1:
             before, after = blocks[index - 1], blocks[index + 1]
             problem = read_as_problem(before) if sibling(before, after) else None
             score = measureness(text) if problem is not None else None
             if score is not None and score >= 0.5:
-                u.measures.insert(place_of(text, u.measures),
+                u.measures.insert(_reading_place(document, text, u.measures),
                                   Item(text=text, location=block.location, section="measures", problem=problem))
 
 
@@ -845,10 +869,11 @@ def add_prose_items(document: Document, u, about_styles) -> bool:
     Whether anything was added."""
     added = False
     leads = {m.group("word") for m in (_ABOUT_LEAD.match(i.text.strip()) for i in u.measures) if m}
-    unread = {id(b) for b, _ in _unread_paragraphs(document, u, ("root_causes", "six_explanations"), opening=True)}
+    taken = [_core(i.text) for i in (*u.problems, *u.measures)]
     for block, text in list(_unread_paragraphs(document, u, ("root_causes", "six_explanations"), opening=True, read=True)):
         if block.label is not None or block.kind != "paragraph":
             continue
+        unread = not _is_read(_core(text), taken)
         clauses = split_colon_list(text)
         lead = text[: text.find(clauses[0])] if clauses else ""
         if clauses and _ANNOUNCES_PROBLEMS.search(lead.rstrip()[-40:]):
@@ -868,26 +893,15 @@ def add_prose_items(document: Document, u, about_styles) -> bool:
                     continue  # (a paragraph that also holds promises is not only a list of problems)
                 u.measures = [m for m in u.measures if m not in inside]  # (pieces of the list misread)
                 for k in reversed(misread):
-                    del u.problems[k]
-                    for m in u.measures:
-                        if m.problem == k:
-                            m.problem = None
-                        elif m.problem is not None and m.problem > k:
-                            m.problem -= 1
-                place = next((k for k, i in enumerate(u.problems) if document.text.find(i.text) > document.text.find(text)),
-                             len(u.problems))
-                for offset, clause in enumerate(found):
-                    u.problems.insert(place + offset, Item(text=clause, location=block.location, section="problems"))
-                for m in u.measures:
-                    if m.problem is not None and m.problem >= place:
-                        m.problem += len(found)
+                    _remove_problem(u, k)
+                _insert_problems(u, _reading_place(document, text, u.problems),
+                                 [Item(text=clause, location=block.location, section="problems") for clause in found])
                 added = True
             continue
         about = _ABOUT_LEAD.match(text)
-        if id(block) in unread and about and about.group("word") in leads and (measureness(text) or 0.0) >= 0.5:
-            at = document.text.find(text)
-            place = next((k for k, i in enumerate(u.measures) if document.text.find(i.text) > at), len(u.measures))
-            u.measures.insert(place, Item(text=text, location=block.location, section="measures"))
+        if unread and about and about.group("word") in leads and (measureness(text) or 0.0) >= 0.5:
+            u.measures.insert(_reading_place(document, text, u.measures),
+                              Item(text=text, location=block.location, section="measures"))
             added = True
     return added
 
