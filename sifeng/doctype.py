@@ -40,7 +40,36 @@ class DocTypeJudgement:
 
 _TRAILING_NOTE = re.compile(r"\s*[（(【\[][^（(【\[]*[）)】\]]\s*$")
 _ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^》]{4,60})》")
-_FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*(?:\.[A-Za-z0-9]{1,5})?$")
+_FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*"
+                          r"(?:\.[A-Za-z0-9]{1,5}(?:VIP)?)?$")
+
+# A document site's preview names the document in its chrome, not on a first line of its own: one
+# “……实施方案_第1页” line per page image, “文档简介 ……报告收藏第一章……”, “……措施报告.docxVIP”, a
+# breadcrumb (当前位置：首页 > 范文大全 > 整改报告 > 正文) over the title line, “篇一：……”.
+_PAGE_IMAGE = re.compile(r"^(?P<t>[^。；，,]{4,60}?)[_＿]第\s*\d{1,3}\s*[页頁]$")
+_SUMMARY = re.compile(r"文档简介\s*(?P<t>[^。；，,：:\s]{4,60}?)(?:收藏|\s)")
+_FILE_NAME = re.compile(r"^(?P<t>[^。；，,：:]{4,60}?)\.(?:docx?|pdf|wps|txt)(?:VIP)?$", re.I)
+_FIRST_PIECE = re.compile(r"^篇[一1][:：]\s*(?P<t>[^。；，,]{4,60})$")
+_CRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>›»]")
+
+
+def page_titles(text: str) -> list[str]:
+    """The names a reposted page or a document site's preview gives in its chrome (see above)."""
+    lines = [line.strip() for line in text.split("\n", 40)[:40]]
+    found = []
+    for index, line in enumerate(lines):
+        for pattern in (_PAGE_IMAGE, _FILE_NAME, _FIRST_PIECE):
+            match = pattern.match(line)
+            if match:
+                found.append(match.group("t"))
+        if _CRUMB.search(line):
+            after = next((rest for rest in lines[index + 1:index + 4] if rest), "")
+            if 4 <= len(after) <= 40 and not re.search(r"[。；，,！？]", after):
+                found.append(after)
+    summary = _SUMMARY.search(text[:3000])
+    if summary:
+        found.append(summary.group("t"))
+    return found
 
 
 _PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:落实|工作)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|报告)$")
@@ -120,8 +149,13 @@ def body_type(text: str) -> tuple[Optional[str], int, int]:
     return (kind if best else None), best, second
 
 
+_FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；"})
+
+
 def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
     """The first non-submission kind whose cues the file carries: (spec, body hits, title hit)."""
+    # (a reposted page often has half-width punctuation, “近日,” “会上,”: the cues are written full-width)
+    head = head.translate(_FULL_WIDTH)
     for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
         in_title = any(w in title for w in spec["title_any"])
         hits = sum(1 for w in spec["body_any"] if (re.search(w[3:], head) if w.startswith("re:") else w in head))
@@ -146,7 +180,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(None, 0.9, "none", TOO_SHORT,
                                 f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
     title = to_simplified(document.metadata.title or "")
-    named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "")
+    named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "") \
+        or next((kind for kind in map(title_type, page_titles(text)) if kind), None)
     head_lines = [line.strip() for line in text.split("\n", 12)[:12]]
     if named is None and any(len(line) <= 60 and _PROGRESS_NOTICE.search(line) for line in head_lines):
         # “……党委关于巡察整改进展情况的通报” under a web page's chrome (当前位置 / 字体大小)
@@ -202,6 +237,11 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
             learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.5):
         # No title was taken, but the first line opens with a document's name (“1、××乡办公用房清理自查报告 根据……”).
         return DocTypeJudgement(opening, 0.7, "title")
+    if plainly_other and learned is not None and learned[0] != NOT_A_SUBMISSION:
+        # No title names a type and the opening carries a news report's (or a notice's …) marks
+        # (记者从……获悉, 近日, 会议强调), with next to nothing read: the model's guess is about the
+        # subject (a unit's 专项整治), not the kind of text.
+        return _not_a_submission(kind)
     if learned is not None:
         label, probability = learned
         # The model says “a submission” with no type sure of it, and the text lists problems under the
@@ -226,6 +266,12 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
                                     "标题没有写明文书类型，正文也看不出是哪一类整改材料（对照检查材料、整改方案等）")
         if probability >= 0.6:
             return DocTypeJudgement(label, round(probability, 3), "model")
+        if not items:
+            # An unsure guess with nothing read under it (a news report of a unit's 整治, a page cut
+            # before its items) names no type: what it is is for a person to say.
+            return DocTypeJudgement(None, round(1 - probability, 3), "model", None,
+                                    f"文书类型不确定（标题没有写明，正文只略像{label}，把握 {probability:.0%}，"
+                                    "也没有读出问题或措施）")
         return DocTypeJudgement(label, round(probability, 3), "model", None,
                                 f"文书类型不确定（标题没有写明，正文看似{label}，把握 {probability:.0%}）")
     if kind is not None and (in_title or items < 3):

@@ -129,3 +129,45 @@ def test_titles_in_traditional_script_and_titles_over_a_byline_name_their_type()
            "（三）对学困生关心不够，课后辅导时间少，家访一学期只去过两户，家长有意见也没有及时沟通。\n" \
            "二、努力方向\n今后每学期家访不少于10户，每周安排两个下午为学困生辅导，教案按周重新备写。\n"
     assert review(page.encode("utf-8"), filename="page.txt").doc_type == "对照检查材料"
+
+
+# A document site's preview: the document's name only in the chrome (one line per page image, the
+# 文档简介 block, a file name with the site's VIP mark), the body cut before its items.
+PREVIEW = """城关镇机关作风问题整改情况报告_第1页
+城关镇机关作风问题整改情况报告_第2页
+城关镇机关作风问题整改情况报告_第3页
+已阅读3页,还剩6页未读 继续免费阅读
+版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领
+文档简介
+城关镇机关作风问题整改情况报告一、整改工作开展情况 去年12月县委第二督导组反馈意见后,镇党委召开专题会议,逐条研究反馈的问题,明确了牵头领导和责任办公室,每月调度一次进度,
+截至目前已完成整改事项9项,正在推进3项。二、具体问题的整改情况(一)关于"下村调研走马观花"的问题
+"""
+
+
+def test_a_document_sites_preview_is_typed_by_the_name_in_its_chrome():
+    from sifeng.doctype import page_titles
+
+    assert page_titles(PREVIEW)[0] == "城关镇机关作风问题整改情况报告"
+    assert page_titles("原创力文档\n乡卫生院问题整改方案.docxVIP\n• 0\n• 约5千字") == ["乡卫生院问题整改方案"]
+    assert page_titles("当前位置:首页 > 范文大全 > 整改报告 > 正文\n党员检视问题整改台账\n时间:2024-11-01") == ["党员检视问题整改台账"]
+    assert review(PREVIEW.encode("utf-8"), filename="page.txt").doc_type == "回头看自查报告"
+
+
+NEWS_HALF_WIDTH = """县"懒政怠政"专项整治见实效
+2023-05-12 09:30 | 县融媒体中心客户端记者 王××
+近日,记者从县专项整治办公室获悉,今年以来,该县聚焦群众反映强烈的办事难、办事慢问题,
+组织各单位开展自查自纠和明察暗访,督促整改问题43个,通报典型案例5起,处理责任人7人。
+全县各部门围绕审批提速、窗口服务、下村办事等方面,梳理问题清单,制定整改措施,建立销号台账,
+一批群众反映多年的难事得到解决。下一步,该县将继续保持高压态势,推动专项整治向纵深发展。
+"""
+
+
+def test_a_news_report_with_half_width_punctuation_is_not_a_submission():
+    from sifeng.doctype import _not_submission
+
+    kind, hits, _ = _not_submission("", NEWS_HALF_WIDTH[:400])
+    assert kind["kind"] == "news" and hits >= 4  # 近日, 记者 获悉 该县
+    result = review(NEWS_HALF_WIDTH.encode("utf-8"), filename="page.txt")
+    assert result.doc_type is None
+    assert result.not_submission == "新闻报道"
+    assert result.verdict == "无法判断（需人工审阅）"
