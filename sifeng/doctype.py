@@ -264,14 +264,16 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
             # The model says “a submission” but no type's own classifier agrees: no type at all.
             return DocTypeJudgement(None, round(1 - probability, 3), "model", None,
                                     "标题没有写明文书类型，正文也看不出是哪一类整改材料（对照检查材料、整改方案等）")
+        if not items:
+            # A guess from the wording alone, with no title, no declaration and nothing read under it
+            # (a news report of a unit's 整治, a 党课 on 有的同志's faults, a page cut before its items),
+            # names no type: what it is is for a person to say. (On the real pages every such guess
+            # was wrong; on the invented documents a type taken this way always came with items.)
+            return DocTypeJudgement(None, round(1 - probability, 3), "model", None,
+                                    f"文书类型不确定（标题没有写明，也没有读出问题或措施，正文看似{label}，"
+                                    f"把握 {probability:.0%}）")
         if probability >= 0.6:
             return DocTypeJudgement(label, round(probability, 3), "model")
-        if not items:
-            # An unsure guess with nothing read under it (a news report of a unit's 整治, a page cut
-            # before its items) names no type: what it is is for a person to say.
-            return DocTypeJudgement(None, round(1 - probability, 3), "model", None,
-                                    f"文书类型不确定（标题没有写明，正文只略像{label}，把握 {probability:.0%}，"
-                                    "也没有读出问题或措施）")
         return DocTypeJudgement(label, round(probability, 3), "model", None,
                                 f"文书类型不确定（标题没有写明，正文看似{label}，把握 {probability:.0%}）")
     if kind is not None and (in_title or items < 3):

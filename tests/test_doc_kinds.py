@@ -171,3 +171,26 @@ def test_a_news_report_with_half_width_punctuation_is_not_a_submission():
     assert result.doc_type is None
     assert result.not_submission == "新闻报道"
     assert result.verdict == "无法判断（需人工审阅）"
+
+
+LECTURE = """但是，我们也要看到，对照上级的要求和群众的期盼，我们的队伍里还存在一些不容忽视的问题。
+有的同志学习热情不高，平时很少读书看报，对新的政策规定一知半解，开会时人在心不在。有的同志组织观念淡薄，该请示的不请示，
+该报告的不报告，对集体研究的事情会上不说会后乱说。有的同志服务意识不强，群众来办事时脸难看、话难听，能拖就拖。
+这些问题虽然发生在少数人身上，但影响的是整个单位的形象，大家一定要引起高度重视，认真对照检查，切实加以纠正。
+"""
+
+
+def test_a_type_guessed_from_the_wording_alone_with_nothing_read_is_no_type(monkeypatch):
+    import classifiers.doctypes as doctypes
+    from docparse import parse
+    from sifeng.doctype import judge
+
+    class Sure:  # the model's guess, whatever the text: a self-examination, 80% sure
+        def proba(self, title, text):
+            return {**{name: 0.0 for name in doctypes.TYPES}, "对照检查材料": 0.8, doctypes.NOT_A_SUBMISSION: 0.1}
+
+    monkeypatch.setattr(doctypes, "default_model", lambda: Sure())
+    document = parse(LECTURE.encode("utf-8"), filename="page.txt")
+    first = judge(document, "page.txt", problems=0, measures=0)
+    assert first.doc_type is None and "没有读出问题或措施" in first.reason
+    assert judge(document, "page.txt", problems=3, measures=0).doc_type == "对照检查材料"
