@@ -11,7 +11,7 @@ from .encoding import decode
 from .limits import Limits
 from .model import Location, Notice
 from .structure import RawBlock
-from .text import Line, leading_indent, paragraphs_from_lines
+from .text import _PARAGRAPH_END, Line, leading_indent, paragraphs_from_lines
 
 
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -31,6 +31,7 @@ def read_text_lines(text: str, *, aligned_columns: bool = False) -> list[RawBloc
     by_indent = len(filled) >= 4 and sum(leading_indent(raw) >= 1 for raw in filled) >= 0.6 * len(filled)
     seen_indented = False
     lines = []
+    opens = True  # whether this line opens a paragraph (the first, or after one that ended a sentence)
     for number, raw in enumerate(raw_lines, start=1):
         # a tab inside a line separates fields (a table exported as text), as a full-width space does
         stripped = re.sub(r"(?<=\S)\t+(?=\S)", "\u3000", raw.strip())
@@ -38,10 +39,16 @@ def read_text_lines(text: str, *, aligned_columns: bool = False) -> list[RawBloc
             stripped = _SPACE_RUN.sub("\u3000", stripped)
         indent = leading_indent(raw)
         seen_indented = seen_indented or (indent >= 1 and bool(stripped))
+        # Text copied from a PDF loses the two-character indent of a paragraph's first line, which was
+        # then wrapped two characters short of the width (“（二）政治素质方面。作为镇党委书记，我始终要求全”):
+        # it still ran to the margin.
+        reaches = wrap_width is not None and (len(stripped) >= wrap_width - 1 or (
+            opens and indent < 1 and len(stripped) >= wrap_width - 3 and stripped[-1] not in _PARAGRAPH_END))
+        opens = not stripped or stripped[-1] in _PARAGRAPH_END
         lines.append(Line(
             text=stripped,
             indented=indent >= 1,
-            reaches_end=wrap_width is not None and len(stripped) >= wrap_width - 1,
+            reaches_end=reaches,
             centered=indent >= 6 and len(stripped) < 40,
             number=number,
             extra={"near_end": True} if by_indent and seen_indented else {},

@@ -57,6 +57,24 @@ def test_hard_wrapped_text_is_rejoined():
     assert [b.text for b in document.blocks[1:]] == [paragraph, paragraph]
 
 
+def test_a_first_line_that_lost_its_indent_in_a_pdf_copy_still_runs_on():
+    # Copied out of a PDF: each paragraph's first line was wrapped two characters short (its indent
+    # is gone), yet its sentence goes on in the next line.
+    items = ["（一）学习方面。作为局长，我始终要求全局干部把理论学习作为一项重要任务来抓，但往往是会上强调得多，"
+             "会后检查得少，集中学习局限于通读摘抄，深入研讨较少，交流心得较少。",
+             "（二）作风方面。作为班子的班长，能够认识到转变作风的紧迫性，但深入基层调研的时间不多，听汇报多、"
+             "看现场少，对群众反映的办证难问题没有一抓到底，一定程度上存在以会议落实会议的现象。"]
+    width = 26
+    lines = []
+    for item in items:
+        lines.append(item[:width - 2])
+        rest = item[width - 2:]
+        lines += [rest[i:i + width] for i in range(0, len(rest), width)]
+    document = docparse.parse(("\n".join(lines) + "\n").encode("utf-8"), filename="copied.txt")
+    assert [b.label for b in document.blocks] == ["（一）", "（二）"]
+    assert [b.label + b.text for b in document.blocks] == items
+
+
 def test_location_is_the_line_number():
     document = docparse.parse(TEXT.encode("utf-8"), filename="plan.txt")
     first_item = next(b for b in document.blocks if b.label == "一、")
