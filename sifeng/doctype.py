@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from classifiers.normalise import to_simplified
+from classifiers.normalise import strip_glosses, to_simplified
 from classifiers.resources import load_yaml
 from docparse import Document
 
@@ -174,7 +174,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
 
     spec = load_yaml("doc_kinds.yaml")
     # (a page in traditional script, “……黨組關於專項巡視集中整改進展情況的通報”, is judged by the same cues)
-    text = to_simplified(document.text)
+    # (and a mirror's pronunciation glosses, 現(xiàn)將……情況(kuàng)予以公布, are not read as part of its words)
+    text = to_simplified(strip_glosses(document.text)[0])
     chars = len(_CJK.findall(text))
     if chars < spec["min_chars"]:
         return DocTypeJudgement(None, 0.9, "none", TOO_SHORT,

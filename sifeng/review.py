@@ -119,6 +119,7 @@ class Reviewer:
         split_listed_items(u)
         split_marked_items(u)
         split_labelled_pairs(document, u)
+        split_mixed_items(document, u)
         split_further_measures(u)
         split_promise_sentences(u)
         link_measures(u)  # (clauses cut from a paragraph whose other clause answers a problem)
@@ -545,6 +546,44 @@ _SHORTFALL_PAIR = re.compile(r"^(?P<lead>[^：:。]{0,24}?(?:还有|还存在|�
 # “……就餐；还要精简会议……”: a further commitment run on after a semicolon
 _FURTHER_WORDS = r"(?:还要|另外|再者|并且要|同时还要)[，,]?"
 _FURTHER = re.compile(rf"[；;](?={_FURTHER_WORDS}[\u4e00-\u9fff])")
+
+
+# A problem item that goes straight on to what will be done about it (a village's list: “……一年到头没讨论过
+# 村里的事，以后每月5号开党员会……。”, “……有时候干部在打牌。整改:9月1号起村两委干部轮流坐班……”): where the
+# promise starts — at a sentence's end, after an inline 整改：/措施：, or at a comma before 以后/今后/从……起
+_PROMISE_OPENS = (r"(?:以后|今后|从今以后|从今往后|下一步|即日起|马上|立即"
+                  r"|(?:本人|我们|我|支部|村里|村两委)(?:将|要(?!求))|一律|坚决"
+                  # (a time still to come before 前/起: 秋收前, 下个月赶集前, 9月1号起 — not 原定9月底前, 去年春节前)
+                  r"|(?:下个?月|下周|下半年|明年|秋收|麦收|年底|年内|月底|开学|赶集)[^，,。；;]{0,4}(?:前|起)|\d{1,2}月\d{0,2}[日号]?(?:起|前))"
+                  r"(?![^，,。]{0,6}(?:可能|难免))")
+_MIXED_CUT = re.compile(rf"(?:整改措施|整改|措施)[:：]\s*|(?<=[。！；;，,])\s*(?={_PROMISE_OPENS})")
+
+
+def split_mixed_items(document: Document, u) -> None:
+    """A problem item (not a table cell) whose last part promises what will be done about it is that
+    problem and a measure answering it (documents README: every sentence that promises an action is a
+    measure item, wherever it sits): cut at the first place after which the rest reads as a promise to
+    the learned measureness model and before which nothing does."""
+    def promising(text: str) -> bool:
+        score = measureness(text)
+        return score is not None and score >= 0.5
+
+    new: list[Item] = []
+    for index, item in enumerate(u.problems):
+        if item.location.table is not None:
+            continue
+        text = item.text.strip()
+        for match in _MIXED_CUT.finditer(text):
+            head, tail = text[:match.start()].strip(), text[match.end():].strip()
+            if len(_CJK.findall(head)) < 10 or len(_CJK.findall(tail)) < 8:
+                continue
+            if promising(tail) and not any(promising(s) for s in re.split(r"(?<=[。！；;])", head) if s.strip()):
+                item.text = head.rstrip("，,；;")
+                new.append(Item(text=tail, location=item.location, section="measures", problem=index))
+            if item.text != text:
+                break
+    for measure in new:
+        u.measures.insert(_reading_place(document, measure.text, u.measures), measure)
 
 
 def split_further_measures(u) -> None:

@@ -194,3 +194,15 @@ def test_a_type_guessed_from_the_wording_alone_with_nothing_read_is_no_type(monk
     first = judge(document, "page.txt", problems=0, measures=0)
     assert first.doc_type is None and "没有读出问题或措施" in first.reason
     assert judge(document, "page.txt", problems=3, measures=0).doc_type == "对照检查材料"
+
+
+def test_a_mirror_pages_pronunciation_glosses_do_not_hide_what_it_declares():
+    page = ("根據(jù)市委統(tǒng)一部署,2023年3月至6月,市委第三巡察組對(duì)市中心醫(yī)院黨委進(jìn)行了巡察。"
+            "按照黨務(wù)公開(kāi)原則和巡察工作有關(guān)要求,現(xiàn)將巡察整改情況(kuàng)予以公布。\n"
+            "一、加強(qiáng)組織領(lǐng)導(dǎo),把巡察整改作為首要政治任務(wù)抓緊抓好\n"
+            "(一)強(qiáng)化組織領(lǐng)導(dǎo)。院黨委成立由黨委書記任組長的整改工作領導小組,將任務分解到各部門,"
+            "每月調度一次整改進展,確保各項整改任務落地落實。\n")
+    from docparse import parse
+    from sifeng.doctype import judge
+
+    assert judge(parse(page.encode("utf-8"), filename="page.txt"), "page.txt", 0, 0).doc_type == "回头看自查报告"
