@@ -368,6 +368,12 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]", "", text)
 
 
+def _titled_look_back(document: Document) -> bool:
+    from .doctype import title_type
+
+    return title_type(document.metadata.title or "") == "回头看自查报告"
+
+
 def read_items(document: Document, understanding: Understanding, reader: BlockReader, gate=None) -> None:
     """Where the rule reader found both problems and measures, keep its items (they are precise:
     0.97 on the held-out dev documents); otherwise — a layout it does not know — take the learned
@@ -405,6 +411,12 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
                                  problem=same_place.get(place) if place is not None else None,
                                  deadline_cell=unit.deadline_cell, owner_cell=unit.owner_cell))
             in_row[id(measures[-1])] = unit.row is not None
+    if not problems and not measures and understanding.measures and _titled_look_back(document):
+        # In a report whose title says it reports on the rectification (……整改情况的报告, ……整改进展情况的
+        # 通报), the learned reader read nothing at all where the rules read measures under a section they
+        # know (三、下步计划 with its (一)(二)): a layout it does not know is no reason to lose them. (Not
+        # elsewhere: a notice that issues a campaign's plan, 各单位要……, is read by the rules as measures too.)
+        return
     # (only a table row gives an item its deadline or owner cell)
     # (or from a 回头看 table's 下步措施 column, which has neither: a measure read from a table's columns)
     from_tables = [m for m in understanding.measures if m.deadline_cell is not None or m.owner_cell is not None

@@ -32,3 +32,36 @@ def test_a_problem_item_that_goes_on_to_its_promise_is_a_problem_and_a_measure()
     # each promise answers the problem it followed
     assert all(m.problem is not None for m in result.measures)
     assert [result.measures[0].problem, result.measures[-1].problem] == [0, 3]
+
+
+LOOK_BACK = """××镇关于专项审计问题整改情况的报告
+
+根据县审计局专项审计调查报告，涉及我镇的问题有1项，现将整改落实情况报告如下：
+一、高度重视
+镇党委高度重视审计发现问题的整改，主要领导两次召开专题会议研究，明确分管领导和责任办公室。
+二、整改情况
+问题描述：镇污水处理站建成后未正常运行。
+整改情况：设备已维修调试，管网疏通正在进行。
+三、下步计划
+（一）2020年10月底前完成污水管网疏通，由镇环保办负责，确保污水处理站正常运行。
+（二）建立污水处理站运行台账，镇环保办每月检查一次运行情况并向镇党委报告。
+××镇人民政府
+2020年8月20日
+"""
+
+
+def test_measures_the_rules_read_are_kept_where_the_learned_reader_reads_nothing(monkeypatch):
+    from docparse import parse
+    from sifeng.reader import read_items
+    from sifeng.understand import understand
+
+    class Blank:  # a learned reader that finds no role anywhere (a layout it does not know)
+        def tag(self, sequences):
+            return [["O"] * len(sequence) for sequence in sequences] if sequences and isinstance(sequences[0], list) \
+                else ["O"] * len(sequences)
+
+    document = parse(LOOK_BACK.encode("utf-8"), filename="shenji.txt")
+    u = understand(document)
+    assert [m.text[:8] for m in u.measures] == ["2020年10月", "建立污水处理站运"]
+    read_items(document, u, Blank())
+    assert len(u.measures) == 2  # kept: the learned reader read nothing at all
