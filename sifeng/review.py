@@ -550,7 +550,8 @@ _FURTHER = re.compile(rf"[；;](?={_FURTHER_WORDS}[\u4e00-\u9fff])")
 
 # A problem item that goes straight on to what will be done about it (a village's list: “……一年到头没讨论过
 # 村里的事，以后每月5号开党员会……。”, “……有时候干部在打牌。整改:9月1号起村两委干部轮流坐班……”): where the
-# promise starts — at a sentence's end, after an inline 整改：/措施：, or at a comma before 以后/今后/从……起
+# promise may start — after an inline 整改：/措施：, or after a sentence's end or a comma, before what opens a
+# promise (以后, 今后, 即日起, 一律, 本人将, a time still to come before 前/起)
 _PROMISE_OPENS = (r"(?:以后|今后|从今以后|从今往后|下一步|即日起|马上|立即"
                   r"|(?:本人|我们|我|支部|村里|村两委)(?:将|要(?!求))|一律|坚决"
                   # (a time still to come before 前/起: 秋收前, 下个月赶集前, 9月1号起 — not 原定9月底前, 去年春节前)
@@ -580,7 +581,6 @@ def split_mixed_items(document: Document, u) -> None:
             if promising(tail) and not any(promising(s) for s in re.split(r"(?<=[。！；;])", head) if s.strip()):
                 item.text = head.rstrip("，,；;")
                 new.append(Item(text=tail, location=item.location, section="measures", problem=index))
-            if item.text != text:
                 break
     for measure in new:
         u.measures.insert(_reading_place(document, measure.text, u.measures), measure)
