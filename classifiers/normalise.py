@@ -72,12 +72,18 @@ def strip_glosses(text: str) -> tuple[str, list[int]]:
     return "".join(out), kept
 
 
+def full_width_punctuation(text: str) -> str:
+    """`text` with the ASCII punctuation next to Chinese (近日, 会上:) written full-width, as Chinese writes
+    it (same length)."""
+    return _HALF_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+
+
 def normalise(text: str) -> str:
     """The canonical form of `text`, of the same length (see the module docstring)."""
     text = to_simplified(text)
     text = text.translate(str.maketrans(_WIDTH))
     text = _SPACES.sub(" ", text)
-    text = _HALF_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = full_width_punctuation(text)
     text = _PERIOD.sub("。", text)
     if '"' in text:  # ASCII double quotes pair up as “…”
         parts = text.split('"')

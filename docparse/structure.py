@@ -46,7 +46,8 @@ _ISSUER_ONLY = re.compile(r"^[（(]?\s*(?:[12〇零○一二三四五六七八�
 _MAX_TITLE_CHARS = 70
 # The line a reposting site puts under a title (时间：… 作者：… 来源：…) is not part of it.
 _REPOST_META = re.compile(r"(时间|作者|来源|分类|栏目|发布日期|发布时间|浏览次数|点击数)\s*[:：]")
-_BREADCRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|首页\s*[>›»]")
+# a reposted page's breadcrumb over its title (当前位置：首页 > 范文大全 > 整改报告 > 正文)
+BREADCRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|首页\s*[>›»]")
 _TIMESTAMP = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _PAGE_NOTE = re.compile(r"\s*[（(][^（()）]{0,12}[）)]\s*$")
 
@@ -295,7 +296,7 @@ def _find_title(raws: list[RawBlock]) -> list[int]:
     part of the reading flow and are passed over)."""
     # A reposted page's breadcrumb (“当前位置：自查报告 > …”) stands above the title and is not part of it.
     flow = [i for i, r in enumerate(raws) if r.location.region != "textbox"
-            and not (i < 3 and _BREADCRUMB.match(clean(r.text)))][:4]
+            and not (i < 3 and BREADCRUMB.match(clean(r.text)))][:4]
     if not flow or raws[flow[0]].table is not None:
         return []
     # (only what stands above the first table: a short document's centred signature under a table is no

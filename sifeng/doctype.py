@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from classifiers.normalise import strip_glosses, to_simplified
+from classifiers.normalise import full_width_punctuation, strip_glosses, to_simplified
 from classifiers.resources import load_yaml
 from docparse import Document
+from docparse.structure import BREADCRUMB
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 PLAN_TYPES = ("整改方案", "个人整改措施", "专项整治方案", "制度建设计划", "回头看自查报告")
@@ -50,7 +51,6 @@ _PAGE_IMAGE = re.compile(r"^(?P<t>[^。；，,]{4,60}?)[_＿]第\s*\d{1,3}\s*[�
 _SUMMARY = re.compile(r"文档简介\s*(?P<t>[^。；，,：:\s]{4,60}?)(?:收藏|\s)")
 _FILE_NAME = re.compile(r"^(?P<t>[^。；，,：:]{4,60}?)\.(?:docx?|pdf|wps|txt)(?:VIP)?$", re.I)
 _FIRST_PIECE = re.compile(r"^篇[一1][:：]\s*(?P<t>[^。；，,]{4,60})$")
-_CRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>›»]")
 
 
 def page_titles(text: str) -> list[str]:
@@ -62,7 +62,7 @@ def page_titles(text: str) -> list[str]:
             match = pattern.match(line)
             if match:
                 found.append(match.group("t"))
-        if _CRUMB.search(line):
+        if BREADCRUMB.search(line):
             after = next((rest for rest in lines[index + 1:index + 4] if rest), "")
             if 4 <= len(after) <= 40 and not re.search(r"[。；，,！？]", after):
                 found.append(after)
@@ -149,13 +149,10 @@ def body_type(text: str) -> tuple[Optional[str], int, int]:
     return (kind if best else None), best, second
 
 
-_FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；"})
-
-
 def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
     """The first non-submission kind whose cues the file carries: (spec, body hits, title hit)."""
     # (a reposted page often has half-width punctuation, “近日,” “会上,”: the cues are written full-width)
-    head = head.translate(_FULL_WIDTH)
+    head = full_width_punctuation(head)
     for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
         in_title = any(w in title for w in spec["title_any"])
         hits = sum(1 for w in spec["body_any"] if (re.search(w[3:], head) if w.startswith("re:") else w in head))
