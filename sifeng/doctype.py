@@ -48,14 +48,16 @@ _FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最
 # “……实施方案_第1页” line per page image, “文档简介 ……报告收藏第一章……”, “……措施报告.docxVIP”, a
 # breadcrumb (当前位置：首页 > 范文大全 > 整改报告 > 正文) over the title line, “篇一：……”.
 _PAGE_IMAGE = re.compile(r"^(?P<t>[^。；，,]{4,60}?)[_＿]第\s*\d{1,3}\s*[页頁]$")
-_SUMMARY = re.compile(r"文档简介\s*(?P<t>[^。；，,：:\s]{4,60}?)(?:收藏|\s)")
+_SUMMARY = re.compile(r"文档简介\s*(?P<t>[^。；，,：:\s]{4,60}?)(?:收藏|\s|[一二三四五六七八九十]、|第一[章部节])")
 _FILE_NAME = re.compile(r"^(?P<t>[^。；，,：:]{4,60}?)\.(?:docx?|pdf|wps|txt)(?:VIP)?$", re.I)
+_PAGE_END = re.compile(r"([_＿]第\s*\d{1,3}\s*[页頁])(?=\S)")
 _FIRST_PIECE = re.compile(r"^篇[一1][:：]\s*(?P<t>[^。；，,]{4,60})$")
 
 
 def page_titles(text: str) -> list[str]:
     """The names a reposted page or a document site's preview gives in its chrome (see above)."""
-    lines = [line.strip() for line in text.split("\n", 40)[:40]]
+    # (a plain-text copy may run the page lines together: “……报告_第1页……报告_第2页……”)
+    lines = [part.strip() for line in text.split("\n", 40)[:40] for part in _PAGE_END.sub("\\1\n", line).split("\n")]
     found = []
     for index, line in enumerate(lines):
         for pattern in (_PAGE_IMAGE, _FILE_NAME, _FIRST_PIECE):
@@ -136,9 +138,14 @@ def title_type(title: str) -> Optional[str]:
     if not any(line.endswith(ends) and not any(w in line for w in nots) for line in lines if line):
         return None
     for rule in sections["doc_types"]:
-        if any(w in title for w in rule["title_any"]) and not any(w in title for w in rule["title_none"]):
+        if any(_names(w, title) for w in rule["title_any"]) and not any(_names(w, title) for w in rule["title_none"]):
             return rule["doc_type"]
     return None
+
+
+def _names(word: str, title: str) -> bool:
+    """Whether `title` holds `word` (a regular expression when written “re:…”)."""
+    return re.search(word[3:], title) is not None if word.startswith("re:") else word in title
 
 
 def body_type(text: str) -> tuple[Optional[str], int, int]:
@@ -156,7 +163,7 @@ def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
     for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
         in_title = any(w in title for w in spec["title_any"])
         hits = sum(1 for w in spec["body_any"] if (re.search(w[3:], head) if w.startswith("re:") else w in head))
-        if hits >= spec["min_body_hits"] or (in_title and hits >= 1):
+        if hits >= spec["min_body_hits"] or (in_title and (hits >= 1 or spec.get("title_alone", False))):
             return spec, hits, in_title
     return None, 0, False
 
@@ -215,6 +222,10 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
             and not re.search(r"印发|转发|下发", notice + title):
         # “关于继续推进制度建设的通知”: a notice by its own title, whatever plan it asks for (one that
         # issues a plan, 关于印发……方案的通知, is how the plan is published)
+        return _not_a_submission(kind)
+    if kind is not None and in_title and kind.get("title_alone", False) and items < 3:
+        # “……专题组织生活会工作实施方案”: the title names the kind, and next to nothing was read
+        # (its “现就有关事项制定如下方案” declares a plan of the meeting, not of rectification)
         return _not_a_submission(kind)
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
         items < 3 or (in_title and kind.get("title_decides", False)))

@@ -206,3 +206,41 @@ def test_a_mirror_pages_pronunciation_glosses_do_not_hide_what_it_declares():
     from sifeng.doctype import judge
 
     assert judge(parse(page.encode("utf-8"), filename="page.txt"), "page.txt", 0, 0).doc_type == "回头看自查报告"
+
+
+def test_a_report_names_a_look_back_and_a_campaign_against_conduct_names_a_special_plan():
+    from sifeng.doctype import title_type
+
+    # what the unit checked and changed, in one report
+    assert title_type("××支部标准化建设自查情况及整改措施报告") == "回头看自查报告"
+    assert title_type("办公用房自查及整改情况报告") == "回头看自查报告"
+    # a report on a campaign is not the campaign's plan
+    assert title_type("县纪委监委开展违规吃喝问题专项整治工作汇报") is None
+    assert title_type("整治形式主义为基层减负工作情况报告") is None
+    assert title_type("××县违规吃喝问题专项整治实施方案") == "专项整治方案"
+    assert title_type("××法院机关作风整顿活动实施方案") == "专项整治方案"
+
+
+MEETING_PLAN = """××学院基层党组织党史学习教育专题组织生活会工作实施方案
+根据上级党委安排，今年七月前后，各基层党组织要结合学习教育召开一次专题组织生活会，现就有关事项制定如下方案。
+一、提高思想认识
+召开专题组织生活会是学习教育的重要内容，各党支部要精心组织，确保开出质量、开出效果。
+二、认真做好准备
+各党支部书记要带头学习，组织党员广泛开展交流，党员之间相互提醒，查找自身不足，撰写发言材料。
+"""
+
+
+def test_a_plan_for_holding_a_meeting_is_not_a_submission_by_its_title_alone():
+    result = review(MEETING_PLAN.encode("utf-8"), filename="page.txt")
+    assert result.doc_type is None
+    assert result.not_submission == "活动实施方案"
+    assert result.verdict == "无法判断（需人工审阅）"
+
+
+def test_a_preview_whose_page_lines_ran_together_is_typed_by_them():
+    from sifeng.doctype import page_titles
+
+    page = ("××局“回头看”工作总结报告_第1页××局“回头看”工作总结报告_第2页已阅读2页,还剩4页未读\n付费下载\n"
+            "文档简介\n××局“回头看”工作总结报告一、工作开展情况根据上级安排……")
+    assert page_titles(page) == ["××局“回头看”工作总结报告"] * 3
+    assert page_titles("文档简介\n2026年四风问题自查报告及整改措施第一章问题画像") == ["2026年四风问题自查报告及整改措施"]
