@@ -144,7 +144,7 @@ def title_type(title: str) -> Optional[str]:
 
 
 def _names(word: str, title: str) -> bool:
-    """Whether `title` holds `word` (a regular expression when written “re:…”)."""
+    """Whether `title` (or any text) holds `word` (a regular expression when written “re:…”)."""
     return re.search(word[3:], title) is not None if word.startswith("re:") else word in title
 
 
@@ -162,7 +162,7 @@ def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
     head = full_width_punctuation(head)
     for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
         in_title = any(w in title for w in spec["title_any"])
-        hits = sum(1 for w in spec["body_any"] if (re.search(w[3:], head) if w.startswith("re:") else w in head))
+        hits = sum(1 for w in spec["body_any"] if _names(w, head))
         if hits >= spec["min_body_hits"] or (in_title and (hits >= 1 or spec.get("title_alone", False))):
             return spec, hits, in_title
     return None, 0, False
