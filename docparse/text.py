@@ -130,7 +130,7 @@ def paragraphs_from_lines(lines: list[Line]) -> list[Paragraph]:
             current is not None
             and previous is not None
             and (previous.reaches_end
-                 or (previous.extra.get("near_end", False) and previous_text[-1] not in _PARAGRAPH_END))
+                 or (previous.extra.get("near_end", False) and previous_text[-1] not in PARAGRAPH_END))
             and not previous.centered
             and not line.indented
             and not line.gap_before
@@ -148,7 +148,7 @@ def paragraphs_from_lines(lines: list[Line]) -> list[Paragraph]:
 
 
 # what a line that ends its paragraph short of the margin ends with
-_PARAGRAPH_END = "。！？；;!?…：:）)”」』"
+PARAGRAPH_END = "。！？；;!?…：:）)”」』"
 
 
 # ---- dates -------------------------------------------------------------------------------

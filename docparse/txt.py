@@ -11,7 +11,7 @@ from .encoding import decode
 from .limits import Limits
 from .model import Location, Notice
 from .structure import RawBlock
-from .text import _PARAGRAPH_END, Line, leading_indent, paragraphs_from_lines
+from .text import PARAGRAPH_END, Line, leading_indent, paragraphs_from_lines
 
 
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -43,8 +43,8 @@ def read_text_lines(text: str, *, aligned_columns: bool = False) -> list[RawBloc
         # then wrapped two characters short of the width (“（二）政治素质方面。作为镇党委书记，我始终要求全”):
         # it still ran to the margin.
         reaches = wrap_width is not None and (len(stripped) >= wrap_width - 1 or (
-            opens and indent < 1 and len(stripped) >= wrap_width - 3 and stripped[-1] not in _PARAGRAPH_END))
-        opens = not stripped or stripped[-1] in _PARAGRAPH_END
+            opens and indent < 1 and len(stripped) >= wrap_width - 3 and stripped[-1] not in PARAGRAPH_END))
+        opens = not stripped or stripped[-1] in PARAGRAPH_END
         lines.append(Line(
             text=stripped,
             indented=indent >= 1,

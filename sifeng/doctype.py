@@ -161,7 +161,7 @@ def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
     # (a reposted page often has half-width punctuation, “近日,” “会上,”: the cues are written full-width)
     head = full_width_punctuation(head)
     for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
-        in_title = any(w in title for w in spec["title_any"])
+        in_title = any(_names(w, title) for w in spec["title_any"])
         hits = sum(1 for w in spec["body_any"] if _names(w, head))
         if hits >= spec["min_body_hits"] or (in_title and (hits >= 1 or spec.get("title_alone", False))):
             return spec, hits, in_title
