@@ -194,7 +194,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     # A web page whose own title sits under the site's chrome (通知公告 / 当前位置 / 关于……的通知): that
     # line names the kind as a title would.
     notice = next((line for line in head_lines if _NOTICE_TITLE.match(line)), "")
-    kind, hits, in_title = _not_submission(title + ("\n" + notice if notice else ""), text[: spec["body_chars"]])
+    # (the names a preview gives in its chrome are titles too: “……整改工作方案模板” in its 文档简介)
+    kind, hits, in_title = _not_submission("\n".join([title, notice, *page_titles(text)]), text[: spec["body_chars"]])
     slots = blank_slots(text)
     if slots >= spec.get("template_slots", 99) or (kind is not None and kind["kind"] == "template" and in_title
                                                    and slots >= spec.get("template_slots_titled", 99)):
@@ -212,7 +213,10 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         # holds only its preamble is still the plan.
         plainly_not = learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
             and not _ISSUED.search(title) and declared_family(text[: spec["body_chars"] * 4]) is None
-        if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
+        # (nor when another of its names says what it is: “……整改工作方案” on each page image of a
+        # preview whose 文档简介 calls it “……整改工作方案模板”)
+        named_otherwise = kind is not None and in_title and kind.get("title_alone", False)
+        if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not or named_otherwise):
             return _not_a_submission(kind)
         if kind is not None and hits >= kind.get("decides_hits", 99) and \
                 any(w in text[: spec["body_chars"]] for w in kind.get("decides_needs_any", [])):
@@ -229,7 +233,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return _not_a_submission(kind)
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
         items < 3 or (in_title and kind.get("title_decides", False)))
-    declared = None if plainly_other else declared_family(text[: spec["body_chars"] * 4])
+    declaration_ = None if plainly_other else declaration(text[: spec["body_chars"] * 4])
+    declared, campaign = declaration_ if declaration_ else (None, None)
     if declared is not None and learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
             and items < 3:
         # “……结合我院实际，制定本方案。” opens a campaign's plan of activities as well as a rectification plan:
@@ -239,7 +244,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     if declared is not None and proba is not None:
         # The author says what the text is (“……，制定本方案。”, “现将……对照检查如下”): the family is
         # taken from that sentence and the model chooses within it.
-        best = max(declared, key=proba.__getitem__)
+        best = campaign or max(declared, key=proba.__getitem__)
         return DocTypeJudgement(best, 0.7, "declared")
     opening = title_type(_opening_title(text)) if not title.strip() else None
     if opening is not None and not plainly_other and not (
@@ -259,7 +264,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         # (So too when the model's uncertain guess is a plan: a plan with no measure is none.)
         only_problems = label != NOT_A_SUBMISSION and (
             probability < spec.get("min_type_probability", 0.1) or (label in PLAN_TYPES and probability < 0.6)) \
-            and problems >= 3 and not measures and _STYLE_HEADING.search(text) is not None
+            and problems >= 3 and not measures and (_STYLE_HEADING.search(text) is not None or label == "对照检查材料")
         if (label == NOT_A_SUBMISSION and probability < 0.9 or only_problems) and items >= 3 and not plainly_other:
             # The model leans to “not a submission”, yet the reader found several problems or
             # measures: typed by what was found, and marked uncertain.
@@ -302,9 +307,20 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
 def declared_family(head: str) -> Optional[tuple[str, ...]]:
     """The types an opening declares itself to be, by the sentences of corpora/sections.yaml
     doc_type_declared (“……结合实际，制定本方案。” → the plans; “现将……对照检查如下” → 对照检查材料)."""
+    declared = declaration(head)
+    return declared[0] if declared else None
+
+
+def declaration(head: str) -> Optional[tuple[tuple[str, ...], Optional[str]]]:
+    """(the declared family, the type its preamble names if any): a plan whose opening, up to the
+    sentence that declares it, tells of a campaign (“……开展有偿补课专项治理……，制定此方案。”) is
+    that campaign's plan, 专项整治方案."""
     for rule in load_yaml("sections.yaml")["doc_type_declared"]:
-        if re.search(rule["pattern"], head):
-            return tuple(rule["types"])
+        match = re.search(rule["pattern"], head)
+        if match:
+            named = rule.get("campaign_type") if rule.get("campaign") and \
+                re.search(rule["campaign"], head[: match.end()]) else None
+            return tuple(rule["types"]), named
     return None
 
 

@@ -364,6 +364,35 @@ def _smooth_list(tags: list[str], start: int, end: int) -> None:
         t[start] = t[start + 1]
 
 
+_ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九])")
+
+
+def headless_opening_list(found: list[Unit], roles: list[str], gate=None) -> list[str]:
+    """An excerpt that starts inside a list of problems (“一是……。二是……。三是……” and only then
+    “在官僚主义方面” over the next list, 一是……, read as problems) has lost the heading of its first list:
+    the paragraphs of that list, under no heading at all, are problems like the list of the same form
+    after it, where each reads as one (the four-styles gate at least 0.4, the measureness under 0.4)."""
+    opening = []
+    for k, unit in enumerate(found):
+        if unit.source == "other" and not opening:
+            continue  # (a page's chrome: 更新时间……作者……)
+        if unit.heading or unit.top_heading or unit.row is not None or unit.source not in ("block", "clause") \
+                or not _ORDINAL_LEAD.match(unit.text.strip()):
+            break
+        opening.append(k)
+    rest = range(opening[-1] + 1, len(found)) if opening else range(0)
+    if len(opening) < 2 or any(roles[k] != "O" for k in opening) or gate is None or not any(
+            roles[k] == "P" and found[k].heading and _ORDINAL_LEAD.match(found[k].text.strip()) for k in rest):
+        return roles
+    if not all(len(found[k].text) <= 400 and gate(normalise(found[k].text)) >= 0.4
+               and (measureness(found[k].text) or 0.0) < 0.4 for k in opening):
+        return roles
+    out = list(roles)
+    for k in opening:
+        out[k] = "P"
+    return out
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[\W_]", "", text)
 
@@ -388,6 +417,7 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     found = units(document)
     rule_roles(found, understanding)
     roles = after_problem_intro(found, smooth(found, reader.tag(featurise(document, found, gate))))
+    roles = headless_opening_list(found, roles, gate)
     # A paragraph that opens with what is to come and promises it (“今后，村党支部将继续……”) states no
     # problem, under whatever heading (存在的问题和下一步打算) it stands.
     roles = ["M" if role == "P" and NEXT_STEP_OPENING.match(unit.text) else role for unit, role in zip(found, roles)]

@@ -244,3 +244,49 @@ def test_a_preview_whose_page_lines_ran_together_is_typed_by_them():
             "文档简介\n××局“回头看”工作总结报告一、工作开展情况根据上级安排……")
     assert page_titles(page) == ["××局“回头看”工作总结报告"] * 3
     assert page_titles("文档简介\n2026年四风问题自查报告及整改措施第一章问题画像") == ["2026年四风问题自查报告及整改措施"]
+
+
+def test_a_declared_plan_whose_preamble_tells_of_a_campaign_is_a_special_plan():
+    from sifeng.doctype import declaration
+
+    campaign = ("为规范我校教师教育教学行为，减轻学生课业负担，学校决定把在职教师有偿补课专项治理作为师德师风建设的"
+                "重要内容，结合我校实际，制定此方案。\n一、治理范围\n全体在职教师。\n")
+    assert declaration(campaign) == (("整改方案", "专项整治方案", "制度建设计划", "个人整改措施"), "专项整治方案")
+    # a plan that names no campaign before it declares itself is left to the type model
+    plain = "为切实抓好巡察反馈意见的整改落实，结合我局实际，制定本方案。\n一、总体要求\n"
+    assert declaration(plain) == (("整改方案", "专项整治方案", "制度建设计划", "个人整改措施"), None)
+    # “……制定实施方案。” at a sentence's end declares a plan as well
+    assert declaration("按照区委工委的部署，在全体党员干部中开展作风整顿，结合实际，制定实施方案。")[1] == "专项整治方案"
+
+
+def test_a_report_right_after_its_self_check_declares_a_look_back():
+    from sifeng.doctype import declared_family
+
+    assert declared_family("我单位对照标准逐间核对，认真落实自查整改，现就有关工作总结如下：") == ("回头看自查报告",)
+    assert declared_family("对超标部分进行了腾退和整改。现将有关情况报告如下：") == ("回头看自查报告",)
+    # a report on other work says nothing of the kind
+    assert declared_family("今年以来，全局上下团结一心，圆满完成了各项目标任务。现将有关情况报告如下：") is None
+    # nor a summary of a campaign's stage that only mentions 整改 before its declaration
+    assert declared_family("聚焦“四风”问题抓整改，整改工作取得阶段性成效。现将有关情况总结如下。") is None
+
+
+TEMPLATE_PREVIEW = """××单位巡察整改工作方案_第1页××单位巡察整改工作方案_第2页××单位巡察整改工作方案_第3页
+已阅读3页,还剩9页未读继续免费阅读
+下载本文档
+版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领
+文档简介
+××单位巡察整改工作方案模板一、背景分析
+1.1巡察反馈的主要问题
+1.2问题产生的原因
+二、整改目标
+2.1总体目标
+2.2阶段目标
+三、组织保障
+"""
+
+
+def test_a_preview_that_calls_itself_a_template_is_not_judged():
+    result = review(TEMPLATE_PREVIEW.encode("utf-8"), filename="page.txt")
+    assert result.doc_type is None
+    assert result.not_submission == "空白模板"
+    assert result.verdict == "无法判断（需人工审阅）"

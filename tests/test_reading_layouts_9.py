@@ -1,0 +1,52 @@
+"""Layouts met in the eighteenth session's real pages: an excerpt that starts inside a list of problems."""
+
+from docparse import parse
+from sifeng import review
+from sifeng.reader import headless_opening_list, units
+
+# (invented) a page that starts in the middle of a self-examination: the first list lost its heading
+EXCERPT = """发布时间:2019-03-02 作者:管理员
+一是下基层调研走过场。到分管的站所去,多是听听汇报、看看台账,和一线职工坐下来谈心的时候少,了解到的情况不全面不真实。
+二是文件材料层层加码。上级一个文件,我们转发时往往又加上几条要求,报表一张接一张,基层同志疲于应付。
+三是检查考核重留痕轻实绩。考核站所工作主要看记录本、看照片,对群众满意不满意问得不多。
+在官僚主义方面
+一是对群众反映的问题推拖。有的来访群众反映的事情,能当场答复的也要等研究,一拖再拖,群众跑了好几趟。
+二是听不进不同意见。研究工作时,有时先表了态,别的同志再有想法也不好提了。
+"""
+
+# (invented) the same shape, but the first list promises: it is no list of problems
+PROMISES = EXCERPT.replace(
+    "一是下基层调研走过场。到分管的站所去,多是听听汇报、看看台账,和一线职工坐下来谈心的时候少,了解到的情况不全面不真实。",
+    "一是建立下基层调研制度。今后每月至少两次到分管站所蹲点,和一线职工面对面谈心,年底前形成调研报告。").replace(
+    "二是文件材料层层加码。上级一个文件,我们转发时往往又加上几条要求,报表一张接一张,基层同志疲于应付。",
+    "二是严格控制发文数量。凡上级已有明确要求的,一律不再转发加码,报表由办公室统一审核后再下发。")
+
+
+def _gate():
+    from classifiers.fourstyles import default_classifier
+
+    styles = default_classifier()
+    return lambda text: styles.model.proba(text)[-1]
+
+
+def test_a_list_cut_from_its_heading_reads_like_the_list_after_it():
+    found = units(parse(EXCERPT.encode("utf-8"), filename="page.txt"))
+    assert [u.source for u in found][:5] == ["other", "block", "block", "block", "heading"]
+    # as the learned reader left a long-winded real excerpt: only the list under its heading read
+    roles = ["O", "O", "O", "O", "O", "P", "P"]
+    assert headless_opening_list(found, roles, _gate()) == ["O", "P", "P", "P", "O", "P", "P"]
+    # without the list after it to go by, or without the gate, nothing is guessed
+    assert headless_opening_list(found, ["O"] * 7, _gate()) == ["O"] * 7
+    assert headless_opening_list(found, roles, None) == roles
+
+
+def test_a_cut_list_of_promises_is_not_taken_for_problems():
+    found = units(parse(PROMISES.encode("utf-8"), filename="page.txt"))
+    roles = ["O", "O", "O", "O", "O", "P", "P"]
+    assert headless_opening_list(found, roles, _gate()) == roles
+
+
+def test_the_excerpt_is_read_as_a_self_examination():
+    result = review(EXCERPT.encode("utf-8"), filename="page.txt")
+    assert [p.text[:8] for p in result.problems] == ["下基层调研走过场", "文件材料层层加码", "检查考核重留痕轻", "对群众反映的问题", "听不进不同意见。"]
+    assert not result.measures
