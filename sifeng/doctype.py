@@ -184,9 +184,12 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     if chars < spec["min_chars"]:
         return DocTypeJudgement(None, 0.9, "none", TOO_SHORT,
                                 f"全文只有 {chars} 个汉字，不是一份对照检查材料或整改方案")
-    title = to_simplified(document.metadata.title or "")
+    title = to_simplified(strip_glosses(document.metadata.title or "")[0])
+    # A page whose own title is a notice's (关于签订……承诺书的通知) is the notice, whatever its attachments
+    # are called (“2.2011年党员公开承诺书”); one that issues a plan (关于印发《……方案》的通知) is the plan.
+    own_notice = _NOTICE_TITLE.search(title.strip()) is not None and not re.search(r"印发|转发|下发", title)
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "") \
-        or next((kind for kind in map(title_type, page_titles(text)) if kind), None)
+        or (None if own_notice else next((kind for kind in map(title_type, page_titles(text)) if kind), None))
     head_lines = [line.strip() for line in text.split("\n", 12)[:12]]
     if named is None and any(len(line) <= 60 and _PROGRESS_NOTICE.search(line) for line in head_lines):
         # “……党委关于巡察整改进展情况的通报” under a web page's chrome (当前位置 / 字体大小)
@@ -261,7 +264,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         # The model says “a submission” with no type sure of it, and the text lists problems under the
         # four styles' own headings with no commitment (an excerpt that starts at “（一）形式主义方面”): a
         # self-examination, uncertain (a list of opinions gathered from others has no such headings).
-        # (So too when the model's uncertain guess is a plan: a plan with no measure is none.)
+        # So too without those headings when the model's own best guess is a self-examination; and when its
+        # uncertain guess is a plan (a plan with no measure is none).
         only_problems = label != NOT_A_SUBMISSION and (
             probability < spec.get("min_type_probability", 0.1) or (label in PLAN_TYPES and probability < 0.6)) \
             and problems >= 3 and not measures and (_STYLE_HEADING.search(text) is not None or label == "对照检查材料")

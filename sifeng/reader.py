@@ -365,31 +365,45 @@ def _smooth_list(tags: list[str], start: int, end: int) -> None:
 
 
 _ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九])")
+_LIST_LABELS = ("cn", "cnp", "num", "nump", "circ")
 
 
-def headless_opening_list(found: list[Unit], roles: list[str], gate=None) -> list[str]:
-    """An excerpt that starts inside a list of problems (“一是……。二是……。三是……” and only then
-    “在官僚主义方面” over the next list, 一是……, read as problems) has lost the heading of its first list:
-    the paragraphs of that list, under no heading at all, are problems like the list of the same form
-    after it, where each reads as one (the four-styles gate at least 0.4, the measureness under 0.4)."""
-    opening = []
-    for k, unit in enumerate(found):
-        if unit.source == "other" and not opening:
-            continue  # (a page's chrome: 更新时间……作者……)
-        if unit.heading or unit.top_heading or unit.row is not None or unit.source not in ("block", "clause") \
-                or not _ORDINAL_LEAD.match(unit.text.strip()):
-            break
-        opening.append(k)
-    rest = range(opening[-1] + 1, len(found)) if opening else range(0)
-    if len(opening) < 2 or any(roles[k] != "O" for k in opening) or gate is None or not any(
-            roles[k] == "P" and found[k].heading and _ORDINAL_LEAD.match(found[k].text.strip()) for k in rest):
-        return roles
-    if not all(len(found[k].text) <= 400 and gate(normalise(found[k].text)) >= 0.4
-               and (measureness(found[k].text) or 0.0) < 0.4 for k in opening):
+def _listed(unit: Unit) -> Optional[str]:
+    """The form of list `unit` is an item of (一是……, or its numbering label's kind), if any."""
+    if unit.row is not None or unit.source not in ("block", "clause"):
+        return None
+    if _ORDINAL_LEAD.match(unit.text.strip()):
+        return "ordinal"
+    return unit.label if unit.source == "block" and unit.label in _LIST_LABELS else None
+
+
+def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None) -> list[str]:
+    """A list the learned reader passed over whose items each admit a problem (“一是个别民警纪律松懈，
+    上班迟到、早退……二是有令不行，有禁不止……” under a heading of its own wording, or at an excerpt's
+    start with the heading cut off) is a list of problems. Its items: consecutive paragraphs or 一是
+    clauses of one form, none read as anything, under no heading the reader knows for something else
+    (measures, causes, progress, the six explanations, background); each opens with what the four-styles
+    gate takes for a problem (at least 0.5 on its first 200 characters) and reads as no measure
+    (measureness under 0.3). Two such items at least, and two thirds of the list."""
+    if gate is None:
         return roles
     out = list(roles)
-    for k in opening:
-        out[k] = "P"
+    k = 0
+    while k < len(found):
+        form = _listed(found[k])
+        if form is None or roles[k] != "O" or found[k].section not in (None, "problems"):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(found) and _listed(found[end]) == form and roles[end] == "O" and \
+                found[end].section == found[k].section and found[end].heading == found[k].heading:
+            end += 1
+        admits = [j for j in range(k, end) if gate(normalise(found[j].text[:200])) >= 0.5
+                  and (measureness(found[j].text) or 0.0) < 0.3]
+        if len(admits) >= 2 and 3 * len(admits) >= 2 * (end - k):
+            for j in admits:
+                out[j] = "P"
+        k = end
     return out
 
 
@@ -417,7 +431,7 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     found = units(document)
     rule_roles(found, understanding)
     roles = after_problem_intro(found, smooth(found, reader.tag(featurise(document, found, gate))))
-    roles = headless_opening_list(found, roles, gate)
+    roles = passed_over_problem_lists(found, roles, gate)
     # A paragraph that opens with what is to come and promises it (“今后，村党支部将继续……”) states no
     # problem, under whatever heading (存在的问题和下一步打算) it stands.
     roles = ["M" if role == "P" and NEXT_STEP_OPENING.match(unit.text) else role for unit, role in zip(found, roles)]

@@ -290,3 +290,51 @@ def test_a_preview_that_calls_itself_a_template_is_not_judged():
     assert result.doc_type is None
     assert result.not_submission == "空白模板"
     assert result.verdict == "无法判断（需人工审阅）"
+
+
+def test_a_unit_making_its_rectification_progress_public_declares_a_look_back():
+    from sifeng.doctype import declared_family
+
+    assert declared_family("按照党务公开规定和巡视工作有关要求，现将巡视整改进展情况通报如下。") == ("回头看自查报告",)
+
+
+NOTICE_WITH_ATTACHMENT = """关于签订××活动公开承诺书的通知
+发布日期:2011-03-18 浏览次数:
+院属各支部:
+为推动××活动深入开展，经领导小组研究，决定在全院基层党组织中开展公开承诺工作。现将有关事项通知如下:
+一、总体要求
+各支部要结合本部门工作实际，就有关事项向全院教职工作出公开承诺，承诺书于3月底前报院党委办公室。
+附件：
+1.2011年基层党组织公开承诺书.doc
+2.2011年党员公开承诺书.doc
+"""
+
+
+def test_a_notice_is_not_typed_by_the_names_of_its_attachments():
+    result = review(NOTICE_WITH_ATTACHMENT.encode("utf-8"), filename="page.txt")
+    assert result.doc_type is None
+    assert result.verdict == "无法判断（需人工审阅）"
+
+
+def test_a_mirrors_glosses_in_the_title_do_not_hide_the_type():
+    from docparse import parse
+    from sifeng.doctype import judge
+
+    page = ("××小學師德師風自查報(bào)告\n"
+            "按照區教育局統一部署，我校組織全體教師對照師德規範逐條開展自查，"
+            "查找出課後輔導管理不嚴、個別教師家校溝通方式簡單等問題，逐項明確了整改責任人和完成時限。\n"
+            "一、自查工作開展情況\n學校召開全體教師大會進行動員，發放自查表86份，收回86份。\n")
+    assert judge(parse(page.encode("utf-8"), filename="page.txt"), "page.txt", 0, 0).doc_type == "回头看自查报告"
+
+
+# (a reposted report whose headline was lost: its lead, 会上 and 参加会议 say what it is)
+NEWS_LEAD = """6月12日上午，××县人社局召开巡察反馈问题整改推进会，局班子成员和各股室负责人参加会议。
+会上，局党组书记逐条通报了整改进展：对照巡察组反馈的3个方面12个问题，局党组制定整改措施36条，已完成28条。
+下一步，局里将对未完成的事项实行清单管理，每周调度一次，确保9月底前全部整改到位。
+"""
+
+
+def test_a_report_of_a_meeting_on_rectification_is_news():
+    result = review(NEWS_LEAD.encode("utf-8"), filename="page.txt")
+    assert result.doc_type is None
+    assert result.not_submission == "新闻报道"

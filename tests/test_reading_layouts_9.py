@@ -1,8 +1,9 @@
-"""Layouts met in the eighteenth session's real pages: an excerpt that starts inside a list of problems."""
+"""Layouts met in the eighteenth session's real pages: lists of problems the learned reader passed over — at an
+excerpt's start, with the heading cut off, or under a heading in the author's own words."""
 
 from docparse import parse
 from sifeng import review
-from sifeng.reader import headless_opening_list, units
+from sifeng.reader import passed_over_problem_lists, units
 
 # (invented) a page that starts in the middle of a self-examination: the first list lost its heading
 EXCERPT = """发布时间:2019-03-02 作者:管理员
@@ -29,24 +30,44 @@ def _gate():
     return lambda text: styles.model.proba(text)[-1]
 
 
-def test_a_list_cut_from_its_heading_reads_like_the_list_after_it():
+def test_a_list_cut_from_its_heading_reads_as_problems():
     found = units(parse(EXCERPT.encode("utf-8"), filename="page.txt"))
-    assert [u.source for u in found][:5] == ["other", "block", "block", "block", "heading"]
+    assert [u.source for u in found] == ["other", "block", "block", "block", "heading", "block", "block"]
     # as the learned reader left a long-winded real excerpt: only the list under its heading read
     roles = ["O", "O", "O", "O", "O", "P", "P"]
-    assert headless_opening_list(found, roles, _gate()) == ["O", "P", "P", "P", "O", "P", "P"]
-    # without the list after it to go by, or without the gate, nothing is guessed
-    assert headless_opening_list(found, ["O"] * 7, _gate()) == ["O"] * 7
-    assert headless_opening_list(found, roles, None) == roles
+    assert passed_over_problem_lists(found, roles, _gate()) == ["O", "P", "P", "P", "O", "P", "P"]
+    assert passed_over_problem_lists(found, ["O"] * 7, _gate()) == ["O", "P", "P", "P", "O", "P", "P"]
+    # without the gate nothing is guessed
+    assert passed_over_problem_lists(found, roles, None) == roles
 
 
 def test_a_cut_list_of_promises_is_not_taken_for_problems():
     found = units(parse(PROMISES.encode("utf-8"), filename="page.txt"))
-    roles = ["O", "O", "O", "O", "O", "P", "P"]
-    assert headless_opening_list(found, roles, _gate()) == roles
+    first = [k for k, u in enumerate(found) if u.text.startswith(("一是建立", "二是严格"))]
+    roles = passed_over_problem_lists(found, ["O"] * len(found), _gate())
+    assert first and all(roles[k] == "O" for k in first)
 
 
 def test_the_excerpt_is_read_as_a_self_examination():
     result = review(EXCERPT.encode("utf-8"), filename="page.txt")
     assert [p.text[:8] for p in result.problems] == ["下基层调研走过场", "文件材料层层加码", "检查考核重留痕轻", "对群众反映的问题", "听不进不同意见。"]
     assert not result.measures
+
+
+# (invented) a team's problems under headings in its own words, as a 文库 page shows them
+OWN_HEADINGS = """（四）执行纪律不够严格
+一是个别干部上班迟到早退，工作时间玩手机、办私事，窗口前群众排队时有人不在岗。
+二是有令不行、有禁不止，公务用车私用的情况虽经多次通报仍偶有发生。
+（五）班子团结协作不够紧密
+一是民主集中制执行不到位，研究重大事项时酝酿不充分，有时主要负责人先定调子再讨论。
+二是班子成员之间交心通气少，分工之间配合不够，遇事相互推诿。
+"""
+
+
+def test_lists_under_headings_in_the_authors_own_words_are_problems():
+    found = units(parse(OWN_HEADINGS.encode("utf-8"), filename="page.txt"))
+    listed = [k for k, u in enumerate(found) if u.text.startswith(("一是", "二是"))]
+    assert len(listed) == 4
+    roles = passed_over_problem_lists(found, ["O"] * len(found), _gate())
+    assert [roles[k] for k in listed] == ["P"] * 4
+    assert [r for k, r in enumerate(roles) if k not in listed] == ["O"] * (len(found) - 4)
