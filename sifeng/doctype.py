@@ -236,8 +236,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return _not_a_submission(kind)
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
         items < 3 or (in_title and kind.get("title_decides", False)))
-    declaration_ = None if plainly_other else declaration(text[: spec["body_chars"] * 4])
-    declared, campaign = declaration_ if declaration_ else (None, None)
+    declared_as = None if plainly_other else declaration(text[: spec["body_chars"] * 4])
+    declared, campaign = declared_as if declared_as else (None, None)
     if declared is not None and learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
             and items < 3:
         # “……结合我院实际，制定本方案。” opens a campaign's plan of activities as well as a rectification plan:
