@@ -76,6 +76,7 @@ def page_titles(text: str) -> list[str]:
 
 _PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:落实|工作)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|报告)$")
 _NOTICE_TITLE = re.compile(r"(?:^|(?<=公告)|(?<=通知))关于[^。；;，,《》]{2,50}的(?:通知|通报|通告|公告|函|批复)$")
+_ISSUING = re.compile(r"印发|转发|下发")  # a notice that issues a plan is how the plan is published
 
 
 # What a blank form has where a filled one has content: a numbered line with nothing after it (or only
@@ -187,9 +188,10 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     title = to_simplified(strip_glosses(document.metadata.title or "")[0])
     # A page whose own title is a notice's (关于签订……承诺书的通知) is the notice, whatever its attachments
     # are called (“2.2011年党员公开承诺书”); one that issues a plan (关于印发《……方案》的通知) is the plan.
-    own_notice = _NOTICE_TITLE.search(title.strip()) is not None and not re.search(r"印发|转发|下发", title)
+    own_notice = _NOTICE_TITLE.search(title.strip()) is not None and not _ISSUING.search(title)
+    chrome = page_titles(text)
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "") \
-        or (None if own_notice else next((kind for kind in map(title_type, page_titles(text)) if kind), None))
+        or (None if own_notice else next((kind for kind in map(title_type, chrome) if kind), None))
     head_lines = [line.strip() for line in text.split("\n", 12)[:12]]
     if named is None and any(len(line) <= 60 and _PROGRESS_NOTICE.search(line) for line in head_lines):
         # “……党委关于巡察整改进展情况的通报” under a web page's chrome (当前位置 / 字体大小)
@@ -198,17 +200,22 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     # line names the kind as a title would.
     notice = next((line for line in head_lines if _NOTICE_TITLE.match(line)), "")
     # (the names a preview gives in its chrome are titles too: “……整改工作方案模板” in its 文档简介)
-    kind, hits, in_title = _not_submission("\n".join([title, notice, *page_titles(text)]), text[: spec["body_chars"]])
+    kind, hits, in_title = _not_submission("\n".join([title, notice, *chrome]), text[: spec["body_chars"]])
     slots = blank_slots(text)
     if slots >= spec.get("template_slots", 99) or (kind is not None and kind["kind"] == "template" and in_title
                                                    and slots >= spec.get("template_slots_titled", 99)):
         # A form still to be filled in: its headings and instructions name every part of a submission
         # (the numbered lines a reader may take for items are empty), but nobody has written one yet.
         return _not_a_submission(next(k for k in spec["not_submissions"] if k["kind"] == "template"))
+    items = problems + measures
+    if kind is not None and in_title and kind.get("title_alone", False) and items < 3:
+        # “……专题组织生活会工作实施方案”, “……整改工作方案模板”: one of the file's names says what it is, and
+        # next to nothing was read (the meeting plan's “现就有关事项制定如下方案” declares a plan of the
+        # meeting, not of rectification; the template's page images are named as the plan it models)
+        return _not_a_submission(kind)
     model = default_model()
     proba = model.proba(title, text) if model is not None else None
     learned = decide(proba) if proba is not None else None
-    items = problems + measures
     if named:
         # A notice that issues a plan (关于印发《……方案》的通知) opens as a notice: the model's “not a
         # submission” is about the covering notice, not the plan under it.
@@ -216,23 +223,16 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         # holds only its preamble is still the plan.
         plainly_not = learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
             and not _ISSUED.search(title) and declared_family(text[: spec["body_chars"] * 4]) is None
-        # (nor when another of its names says what it is: “……整改工作方案” on each page image of a
-        # preview whose 文档简介 calls it “……整改工作方案模板”)
-        named_otherwise = kind is not None and in_title and kind.get("title_alone", False)
-        if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not or named_otherwise):
+        if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         if kind is not None and hits >= kind.get("decides_hits", 99) and \
                 any(w in text[: spec["body_chars"]] for w in kind.get("decides_needs_any", [])):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")
     if kind is not None and kind["kind"] == "notice" and (notice or _NOTICE_TITLE.search(title.strip())) \
-            and not re.search(r"印发|转发|下发", notice + title):
+            and not _ISSUING.search(notice + title):
         # “关于继续推进制度建设的通知”: a notice by its own title, whatever plan it asks for (one that
         # issues a plan, 关于印发……方案的通知, is how the plan is published)
-        return _not_a_submission(kind)
-    if kind is not None and in_title and kind.get("title_alone", False) and items < 3:
-        # “……专题组织生活会工作实施方案”: the title names the kind, and next to nothing was read
-        # (its “现就有关事项制定如下方案” declares a plan of the meeting, not of rectification)
         return _not_a_submission(kind)
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
         items < 3 or (in_title and kind.get("title_decides", False)))

@@ -3,6 +3,14 @@ submission that shares their words is not taken for one."""
 
 from sifeng import review
 
+
+def _not_judged(page: str, filename: str = "page.txt"):
+    """Review `page` and check it got no type and no judgement (无法判断); the review, for more checks."""
+    result = review(page.encode("utf-8"), filename=filename)
+    assert result.doc_type is None
+    assert result.verdict == "无法判断（需人工审阅）"
+    return result
+
 ACTIVITY_PLAN = """县农机局党组关于深入开展党的群众路线教育实践活动的实施方案
 
 根据县委的统一部署，局机关从2014年2月起开展党的群众路线教育实践活动，结合实际，制定本实施方案。
@@ -37,10 +45,8 @@ RECTIFICATION_PLAN = """县农机局党组教育实践活动整改方案
 
 
 def test_a_plan_that_deploys_the_activity_is_not_a_submission():
-    result = review(ACTIVITY_PLAN.encode("utf-8"), filename="fangan.txt")
-    assert result.doc_type is None
+    result = _not_judged(ACTIVITY_PLAN, filename="fangan.txt")
     assert result.not_submission == "活动实施方案"
-    assert result.verdict == "无法判断（需人工审阅）"
 
 
 def test_a_rectification_plan_of_the_activity_is_still_a_plan():
@@ -63,10 +69,8 @@ NOTICE_PAGE = """通知公告
 
 
 def test_a_notice_under_a_web_pages_chrome_is_not_a_submission():
-    result = review(NOTICE_PAGE.encode("utf-8"), filename="page.txt")
-    assert result.doc_type is None
+    result = _not_judged(NOTICE_PAGE)
     assert result.not_submission == "通知、通告"
-    assert result.verdict == "无法判断（需人工审阅）"
 
 
 def test_a_notice_that_issues_a_plan_is_the_plan():
@@ -167,10 +171,8 @@ def test_a_news_report_with_half_width_punctuation_is_not_a_submission():
 
     kind, hits, _ = _not_submission("", NEWS_HALF_WIDTH[:400])
     assert kind["kind"] == "news" and hits >= 4  # 近日, 记者 获悉 该县
-    result = review(NEWS_HALF_WIDTH.encode("utf-8"), filename="page.txt")
-    assert result.doc_type is None
+    result = _not_judged(NEWS_HALF_WIDTH)
     assert result.not_submission == "新闻报道"
-    assert result.verdict == "无法判断（需人工审阅）"
 
 
 LECTURE = """但是，我们也要看到，对照上级的要求和群众的期盼，我们的队伍里还存在一些不容忽视的问题。
@@ -231,10 +233,8 @@ MEETING_PLAN = """××学院基层党组织党史学习教育专题组织生活�
 
 
 def test_a_plan_for_holding_a_meeting_is_not_a_submission_by_its_title_alone():
-    result = review(MEETING_PLAN.encode("utf-8"), filename="page.txt")
-    assert result.doc_type is None
+    result = _not_judged(MEETING_PLAN)
     assert result.not_submission == "活动实施方案"
-    assert result.verdict == "无法判断（需人工审阅）"
 
 
 def test_a_preview_whose_page_lines_ran_together_is_typed_by_them():
@@ -286,10 +286,8 @@ TEMPLATE_PREVIEW = """××单位巡察整改工作方案_第1页××单位巡察
 
 
 def test_a_preview_that_calls_itself_a_template_is_not_judged():
-    result = review(TEMPLATE_PREVIEW.encode("utf-8"), filename="page.txt")
-    assert result.doc_type is None
+    result = _not_judged(TEMPLATE_PREVIEW)
     assert result.not_submission == "空白模板"
-    assert result.verdict == "无法判断（需人工审阅）"
 
 
 def test_a_unit_making_its_rectification_progress_public_declares_a_look_back():
@@ -311,9 +309,7 @@ NOTICE_WITH_ATTACHMENT = """关于签订××活动公开承诺书的通知
 
 
 def test_a_notice_is_not_typed_by_the_names_of_its_attachments():
-    result = review(NOTICE_WITH_ATTACHMENT.encode("utf-8"), filename="page.txt")
-    assert result.doc_type is None
-    assert result.verdict == "无法判断（需人工审阅）"
+    _not_judged(NOTICE_WITH_ATTACHMENT)
 
 
 def test_a_mirrors_glosses_in_the_title_do_not_hide_the_type():
@@ -335,6 +331,5 @@ NEWS_LEAD = """6月12日上午，××县人社局召开巡察反馈问题整改�
 
 
 def test_a_report_of_a_meeting_on_rectification_is_news():
-    result = review(NEWS_LEAD.encode("utf-8"), filename="page.txt")
-    assert result.doc_type is None
+    result = _not_judged(NEWS_LEAD)
     assert result.not_submission == "新闻报道"
