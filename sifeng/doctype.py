@@ -52,6 +52,12 @@ _SUMMARY = re.compile(r"文档简介\s*(?P<t>[^。；，,：:\s]{4,60}?)(?:收�
 _FILE_NAME = re.compile(r"^(?P<t>[^。；，,：:]{4,60}?)\.(?:docx?|pdf|wps|txt)(?:VIP)?$", re.I)
 _PAGE_END = re.compile(r"([_＿]第\s*\d{1,3}\s*[页頁])(?=\S)")
 _FIRST_PIECE = re.compile(r"^篇[一1][:：]\s*(?P<t>[^。；，,]{4,60})$")
+# “《……实施方案.docx》由会员分享，可在线阅读” — a document site names the file it previews in brackets
+_SHARED_FILE = re.compile(r"《(?P<t>[^《》。；，,]{4,60}?)\.(?:docx?|pdf|wps|txt)》")
+# “……总结报告_共14页” — a preview's page count run into its title
+_PAGE_COUNT = re.compile(r"[_＿]共\s*\d{1,4}\s*[页頁]")
+# “领导干部要制定问题整改清单”: a headline that tells what someone must draw up is not the name of what was drawn up
+_HEADLINE_VERB = re.compile(r"(?:要|应|须|需|将)(?:认真|抓紧|逐一|及时)?(?:制定|建立|列出|拿出|形成|晒出|公布|制订|梳理)")
 
 
 def page_titles(text: str) -> list[str]:
@@ -68,13 +74,14 @@ def page_titles(text: str) -> list[str]:
             after = next((rest for rest in lines[index + 1:index + 4] if rest), "")
             if 4 <= len(after) <= 40 and not re.search(r"[。；，,！？]", after):
                 found.append(after)
+    found += [m.group("t") for m in _SHARED_FILE.finditer("\n".join(lines[:5]))]
     summary = _SUMMARY.search(text[:3000])
     if summary:
         found.append(summary.group("t"))
     return found
 
 
-_PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:落实|工作)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|报告)$")
+_PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:落实|工作)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|(?:总结|自查)?报告)$")
 _NOTICE_TITLE = re.compile(r"(?:^|(?<=公告)|(?<=通知))关于[^。；;，,《》]{2,50}的(?:通知|通报|通告|公告|函|批复)$")
 _ISSUING = re.compile(r"印发|转发|下发")  # a notice that issues a plan is how the plan is published
 
@@ -127,7 +134,9 @@ def title_type(title: str) -> Optional[str]:
         return title_type(issued.group("inner"))
     sections = load_yaml("sections.yaml")
     ends, nots = tuple(sections["doc_title_end"]), sections["doc_title_not"]
-    lines = [_TRAILING_NOTE.sub("", _FILE_SUFFIX.sub("", line.strip())) for line in title.split("\n")]
+    lines = [_TRAILING_NOTE.sub("", _FILE_SUFFIX.sub("", line.strip()))
+             for line in _PAGE_COUNT.sub("\n", title).split("\n")]
+    lines = [line for line in lines if not _HEADLINE_VERB.search(line)]
     # “党员对照检查材料选登：普外科护士长何××”, “王××：个人整改措施”: a portal's page of one material, its
     # name on one side of the colon
     lines += [_SELECTED.sub("", part.strip()) for line in lines if _TITLE_COLON.search(line)
@@ -193,6 +202,10 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     named = title_type(title) or title_type(_second_title_line(document)) or title_type(filename or "") \
         or (None if own_notice else next((kind for kind in map(title_type, chrome) if kind), None))
     head_lines = [line.strip() for line in text.split("\n", 12)[:12]]
+    if named is None and not own_notice:
+        # “奋书文库，欢迎您！” / “乡镇领导班子……对照检查材料（含典型案例剖析）” / “浏览量：34”: a web page's own title
+        # stands on a line of its own among the site's chrome, before the body's first sentence
+        named = _head_title(head_lines)
     if named is None and any(len(line) <= 60 and _PROGRESS_NOTICE.search(line) for line in head_lines):
         # “……党委关于巡察整改进展情况的通报” under a web page's chrome (当前位置 / 字体大小)
         named = "回头看自查报告"
@@ -234,8 +247,13 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         # “关于继续推进制度建设的通知”: a notice by its own title, whatever plan it asks for (one that
         # issues a plan, 关于印发……方案的通知, is how the plan is published)
         return _not_a_submission(kind)
+    # “2018年6月1日上午，××局召开……汇报会”: a page whose body opens with a dated news lead is a news report,
+    # however many points (一是…二是…) it quotes from a speech
+    body = next((line for line in head_lines if len(line) > 30), "")
+    opens_as_news = kind is not None and kind["kind"] == "news" and \
+        _NEWS_LEAD.match(full_width_punctuation(body)) is not None
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
-        items < 3 or (in_title and kind.get("title_decides", False)))
+        items < 3 or opens_as_news or (in_title and kind.get("title_decides", False)))
     declared_as = None if plainly_other else declaration(text[: spec["body_chars"] * 4])
     declared, campaign = declared_as if declared_as else (None, None)
     if declared is not None and learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
@@ -306,6 +324,26 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         return DocTypeJudgement(guess, 0.7, "body")
     return DocTypeJudgement(guess, 0.4, "body", None,
                             f"文书类型不确定（标题没有写明，正文看似{guess}）")
+
+
+_NEWS_LEAD = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?，[^。]{2,40}?(?:召开|举行)")
+# “四、整改措施”, “（二）在带头……方面”: a heading of the body (or of its table of contents), not the page's title
+_NUMBERED_LINE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十\d]{1,3}[章节部分])")
+
+
+def _head_title(lines: list[str]) -> Optional[str]:
+    """The type named by a line that stands alone before the body's first sentence (not a breadcrumb:
+    “首页 > 范文 > 对照检查材料” names the site's column, not the page)."""
+    for line in lines[:6]:
+        if len(line) > 60 or re.search(r"[。；;]", line) or re.match(r"[·•●◆▪■]", line) \
+                or re.search(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$", line):
+            return None  # the body has begun, or a list of links (“·……方案　2014-06-27”)
+        if len(line) >= 6 and not BREADCRUMB.search(line) and not re.search(r"[>＞»/|]", line) \
+                and not _NUMBERED_LINE.match(line):
+            kind = title_type(line)
+            if kind:
+                return kind
+    return None
 
 
 def declared_family(head: str) -> Optional[tuple[str, ...]]:

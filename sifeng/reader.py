@@ -368,23 +368,49 @@ _ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二�
 _LIST_LABELS = ("cn", "cnp", "num", "nump", "circ")
 
 
-def _listed(unit: Unit) -> Optional[str]:
-    """The form of list `unit` is an item of (一是……, or its numbering label's kind), if any."""
+def _listed(unit: Unit) -> Optional[object]:
+    """The form of list `unit` is an item of, if any: 一是…… paragraphs, one numbering label's kind,
+    the 一是/二是 clauses of one paragraph, or unnumbered paragraphs under a heading."""
     if unit.row is not None or unit.source not in ("block", "clause"):
         return None
+    if unit.source == "clause":
+        return ("clauses", unit.block)
     if _ORDINAL_LEAD.match(unit.text.strip()):
         return "ordinal"
-    return unit.label if unit.source == "block" and unit.label in _LIST_LABELS else None
+    if unit.label in _LIST_LABELS:
+        return unit.label
+    return "paragraph" if unit.label == "none" and unit.block_kind == "paragraph" and unit.heading else None
 
 
-def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None) -> list[str]:
+# “对班子提出的意见主要有：……”, “我给李书记提了两条：一是……”, “会上提出的主要批评意见”: what others said of
+# someone (or what the writer said of another), not what the writer admits of himself
+_OPINIONS = re.compile(r"(?:意见|批评|建议|提了|提出)[^。；;：:]{0,12}[：:]")
+_OPINIONS_HEADING = re.compile(r"批评意见|意见建议|意见和建议|征求.{0,6}意见|相互批评")
+
+
+def _lead_in(unit: Unit, blocks: Optional[list]) -> str:
+    """What a paragraph says before its list begins: the text before its first 一是 clause, or the
+    words before a colon near its start."""
+    if unit.source == "clause" and blocks is not None and unit.block < len(blocks):
+        text = blocks[unit.block].text
+        at = text.find(unit.text[:8])
+        return text[:at] if at > 0 else ""
+    colon = re.search(r"[：:]", unit.text[:30])
+    return unit.text[:colon.end()] if colon else ""
+
+
+def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
+                              blocks: Optional[list] = None) -> list[str]:
     """A list the learned reader passed over whose items each admit a problem (“一是个别民警纪律松懈，
     上班迟到、早退……二是有令不行，有禁不止……” under a heading of its own wording, or at an excerpt's
-    start with the heading cut off) is a list of problems. Its items: consecutive paragraphs or 一是
-    clauses of one form, none read as anything, under no heading the reader knows for something else
-    (measures, causes, progress, the six explanations, background); each opens with what the four-styles
-    gate takes for a problem (at least 0.5 on its first 200 characters) and reads as no measure
-    (measureness under 0.3). Two such items at least, and two thirds of the list."""
+    start with the heading cut off) is a list of problems. Its items: consecutive paragraphs of one form
+    (一是……, one numbering label, or unnumbered under a heading in the author's own words such as
+    “（三）工作作风不够扎实”) or the 一是 clauses of one paragraph, none read as anything, under no heading
+    the reader knows for something else (measures, causes, progress, the six explanations, background);
+    each opens with what the four-styles gate takes for a problem (at least 0.5 on its first 200
+    characters) and reads as no measure (measureness under 0.3). Two such items at least, and two thirds
+    of the list. Not a list of what others said of someone (its heading or its lead-in speaks of 批评意见,
+    “……提了两条：”): a record of criticism is not the writer's admission."""
     if gate is None:
         return roles
     out = list(roles)
@@ -398,12 +424,31 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None) ->
         while end < len(found) and _listed(found[end]) == form and roles[end] == "O" and \
                 found[end].section == found[k].section and found[end].heading == found[k].heading:
             end += 1
+        if _OPINIONS_HEADING.search(found[k].heading) or any(
+                _OPINIONS.search(_lead_in(found[j], blocks)) for j in range(k, end)):
+            k = end
+            continue
         admits = [j for j in range(k, end) if gate(normalise(found[j].text[:200])) >= 0.5
                   and (measureness(found[j].text) or 0.0) < 0.3]
         if len(admits) >= 2 and 3 * len(admits) >= 2 * (end - k):
             for j in admits:
                 out[j] = "P"
         k = end
+    return out
+
+
+def passed_over_measures(found: list[Unit], roles: list[str]) -> list[str]:
+    """In a section its heading names for measures (今后的努力方向, 整改措施), a paragraph or clause the
+    learned reader passed over that reads as a measure (measureness at least 0.8) is one, when the
+    reader read another paragraph of the same section as a measure: “（二）践行群众路线” over
+    “每月到联系村蹲点不少于4天……” between two that it did read."""
+    out = list(roles)
+    read = {(u.top_heading, u.section) for u, r in zip(found, roles) if r == "M" and u.section == "measures"}
+    for j, (unit, role) in enumerate(zip(found, roles)):
+        if role == "O" and unit.section == "measures" and unit.source in ("block", "clause") and \
+                unit.row is None and (unit.top_heading, unit.section) in read and \
+                (measureness(unit.text) or 0.0) >= 0.8:
+            out[j] = "M"
     return out
 
 
@@ -431,7 +476,8 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     found = units(document)
     rule_roles(found, understanding)
     roles = after_problem_intro(found, smooth(found, reader.tag(featurise(document, found, gate))))
-    roles = passed_over_problem_lists(found, roles, gate)
+    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]  # (as units() indexes them)
+    roles = passed_over_measures(found, passed_over_problem_lists(found, roles, gate, blocks))
     # A paragraph that opens with what is to come and promises it (“今后，村党支部将继续……”) states no
     # problem, under whatever heading (存在的问题和下一步打算) it stands.
     roles = ["M" if role == "P" and NEXT_STEP_OPENING.match(unit.text) else role for unit, role in zip(found, roles)]
