@@ -207,6 +207,9 @@ _COLUMN_NAMES = {"序号", "编号", "类别", "问题", "存在问题", "问题
                  "进展情况", "下步打算", "下一步措施", "备注"}
 
 
+_RULE_LINE = re.compile(r"^[\s\u3000]*[-=—━─_＿－+|]{6,}[\s\u3000]*$")
+
+
 def _spaced_tables(raws: list[RawBlock]) -> list[RawBlock]:
     """A table typed as text with (full-width) spaces between the fields, as OA systems export a Word
     table: a header line of three or more known column names (序号　存在问题　整改措施　整改时限),
@@ -223,7 +226,7 @@ def _spaced_tables(raws: list[RawBlock]) -> list[RawBlock]:
             continue
         end = k + 1
         while end < len(raws) and (2 <= len(_spaced_fields(raws[end]) or []) <= len(header) or (
-                _category_line(raws[end]) and end + 1 < len(raws)
+                (_category_line(raws[end]) or _RULE_LINE.match(raws[end].text)) and end + 1 < len(raws)
                 and 2 <= len(_spaced_fields(raws[end + 1]) or []) <= len(header))):
             end += 1
         if sum(1 for raw in raws[k + 1:end] if _spaced_fields(raw)) < 1:
@@ -232,7 +235,9 @@ def _spaced_tables(raws: list[RawBlock]) -> list[RawBlock]:
             continue
         width = len(header)
         # (a category line between the rows, “（一）形式主义方面”, is a row of one value across the table)
-        rows = [(_spaced_fields(raw) or [_category_text(raw)]) for raw in raws[k:end]]
+        # (a rule typed under the header or between rows, “------”, is no row)
+        rows = [(_spaced_fields(raw) or [_category_text(raw)]) for raw in raws[k:end]
+                if not _RULE_LINE.match(raw.text)]
         rows = [(row + [""] * width)[:width] for row in rows]
         out.append(_text_table(raws[k:end], rows, header_rows=1))
         k = end

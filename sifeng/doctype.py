@@ -81,7 +81,7 @@ def page_titles(text: str) -> list[str]:
     return found
 
 
-_PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整改(?:阶段)?(?:落实|工作)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|(?:总结|自查)?报告)$")
+_PROGRESS_NOTICE = re.compile(r"(?:巡察|巡视|审计|督察|督查)?(?:反馈意见)?整[改治](?:阶段)?(?:落实|工作)?(?:进展|落实|工作)?情况的?(?:通报|公告|公示|公布|(?:总结|自查)?报告)$")
 _NOTICE_TITLE = re.compile(r"(?:^|(?<=公告)|(?<=通知))关于[^。；;，,《》]{2,50}的(?:通知|通报|通告|公告|函|批复)$")
 _ISSUING = re.compile(r"印发|转发|下发")  # a notice that issues a plan is how the plan is published
 

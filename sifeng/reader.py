@@ -385,7 +385,7 @@ def _listed(unit: Unit) -> Optional[object]:
 # “对班子提出的意见主要有：……”, “我给李书记提了两条：一是……”, “会上提出的主要批评意见”: what others said of
 # someone (or what the writer said of another), not what the writer admits of himself
 _OPINIONS = re.compile(r"(?:意见|批评|建议|提了|提出)[^。；;：:]{0,12}[：:]")
-_OPINIONS_HEADING = re.compile(r"批评意见|意见建议|意见和建议|征求.{0,6}意见|相互批评")
+_OPINIONS_HEADING = re.compile(r"批评意见|意见建议|意见和建议|征求.{0,6}意见|相互批评|(?:提出|反映)的(?:主要)?意见")
 
 
 def _lead_in(unit: Unit, blocks: Optional[list]) -> str:

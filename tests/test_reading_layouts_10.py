@@ -121,3 +121,13 @@ def test_a_dated_news_lead_is_news_whatever_points_it_quotes():
     assert result.doc_type is None
     assert result.verdict == "无法判断（需人工审阅）"
     assert result.not_submission == "新闻报道"
+
+
+def test_a_unit_publishing_its_rectification_of_what_inspectors_found_reports_on_it():
+    assert title_type("××市卫生健康委党组关于巡察整治情况的公告") == "回头看自查报告"
+    assert title_type("关于报送巡察整治情况报告的通知") is None
+    page = ("- 信息来源：市卫生健康委\n- 发布日期：2025-09-24\n"
+            "根据市委统一部署，市委第四巡察组对委党组开展了巡察，并进行了反馈。按照党务公开原则和巡察工作有关要求，"
+            "现将巡察整治情况予以公布。\n一、整改工作组织情况\n委党组坚决履行巡察整改主体责任，召开专题民主生活会，"
+            "成立由委党组书记任组长的领导小组，下设办公室具体负责日常工作，确保巡察整改各项任务落地见效。\n")
+    assert review(page.encode("utf-8"), filename="page.txt").doc_type == "回头看自查报告"

@@ -199,6 +199,24 @@ def test_a_table_typed_with_full_width_spaces_is_a_table():
     assert doc.blocks[-1].kind == "paragraph"                # the closing sentence stays a paragraph
 
 
+def test_a_rule_typed_under_the_header_of_a_space_table_does_not_end_it():
+    text = ("××中心整改方案\n问题和整改措施清单\n"
+            "序号  存在问题                      整改措施                          责任人    完成时限\n"
+            "--------------------------------------------------------------------------------------\n"
+            "1     窗口中午没人，群众吃闭门羹    实行午间轮岗，每窗口中午留1人     王××      4月底前\n"
+            "2     办事指南多年没更新            重新编印办事指南，一次性告知      李××      5月15日前\n"
+            "======================================================================================\n"
+            "三、保障措施\n")
+    doc = docparse.parse(txt_bytes(text), filename="a.txt")
+    tables = [b.table for b in doc.blocks if b.kind == "table"]
+    assert len(tables) == 1
+    rows = [[c.text for c in row] for row in tables[0].rows]
+    assert rows[0] == ["序号", "存在问题", "整改措施", "责任人", "完成时限"]
+    assert rows[1][1:3] == ["窗口中午没人，群众吃闭门羹", "实行午间轮岗，每窗口中午留1人"]
+    assert len(rows) == 3                                    # the rules are no rows
+    assert doc.blocks[-1].text.endswith("保障措施")
+
+
 def test_spaced_prose_without_a_header_of_column_names_is_not_a_table():
     text = "标题\n　　会议　文件　简报都要压缩。\n　　一是压缩会议　二是精简文件\n"
     doc = docparse.parse(txt_bytes(text), filename="a.txt")
