@@ -225,11 +225,17 @@ def scheme_of(label: str) -> str:
     return "literal:" + re.sub(r"\d+", "0", label.strip())
 
 
+# The outline of official writing (GB/T 9704): 一、 over （一） over 1. over （1）.
+_TOP_SCHEME = "cn-dun"
+_BELOW_TOP = ("cn-paren", "arabic-dot", "arabic-dun", "arabic-paren", "circled", "paren-digit")
+
+
 class LevelTracker:
     """Assigns outline levels to schemes in the order a document opens them.
 
     Seeing a scheme already open closes every deeper one (“二、” after “（三）” returns to level
-    1); a new scheme opens one level below the current one.
+    1); a new scheme opens one level below the current one — except “一、” after a document that opened
+    below it (an excerpt starting at “（二）”), which takes the top level.
     """
 
     def __init__(self) -> None:
@@ -238,6 +244,10 @@ class LevelTracker:
     def level(self, scheme: str) -> int:
         if scheme in self._stack:
             del self._stack[self._stack.index(scheme) + 1 :]
+        elif scheme == _TOP_SCHEME and self._stack and self._stack[0] in _BELOW_TOP:
+            # An excerpt that starts inside a part (“（二）官僚主义方面”, then “二、原因剖析”): “一、” is the
+            # top of an official outline wherever it first appears, not a level below the “（一）” seen first.
+            self._stack = [scheme]
         else:
             self._stack.append(scheme)
         return len(self._stack)

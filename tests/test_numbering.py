@@ -58,3 +58,31 @@ def test_levels_follow_the_order_schemes_are_opened():
             ["cn-paren", "arabic-dot", "arabic-paren", "arabic-dot", "cn-paren", "circled"]]
     # A document that starts at （一） has it at level 1; returning to a scheme closes deeper ones.
     assert seen == [1, 2, 3, 2, 1, 2]
+
+
+def test_an_excerpt_that_starts_inside_a_part_returns_to_the_top_at_yi():
+    # “（二）官僚主义方面 … （三）享乐主义方面 … 二、原因剖析 … （一）理想信念方面 … 三、整改措施 … 1.”
+    tracker = LevelTracker()
+    assert [tracker.level(s) for s in ("cn-paren", "cn-paren", "cn-dun", "cn-paren", "cn-dun", "arabic-dot")] \
+        == [1, 1, 1, 2, 1, 2]
+    # a document that opens at “1.” and only later writes “一、” is read the same way
+    tracker = LevelTracker()
+    assert [tracker.level(s) for s in ("arabic-dot", "cn-dun", "cn-paren")] == [1, 1, 2]
+    # schemes other than “一、” still nest in the order they are opened (an informal “1.” over “（一）”)
+    tracker = LevelTracker()
+    assert [tracker.level(s) for s in ("arabic-dot", "cn-paren", "arabic-dot")] == [1, 2, 1]
+
+
+def test_causes_after_an_excerpts_problem_parts_are_not_problems():
+    from sifeng.understand import understand
+    import docparse
+
+    text = ("××街道党工委领导班子对照检查材料\n（二）官僚主义方面\n街道对社区的工作指导多靠开会和发通知，班子成员到社区现场解决问题少。\n"
+            "（三）享乐主义方面\n一些班子成员满足于“守摊子”，对老旧小区改造等难点工作有畏难情绪，能拖则拖。\n二、原因剖析\n"
+            "（一）理想信念方面。班子成员对理论学习满足于听传达、读文件，没有真正入脑入心。\n"
+            "（二）宗旨意识方面。对“为了谁”的问题思考不深，把社区居民当成管理对象，服务意识不强。\n三、整改措施\n"
+            "1.班子成员每人联系2个社区，每月到联系社区现场办公不少于2次。\n")
+    result = understand(docparse.parse(text.encode("utf-8"), filename="a.txt"))
+    assert [p.text[:6] for p in result.problems] == ["街道对社区的", "一些班子成员"]
+    assert "理想信念" in result.section_text.get("root_causes", "")
+    assert [m.text[:6] for m in result.measures] == ["班子成员每人"]
