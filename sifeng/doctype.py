@@ -57,7 +57,8 @@ _SHARED_FILE = re.compile(r"《(?P<t>[^《》。；，,]{4,60}?)\.(?:docx?|pdf|w
 # “……总结报告_共14页” — a preview's page count run into its title
 _PAGE_COUNT = re.compile(r"[_＿]共\s*\d{1,4}\s*[页頁]")
 # “领导干部要制定问题整改清单”: a headline that tells what someone must draw up is not the name of what was drawn up
-_HEADLINE_VERB = re.compile(r"(?:要|应|须|需|将)(?:认真|抓紧|逐一|及时)?(?:制定|建立|列出|拿出|形成|晒出|公布|制订|梳理)")
+# (“……应建立的制度清单” is: the verb qualifies the name)
+_HEADLINE_VERB = re.compile(r"(?:要|应|须)(?:认真|抓紧|逐一|及时)?(?:制定|建立|列出|拿出|形成|晒出|公布|制订|梳理)(?![^，。]{0,6}的)")
 
 
 def page_titles(text: str) -> list[str]:

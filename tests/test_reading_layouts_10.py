@@ -106,6 +106,7 @@ def test_titles_of_progress_reports_previews_and_headlines():
     assert title_type("局党组领导班子作风问题查找清单") == "对照检查材料"
     assert title_type("××市开展专题教育\n领导干部要制定问题整改清单") is None  # a headline, not a name
     assert title_type("××局问题整改清单") == "整改方案"
+    assert title_type("××局2014年应建立的制度建设清单") == "制度建设计划"  # the verb qualifies the name
     assert page_titles("《2023年××局作风专项整治方案.docx》由会员分享，可在线阅读。\n正文") == ["2023年××局作风专项整治方案"]
 
 
