@@ -17,7 +17,10 @@ from typing import Optional
 from classifiers.normalise import full_width_punctuation, strip_glosses, to_simplified
 from classifiers.resources import load_yaml
 from docparse import Document
+from docparse.numbering import split_label
 from docparse.structure import BREADCRUMB
+
+from .understand import body_blocks
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 PLAN_TYPES = ("整改方案", "个人整改措施", "专项整治方案", "制度建设计划", "回头看自查报告")
@@ -248,13 +251,13 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         # “关于继续推进制度建设的通知”: a notice by its own title, whatever plan it asks for (one that
         # issues a plan, 关于印发……方案的通知, is how the plan is published)
         return _not_a_submission(kind)
-    # “2018年6月1日上午，××局召开……汇报会”: a page whose body opens with a dated news lead is a news report,
-    # however many points (一是…二是…) it quotes from a speech
+    # “2018年6月1日上午，××局召开……汇报会”: a page whose body opens as its kind opens (doc_kinds.yaml `opening`,
+    # a news report's dated lead) is that kind, however many points (一是…二是…) it quotes from a speech
     body = next((line for line in head_lines if len(line) > 30), "")
-    opens_as_news = kind is not None and kind["kind"] == "news" and \
-        _NEWS_LEAD.match(full_width_punctuation(body)) is not None
+    opens_as_kind = kind is not None and "opening" in kind and \
+        re.match(kind["opening"], full_width_punctuation(body)) is not None
     plainly_other = kind is not None and hits >= kind["override_hits"] and (
-        items < 3 or opens_as_news or (in_title and kind.get("title_decides", False)))
+        items < 3 or opens_as_kind or (in_title and kind.get("title_decides", False)))
     declared_as = None if plainly_other else declaration(text[: spec["body_chars"] * 4])
     declared, campaign = declared_as if declared_as else (None, None)
     if declared is not None and learned is not None and learned[0] == NOT_A_SUBMISSION and learned[1] >= 0.9 \
@@ -327,11 +330,6 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
                             f"文书类型不确定（标题没有写明，正文看似{guess}）")
 
 
-_NEWS_LEAD = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?，[^。]{2,40}?(?:召开|举行)")
-# “四、整改措施”, “（二）在带头……方面”: a heading of the body (or of its table of contents), not the page's title
-_NUMBERED_LINE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十\d]{1,3}[章节部分])")
-
-
 def _head_title(lines: list[str]) -> Optional[str]:
     """The type named by a line that stands alone before the body's first sentence (not a breadcrumb:
     “首页 > 范文 > 对照检查材料” names the site's column, not the page)."""
@@ -339,8 +337,9 @@ def _head_title(lines: list[str]) -> Optional[str]:
         if len(line) > 60 or re.search(r"[。；;]", line) or re.match(r"[·•●◆▪■]", line) \
                 or re.search(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$", line):
             return None  # the body has begun, or a list of links (“·……方案　2014-06-27”)
+        # (“四、整改措施”, “（二）在带头……方面”: a numbered heading of the body or of its table of contents)
         if len(line) >= 6 and not BREADCRUMB.search(line) and not re.search(r"[>＞»/|]", line) \
-                and not _NUMBERED_LINE.match(line):
+                and split_label(line)[0] is None:
             kind = title_type(line)
             if kind:
                 return kind
@@ -388,7 +387,7 @@ def _opening_title(text: str) -> str:
 def _second_title_line(document: Document) -> str:
     """The line right under the title when it reads as the rest of a two-line title: the unit
     on one line, “关于……的自查报告” on the next (a PDF whose second line was not centred)."""
-    body = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    body = body_blocks(document)
     if not body or body[0].label or body[0].table is not None:
         return ""
     text = body[0].text.strip()

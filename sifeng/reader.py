@@ -26,8 +26,8 @@ from classifiers.normalise import normalise
 from classifiers.owners import find_owner
 from docparse import Block, Document, Location
 
-from .understand import (MEASURE_MARKER, NEXT_STEP_OPENING, Item, Understanding, column_roles, container_flags,
-                         heading_text, is_intro, is_sign_off, heading_kind, split_enumeration)
+from .understand import (MEASURE_MARKER, NEXT_STEP_OPENING, Item, Understanding, body_blocks, column_roles,
+                         container_flags, heading_text, is_intro, is_sign_off, heading_kind, split_enumeration)
 
 MODEL_NAME = "reader"
 ROLES = ("P", "M", "O")
@@ -119,7 +119,7 @@ def is_heading_like(block: Block, kind: Optional[str], container: bool) -> bool:
 
 def units(document: Document) -> list[Unit]:
     """The candidate units of a document, in reading order, with their context."""
-    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    blocks = body_blocks(document)
     containers = container_flags(blocks)
     out: list[Unit] = []
     stack: list[tuple[float, str, Optional[str]]] = []
@@ -476,7 +476,7 @@ def read_items(document: Document, understanding: Understanding, reader: BlockRe
     found = units(document)
     rule_roles(found, understanding)
     roles = after_problem_intro(found, smooth(found, reader.tag(featurise(document, found, gate))))
-    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]  # (as units() indexes them)
+    blocks = body_blocks(document)
     roles = passed_over_measures(found, passed_over_problem_lists(found, roles, gate, blocks))
     # A paragraph that opens with what is to come and promises it (“今后，村党支部将继续……”) states no
     # problem, under whatever heading (存在的问题和下一步打算) it stands.

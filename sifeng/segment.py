@@ -26,8 +26,9 @@ from classifiers.owners import find_owner
 from docparse import Block, Document
 from docparse.numbering import split_label
 
-from .understand import (MEASURE_LEAD, MEASURE_MARKER, NEXT_STEP_WORDS, Item, Understanding, container_flags,
-                         heading_kind, heading_text, is_intro, is_sign_off, label_fields, link_measures, split_enumeration)
+from .understand import (MEASURE_LEAD, MEASURE_MARKER, NEXT_STEP_WORDS, Item, Understanding, body_blocks,
+                         container_flags, heading_kind, heading_text, is_intro, is_sign_off, label_fields, link_measures,
+                         split_enumeration)
 
 MODEL_NAME = "segmenter"
 TAGS = ("P", "M", "O", "Pc", "Mc")
@@ -156,7 +157,7 @@ def _unmarked(text: str) -> str:
 
 def document_pieces(document: Document, understanding: Understanding) -> list[Piece]:
     """Every piece of every eligible paragraph, in reading order, with what the first pass made of it."""
-    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    blocks = body_blocks(document)
     problems = tuple(_core(i.text) for i in understanding.problems)
     found = [("P", core) for core in problems] + [("M", _core(i.text)) for i in understanding.measures]
     out = []
@@ -420,7 +421,7 @@ def regroup(document: Document, understanding: Understanding, segmenter: Segment
         return
     tags = confident_tags(segmenter, featurise(document, pieces, gate), pieces, threshold)
     grouped = group(pieces, tags)
-    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    blocks = body_blocks(document)
     for b, items in grouped.items():
         grouped[b] = _attributions_joined(blocks[b].text, items)
     cores = [_core(b.text) for b in blocks]

@@ -540,10 +540,15 @@ def _states_no_measure(text: str) -> bool:
     return score is not None and score < 0.1
 
 
+def body_blocks(document: Document) -> list[Block]:
+    """The blocks the readers index: all but the document's title (a level-0 heading)."""
+    return [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+
+
 def understand(document: Document) -> Understanding:
     """Scope, sections, problems and measures of a parsed submission (its type: sifeng.doctype)."""
     result = Understanding(scope=detect_scope(document))
-    blocks = [b for b in document.blocks if not (b.kind == "heading" and b.level == 0)]
+    blocks = body_blocks(document)
     containers = container_flags(blocks)
     stack: list[tuple[float, Optional[str]]] = []
     section_parts: dict[str, list[str]] = {}
