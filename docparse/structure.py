@@ -44,8 +44,10 @@ _TITLE_UNIT = re.compile(
 _PERSON_TITLE = re.compile(r"^(?P<unit>.{2,40}?)(?:同志)?(?:个人)?(?:对照检查材料|整改措施|整改清单|发言提纲)")
 _ISSUER_ONLY = re.compile(r"^[（(]?\s*(?:[12〇零○一二三四五六七八九十0-9０-９年月日\s]+)[）)]?$")
 _MAX_TITLE_CHARS = 70
-# The line a reposting site puts under a title (时间：… 作者：… 来源：…) is not part of it.
-_REPOST_META = re.compile(r"(时间|作者|来源|分类|栏目|发布日期|发布时间|浏览次数|点击数)\s*[:：]")
+# The line a reposting site puts under a title (时间：… 作者：… 来源：…) is not part of it (nor on a mirror in
+# traditional script: 時間：2022-07-18 11:24:39).
+_REPOST_META = re.compile(r"(时间|作者|来源|分类|栏目|发布日期|发布时间|浏览次数|点击数"
+                          r"|時間|來源|分類|欄目|發佈日期|發布日期|發佈時間|發布時間|瀏覽次數|點擊數)\s*[:：]")
 # a reposted page's breadcrumb over its title (当前位置：首页 > 范文大全 > 整改报告 > 正文)
 BREADCRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|所在位置|位置)\s*[:：]|首页\s*[>›»]")
 _TIMESTAMP = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")

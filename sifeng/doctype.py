@@ -57,6 +57,9 @@ _PAGE_END = re.compile(r"([_＿]第\s*\d{1,3}\s*[页頁])(?=\S)")
 _FIRST_PIECE = re.compile(r"^篇[一1][:：]\s*(?P<t>[^。；，,]{4,60})$")
 # “《……实施方案.docx》由会员分享，可在线阅读” — a document site names the file it previews in brackets
 _SHARED_FILE = re.compile(r"《(?P<t>[^《》。；，,]{4,60}?)\.(?:docx?|pdf|wps|txt)》")
+# “序论：在您撰写教师党员自我剖析材料时，参考他人的优秀作品……小编为您整理的7篇范文” — a model-text site names
+# the kind of document its page collects in its opening line
+_WRITING_INTRO = re.compile(r"在您撰写(?P<t>[^。；，,]{4,40}?)时[，,]")
 # “……总结报告_共14页” — a preview's page count run into its title
 _PAGE_COUNT = re.compile(r"[_＿]共\s*\d{1,4}\s*[页頁]")
 # “领导干部要制定问题整改清单”: a headline that tells what someone must draw up is not the name of what was drawn up
@@ -79,6 +82,7 @@ def page_titles(text: str) -> list[str]:
             if 4 <= len(after) <= 40 and not re.search(r"[。；，,！？]", after):
                 found.append(after)
     found += [m.group("t") for m in _SHARED_FILE.finditer("\n".join(lines[:5]))]
+    found += [m.group("t") for m in _WRITING_INTRO.finditer("\n".join(lines[:5]))]
     summary = _SUMMARY.search(text[:3000])
     if summary:
         found.append(summary.group("t"))
@@ -171,12 +175,16 @@ def body_type(text: str) -> tuple[Optional[str], int, int]:
 
 
 def _not_submission(title: str, head: str) -> tuple[Optional[dict], int, bool]:
-    """The first non-submission kind whose cues the file carries: (spec, body hits, title hit)."""
+    """The first non-submission kind whose cues the file carries: (spec, body hits, title hit). The body
+    cues are looked for in the first `body_chars` characters of `head` (doc_kinds.yaml; a kind may read
+    further, as a writing guide's cues come after its preamble)."""
     # (a reposted page often has half-width punctuation, “近日,” “会上,”: the cues are written full-width)
     head = full_width_punctuation(head)
+    default = load_yaml("doc_kinds.yaml")["body_chars"]
     for spec in load_yaml("doc_kinds.yaml")["not_submissions"]:
         in_title = any(_names(w, title) for w in spec["title_any"])
-        hits = sum(1 for w in spec["body_any"] if _names(w, head))
+        part = head[: spec.get("body_chars", default)]
+        hits = sum(1 for w in spec["body_any"] if _names(w, part))
         if hits >= spec["min_body_hits"] or (in_title and (hits >= 1 or spec.get("title_alone", False))):
             return spec, hits, in_title
     return None, 0, False
@@ -217,7 +225,8 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
     # line names the kind as a title would.
     notice = next((line for line in head_lines if _NOTICE_TITLE.match(line)), "")
     # (the names a preview gives in its chrome are titles too: “……整改工作方案模板” in its 文档简介)
-    kind, hits, in_title = _not_submission("\n".join([title, notice, *chrome]), text[: spec["body_chars"]])
+    longest = max([spec["body_chars"]] + [k.get("body_chars", 0) for k in spec["not_submissions"]])
+    kind, hits, in_title = _not_submission("\n".join([title, notice, *chrome]), text[:longest])
     slots = blank_slots(text)
     if slots >= spec.get("template_slots", 99) or (kind is not None and kind["kind"] == "template" and in_title
                                                    and slots >= spec.get("template_slots_titled", 99)):
@@ -243,7 +252,7 @@ def judge(document: Document, filename: Optional[str], problems: int, measures: 
         if items < 3 and ((kind is not None and hits >= kind["override_hits"]) or plainly_not):
             return _not_a_submission(kind)
         if kind is not None and hits >= kind.get("decides_hits", 99) and \
-                any(w in text[: spec["body_chars"]] for w in kind.get("decides_needs_any", [])):
+                any(w in text[: kind.get("body_chars", spec["body_chars"])] for w in kind.get("decides_needs_any", [])):
             return _not_a_submission(kind)
         return DocTypeJudgement(named, 0.9, "title")
     if kind is not None and kind["kind"] == "notice" and (notice or _NOTICE_TITLE.search(title.strip())) \
