@@ -219,10 +219,13 @@ def latest_scorer(name: str) -> Optional["LinearModel"]:
 
 
 def score_first(name: str, text: str) -> Optional[float]:
-    """The probability `latest_scorer(name)` gives `text` (its first 400 characters), None without
+    """The probability `latest_scorer(name)` gives `text` (its first 400 characters, in simplified script:
+    the models learned simplified text, and a mirror's 關心幫助學生不夠 is the same sentence), None without
     the model."""
+    from .normalise import to_simplified
+
     model = latest_scorer(name)
-    return model.proba(text[:400])[0] if model is not None else None
+    return model.proba(to_simplified(text[:400]))[0] if model is not None else None
 
 
 def platt_fit(decision, y) -> tuple[float, float]:

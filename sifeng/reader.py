@@ -410,7 +410,9 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
     each opens with what the four-styles gate takes for a problem (at least 0.5 on its first 200
     characters) and reads as no measure (measureness under 0.3). Two such items at least, and two thirds
     of the list. Not a list of what others said of someone (its heading or its lead-in speaks of 批评意见,
-    “……提了两条：”): a record of criticism is not the writer's admission."""
+    “……提了两条：”): a record of criticism is not the writer's admission. Numbered items each followed by
+    unnumbered paragraphs that explain them are a list of the numbered ones; each explanation is joined to
+    its item (the unit's text grows, and the paragraph is read as nothing of its own)."""
     if gate is None:
         return roles
     out = list(roles)
@@ -420,19 +422,43 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
         if form is None or roles[k] != "O" or found[k].section not in (None, "problems"):
             k += 1
             continue
+        def same_place(j: int) -> bool:
+            return roles[j] == "O" and found[j].section == found[k].section and found[j].heading == found[k].heading
+
         end = k + 1
-        while end < len(found) and _listed(found[end]) == form and roles[end] == "O" and \
-                found[end].section == found[k].section and found[end].heading == found[k].heading:
+        while end < len(found) and _listed(found[end]) == form and same_place(end):
             end += 1
+        items = list(range(k, end))
+        explains: dict[int, list[int]] = {}
+        if form in _LIST_LABELS:
+            # “1、创新意识淡薄……” / its explanation in a paragraph of its own / “2、教学效益不高。” / …: numbered
+            # items each followed by unnumbered paragraphs that explain them are one list of the numbered ones
+            # (an explanation the reader took for a problem of its own is still part of its item)
+            j = end
+            while j < len(found) and found[j].section == found[k].section and found[j].heading == found[k].heading \
+                    and (_listed(found[j]) == form and roles[j] == "O"
+                         or _listed(found[j]) == "paragraph" and roles[j] in ("O", "P")):
+                if _listed(found[j]) == form:
+                    items.append(j)
+                else:
+                    explains.setdefault(items[-1], []).append(j)
+                j += 1
+            if len(items) > end - k:
+                end = j
+            else:
+                explains = {}
         if _OPINIONS_HEADING.search(found[k].heading) or any(
-                _OPINIONS.search(_lead_in(found[j], blocks)) for j in range(k, end)):
+                _OPINIONS.search(_lead_in(found[j], blocks)) for j in items):
             k = end
             continue
-        admits = [j for j in range(k, end) if gate(normalise(found[j].text[:200])) >= 0.5
+        admits = [j for j in items if gate(normalise(found[j].text[:200])) >= 0.5
                   and (measureness(found[j].text) or 0.0) < 0.3]
-        if len(admits) >= 2 and 3 * len(admits) >= 2 * (end - k):
+        if len(admits) >= 2 and 3 * len(admits) >= 2 * len(items):
             for j in admits:
                 out[j] = "P"
+                for e in explains.get(j, []):
+                    found[j].text = found[j].text.rstrip() + found[e].text.strip()
+                    out[e] = "O"
         k = end
     return out
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
 from classifiers.deadlines import find_deadline
+from classifiers.normalise import to_simplified
 from classifiers.owners import find_owner
 from classifiers.resources import load_yaml
 from docparse import Block, Document, Location, Table
@@ -80,7 +81,8 @@ class Understanding:
 # ---- sections -----------------------------------------------------------------------------
 
 def _normalise_heading(text: str) -> str:
-    return text.translate(_QUOTES).rstrip("：:。.；;")
+    # (a heading in traditional script, 我在教書育人中存在的問題, opens the same section)
+    return to_simplified(text).translate(_QUOTES).rstrip("：:。.；;")
 
 
 def heading_kind(text: str) -> Optional[str]:

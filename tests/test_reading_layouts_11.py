@@ -1,0 +1,98 @@
+"""Real-page shapes read in the twentieth session: self-examination titles that pair problems with
+measures, a model-text site's opening line, a mirror's byline in traditional script, a progress report
+declared in its opening, numbered problems each followed by a paragraph that explains it. Every text
+here is invented."""
+
+from docparse import parse
+from sifeng import review
+from sifeng.doctype import page_titles, title_type
+from sifeng.reader import measureness
+
+
+def test_a_title_that_pairs_found_problems_with_measures_names_a_self_examination():
+    assert title_type("作风建设方面存在的问题及整改措施") == "对照检查材料"
+    assert title_type("班子成员个人存在问题和整改措施") == "对照检查材料"
+    assert title_type("2024年领导班子作风问题查找清单和整改措施") == "对照检查材料"
+    assert title_type("学习教育方面存在的问题及整改措施（支部班子组织生活会剖析材料）") == "对照检查材料"
+    # a plan's list of the problems it was handed, each with its measure, is still a plan
+    assert title_type("东岭村党支部问题清单及整改措施") == "整改方案"
+    assert title_type("局党组整改措施") == "整改方案"
+
+
+def test_a_model_text_sites_opening_line_names_what_the_page_collects():
+    text = "序论：在您撰写乡镇干部个人剖析材料时，参考他人的优秀作品可以开阔视野，小编为您整理的5篇范文。\n一、存在的问题\n"
+    assert "乡镇干部个人剖析材料" in page_titles(text)
+
+
+def test_a_mirrors_byline_in_traditional_script_is_not_the_title():
+    page = "時間:2023-04-02 09:15:10\n序論:供參考。\n一、存在的問題\n1、學習不夠深入。\n"
+    document = parse(page.encode("utf-8"), filename="page.txt")
+    assert not (document.metadata.title or "").startswith("時間")
+
+
+NUMBERED_WITH_EXPLANATIONS = """序论：在您撰写教师党员自我剖析材料时，参考他人的优秀作品可以开阔视野，小编为您整理的3篇范文。
+一、我在工作中存在的问题
+1、备课不够认真，照搬教案多，结合学情少。
+有时赶进度，课前只把往年的教案翻出来改改日期，没有根据这届学生的情况重新设计，课堂上讲得多、练得少。
+2、对后进学生关心不够。
+作业批改只打对错，很少找基础差的学生个别谈话，家长来问情况时也只是简单应付几句。
+3、参加集体教研不积极。
+教研活动常以忙为由请假，轮到自己上公开课时临时拼凑，课后评议也很少发言。
+4、学习新课标不够深入。
+上级发的学习材料只浏览一遍，笔记是为了检查而抄的，没有真正用到课堂上。
+"""
+
+
+def test_numbered_problems_each_followed_by_their_explanation_are_read_as_problems():
+    result = review(NUMBERED_WITH_EXPLANATIONS.encode("utf-8"), filename="page.txt")
+    texts = [p.text for p in result.problems]
+    assert len(texts) == 4
+    assert texts[1].startswith("对后进学生关心不够")
+    assert result.doc_type == "对照检查材料"  # named by the site's opening line
+
+
+def test_the_same_page_in_traditional_script_reads_the_same_problems():
+    from classifiers.normalise import _converter
+
+    converter = _converter()
+    if converter is None:  # (OpenCC is an install requirement; without it nothing is converted)
+        return
+    import opencc
+
+    traditional = opencc.OpenCC("s2t").convert(NUMBERED_WITH_EXPLANATIONS)
+    assert traditional != NUMBERED_WITH_EXPLANATIONS
+    result = review(traditional.encode("utf-8"), filename="page.txt")
+    assert len(result.problems) == 4
+    # a measure scorer reads a traditional sentence as it reads the simplified one
+    assert abs(measureness("對後進學生關心不夠。") - measureness("对后进学生关心不够。")) < 1e-9
+
+
+PROGRESS_OPENING = """自全市开展违规吃喝问题专项整治以来，我局党组高度重视，把专项整治作为改进作风的重要抓手，一体推进学查改，取得了阶段性成效。现将工作进展情况汇报如下：
+一、强化组织领导
+成立了由党组书记任组长的专项整治工作专班，制定了任务清单，明确了各科室的责任。
+"""
+
+
+def test_an_opening_that_reports_a_campaigns_progress_declares_a_look_back_report():
+    result = review(PROGRESS_OPENING.encode("utf-8"), filename="page.txt")
+    assert result.doc_type == "回头看自查报告"
+    assert result.verdict == "无法判断（需人工审阅）"  # nothing was read: typed, not judged
+
+
+WRITING_GUIDE = """班子对照检查“廉洁自律”方面存在的问题及整改措施
+今年的民主生活会要求把廉洁自律作为对照重点。今天讲讲这一方面怎么写，分为三个部分：一是要求原文，二是存在问题，三是技巧经验。
+一、要求原文
+领导干部要严格执行中央八项规定及其实施细则精神，自觉遵守廉洁从政的各项规定，管好家属子女和身边工作人员。
+二、存在问题
+这一部分可以对照要求原文来拟写，站在班子的角度找差距，下面我举例三条。
+一是执行公务接待标准不够严格。个别时候接待上级检查，陪餐人数超过规定，菜品也有超标。
+二是对公务用车管理不够到位。有的车辆节假日没有封存，存在私用的隐患。
+三是对身边人员教育提醒不够。对科室负责人的廉洁谈话流于形式，一年只谈一次。
+"""
+
+
+def test_a_writing_guide_whose_examples_read_as_problems_is_not_judged():
+    result = review(WRITING_GUIDE.encode("utf-8"), filename="page.txt")
+    assert result.doc_type is None
+    assert result.not_submission == "写作指导"
+    assert result.verdict == "无法判断（需人工审阅）"
