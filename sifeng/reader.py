@@ -423,7 +423,9 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
             k += 1
             continue
         def same_place(j: int) -> bool:
-            return roles[j] == "O" and found[j].section == found[k].section and found[j].heading == found[k].heading
+            # (an item the reader did read belongs to the list too: “二是……” “三是……”(read) “四是……” “五是……”)
+            return roles[j] in ("O", "P") and found[j].section == found[k].section and \
+                found[j].heading == found[k].heading
 
         end = k + 1
         while end < len(found) and _listed(found[end]) == form and same_place(end):
@@ -451,8 +453,9 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
                 _OPINIONS.search(_lead_in(found[j], blocks)) for j in items):
             k = end
             continue
-        admits = [j for j in items if gate(normalise(found[j].text[:200])) >= 0.5
-                  and (measureness(found[j].text) or 0.0) < 0.3]
+        admits = [j for j in items if roles[j] == "P" or (
+            max(gate(normalise(found[j].text[:200])), _head_gate(found[j].text, gate)) >= 0.5
+            and (measureness(found[j].text) or 0.0) < 0.3)]
         if len(admits) >= 2 and 3 * len(admits) >= 2 * len(items):
             for j in admits:
                 out[j] = "P"
@@ -461,6 +464,16 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
                     out[e] = "O"
         k = end
     return out
+
+
+_HEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?P<head>[^。；;！？]{4,40})[。；;]")
+
+
+def _head_gate(text: str, gate) -> float:
+    """What the gate makes of an item's opening sentence alone (“二是用权不严。”), where the item opens
+    with a short statement of what is wrong before it explains it at length (“严以用权，就是要……”)."""
+    match = _HEAD.match(text.strip())
+    return gate(normalise(match.group(0))) if match else 0.0
 
 
 def passed_over_measures(found: list[Unit], roles: list[str]) -> list[str]:

@@ -96,3 +96,19 @@ def test_a_writing_guide_whose_examples_read_as_problems_is_not_judged():
     assert result.doc_type is None
     assert result.not_submission == "写作指导"
     assert result.verdict == "无法判断（需人工审阅）"
+
+
+CUT_AT_SECOND = """更新时间：2019-03-02 10:12　作者：佚名
+二是用权不够规范。严格用权，就是要按规矩、按程序办事，把权力关进制度的笼子里。应该说，近年来镇里的议事规则不断完善，但对照要求还有差距。如去年采购办公桌椅时，由于时间紧，我没有上班子会研究，就让党政办先行订购了，事后才补了程序。
+三是对下属管理偏松。由于好人主义思想作怪，个别站所干部上班迟到早退、工作日中午饮酒，我知道后只是口头提醒，没有严肃处理，导致有的同志我行我素。
+四是抓落实不够有力。去年以来，各村虽然都成立了红白理事会，但有的村只是挂了牌子，大操大办的现象仍有发生，我到村里检查多是听汇报，没有一户一户去核实。
+五是谋发展急于求成。在产业结构调整上，有时为了出成绩，不顾群众意愿推广新品种，结果销路不畅，群众意见很大。
+"""
+
+
+def test_an_excerpt_cut_at_its_second_item_reads_every_item_of_the_list():
+    result = review(CUT_AT_SECOND.encode("utf-8"), filename="page.txt")
+    texts = [p.text for p in result.problems]
+    assert any(t.startswith("用权不够规范") for t in texts)  # its explanation opens with a standard, not a fault
+    assert any(t.startswith("抓落实不够有力") for t in texts)
+    assert len([t for t in texts if t.startswith(("用权", "对下属", "抓落实", "谋发展"))]) == 4
