@@ -379,11 +379,13 @@ def declaration(head: str) -> Optional[tuple[tuple[str, ...], Optional[str]]]:
 # “1、乡镇办公用房清理自查报告 根据……”, “××局整改方案一、总体要求……”.
 @functools.lru_cache(maxsize=1)
 def _opening_title_pattern() -> re.Pattern[str]:
-    # a name ending in a document word of sections.yaml (doc_title_end), then a space, 一、, 】 or the
-    # first sentence's opening (根据/为/按照/现将)
+    # a name ending in a document word of sections.yaml (doc_title_end), then a space, 一、, 】, the name
+    # again (a preview runs its title and the body's heading together once spaces are gone) or the first
+    # sentence's opening (根据/为/按照/现将, 我校/我局……)
     ends = "|".join(re.escape(w) for w in sorted(load_yaml("sections.yaml")["doc_title_end"], key=len, reverse=True))
     return re.compile(rf"^\s*(?:\d{{1,2}}[、.．]\s*|【)?(?P<title>[^。；，,：:\s【】]{{4,40}}?(?:{ends}))"
-                      r"(?=\s|】|[一二三四五六七八九十]、|根据|为了?|按照|现将|$)")
+                      r"(?=\s|】|[一二三四五六七八九十]、|根据|为了?|按照|现将|$|(?P=title)"
+                      r"|我(?:校|局|院|所|站|镇|乡|县|市|区|村|单位|公司|部|委|办|们))")
 
 
 def _opening_title(text: str) -> str:

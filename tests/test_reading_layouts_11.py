@@ -112,3 +112,21 @@ def test_an_excerpt_cut_at_its_second_item_reads_every_item_of_the_list():
     assert any(t.startswith("用权不够规范") for t in texts)  # its explanation opens with a standard, not a fault
     assert any(t.startswith("抓落实不够有力") for t in texts)
     assert len([t for t in texts if t.startswith(("用权", "对下属", "抓落实", "谋发展"))]) == 4
+
+
+def test_a_preview_that_runs_its_title_into_the_body_is_named_by_it():
+    page = ("1、河口小学对照“庸懒散”自查情况汇报河口小学对照庸懒散自查情况汇报我校接到镇中心校通知后，立即组织全体教师学习"
+            "作风整顿文件，成立了领导小组，召开了动员会，对照文件逐条开展自查。")
+    result = review(page.encode("utf-8"), filename="page.txt")
+    assert result.doc_type == "回头看自查报告"
+
+
+def test_a_self_check_that_reports_as_follows_and_progress_labels_declare_a_look_back_report():
+    from sifeng.doctype import declaration
+
+    said = "我院对照评议要求，就收费公示、医德医风等方面作了逐项自查，现将基本情况作如下报告。"
+    assert declaration(said) == (("回头看自查报告",), None)
+    progress = "整改措施：\n每周安排半天集中学习。\n进展成效：已开展专题学习4次，工作响应速度有所提升。"
+    assert declaration(progress) == (("回头看自查报告",), None)
+    # a plan that promises to report its progress later declares nothing of the kind
+    assert declaration("整改措施：每周安排半天集中学习。整改进展情况按季度报送。") is None
