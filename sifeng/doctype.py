@@ -44,7 +44,9 @@ class DocTypeJudgement:
 
 _TRAILING_NOTE = re.compile(r"\s*[（(【\[][^（(【\[]*[）)】\]]\s*$")
 _ISSUED = re.compile(r"(?:印发|下发|转发|报送)[^《]{0,6}《(?P<inner>[^》]{4,60})》")
-_FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|[vV]?\d{1,8}))*"
+# (a model-text site's “……自查报告样板”, “……自查报告推荐7篇”, “……整改方案精选5篇” name the document the same)
+_FILE_SUFFIX = re.compile(r"(?:[-_ 　]*(?:终稿|定稿|修改稿|送审稿|最终版|例文|范文|样板|样稿|范本|[vV]?\d{1,8}"
+                          r"|(?:推荐|精选|范文)?[0-9一二三四五六七八九十]{1,2}篇))*"
                           r"(?:\.[A-Za-z0-9]{1,5}(?:VIP)?)?$")
 
 # A document site's preview names the document in its chrome, not on a first line of its own: one

@@ -130,3 +130,16 @@ def test_a_self_check_that_reports_as_follows_and_progress_labels_declare_a_look
     assert declaration(progress) == (("回头看自查报告",), None)
     # a plan that promises to report its progress later declares nothing of the kind
     assert declaration("整改措施：每周安排半天集中学习。整改进展情况按季度报送。") is None
+
+
+def test_a_model_text_sites_suffixes_do_not_hide_the_type():
+    assert title_type("小学师德整改自查报告样板") == "回头看自查报告"
+    assert title_type("社区党委班子对照检查材料精选5篇") == "对照检查材料"
+    assert title_type("乡镇整改方案推荐3篇") == "整改方案"
+
+
+def test_an_author_who_says_he_writes_a_self_check_report_declares_one():
+    from sifeng.doctype import declaration
+
+    said = "近期我单位发现部分员工存在推诿扯皮的现象。为深入剖析问题根源，明确整改方向，特撰写此份自查报告。"
+    assert declaration(said) == (("回头看自查报告",), None)
