@@ -143,3 +143,15 @@ def test_an_author_who_says_he_writes_a_self_check_report_declares_one():
 
     said = "近期我单位发现部分员工存在推诿扯皮的现象。为深入剖析问题根源，明确整改方向，特撰写此份自查报告。"
     assert declaration(said) == (("回头看自查报告",), None)
+
+
+def test_a_unit_that_reports_its_own_inspection_rectification_declares_a_look_back_report():
+    from sifeng.doctype import declaration
+
+    said = ("根据县委统一部署，县委第一巡察组对县科协党组开展了常规巡察，并反馈了巡察意见。县科协党组按照巡察整改方案确定的任务，"
+            "逐条逐项抓好落实。截至6月底，18项整改措施已完成15项。按照巡察工作有关要求，现将具体情况通报如下。")
+    assert declaration(said) == (("回头看自查报告",), None)
+    typo = "按照巡察工作有关要求，现将巡察整改进展情况报予以公布。"
+    assert declaration(typo) == (("回头看自查报告",), None)
+    # an inspection group's own report on what it found is no unit's report on its rectification
+    assert declaration("县委第二巡察组对县水利局开展了巡察。现将巡察发现的问题反馈如下。") is None
