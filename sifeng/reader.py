@@ -405,11 +405,12 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
     上班迟到、早退……二是有令不行，有禁不止……” under a heading of its own wording, or at an excerpt's
     start with the heading cut off) is a list of problems. Its items: consecutive paragraphs of one form
     (一是……, one numbering label, or unnumbered under a heading in the author's own words such as
-    “（三）工作作风不够扎实”) or the 一是 clauses of one paragraph, none read as anything, under no heading
-    the reader knows for something else (measures, causes, progress, the six explanations, background);
-    each opens with what the four-styles gate takes for a problem (at least 0.5 on its first 200
-    characters) and reads as no measure (measureness under 0.3). Two such items at least, and two thirds
-    of the list. Not a list of what others said of someone (its heading or its lead-in speaks of 批评意见,
+    “（三）工作作风不够扎实”) or the 一是 clauses of one paragraph, starting at one the reader passed over
+    (an item it did read as a problem belongs to the list and counts as admitted), under no heading the
+    reader knows for something else (measures, causes, progress, the six explanations, background); each
+    opens with what the four-styles gate takes for a problem (at least 0.5 on its first 200 characters, or
+    on its opening sentence alone) and reads as no measure (measureness under 0.3). Two such items at least,
+    and two thirds of the list. Not a list of what others said of someone (its heading or its lead-in speaks of 批评意见,
     “……提了两条：”): a record of criticism is not the writer's admission. Numbered items each followed by
     unnumbered paragraphs that explain them are a list of the numbered ones; each explanation is joined to
     its item (the unit's text grows, and the paragraph is read as nothing of its own)."""
@@ -422,6 +423,7 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
         if form is None or roles[k] != "O" or found[k].section not in (None, "problems"):
             k += 1
             continue
+
         def same_place(j: int) -> bool:
             # (an item the reader did read belongs to the list too: “二是……” “三是……”(read) “四是……” “五是……”)
             return roles[j] in ("O", "P") and found[j].section == found[k].section and \
@@ -466,7 +468,7 @@ def passed_over_problem_lists(found: list[Unit], roles: list[str], gate=None,
     return out
 
 
-_HEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?(?P<head>[^。；;！？]{4,40})[。；;]")
+_HEAD = re.compile(r"^(?:[一二三四五六七八九十]是)?[^。；;！？]{4,40}[。；;]")
 
 
 def _head_gate(text: str, gate) -> float:
