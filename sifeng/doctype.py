@@ -369,12 +369,18 @@ def declaration(head: str) -> Optional[tuple[tuple[str, ...], Optional[str]]]:
     sentence that declares it, tells of a campaign (“……开展有偿补课专项治理……，制定此方案。”) is
     that campaign's plan, 专项整治方案."""
     for rule in load_yaml("sections.yaml")["doc_type_declared"]:
-        match = re.search(rule["pattern"], head)
+        match = re.search(_declared_pattern(rule["pattern"]), head)
         if match:
             named = rule.get("campaign_type") if rule.get("campaign") and \
                 re.search(rule["campaign"], head[: match.end()]) else None
             return tuple(rule["types"]), named
     return None
+
+
+def _declared_pattern(pattern) -> str:
+    """A doc_type_declared pattern: one regular expression, or a list of them tried in order (one per
+    way of saying it, each with its example beside it in sections.yaml)."""
+    return pattern if isinstance(pattern, str) else "|".join(f"(?:{p})" for p in pattern)
 
 
 # A web page or converted file whose title runs into the first sentence on one line:
